@@ -1,0 +1,28 @@
+import * as path from 'node:path';
+import type { Config } from 'jest';
+
+// Workers started by tests load TypeScript thread modules through tsx; this makes them resolve @sigslot/*
+// to the same sources the tests use (see docs/guide/testing.md and ../shared/reference/tooling.md).
+process.env.TSX_TSCONFIG_PATH = path.join(__dirname, 'tsconfig.workers.json');
+
+const config: Config = {
+  testEnvironment: 'node',
+  roots: ['<rootDir>/packages', '<rootDir>/examples', '<rootDir>/bench', '<rootDir>/docs/test'],
+  testMatch: ['**/test/**/*.test.ts'],
+  testPathIgnorePatterns: ['/node_modules/', '/dist/'],
+  transform: { '^.+\\.ts$': ['ts-jest', { tsconfig: '<rootDir>/tsconfig.jest.json' }] },
+  moduleNameMapper: {
+    '^@sigslot/sd-shim/jest$': '<rootDir>/packages/sd-shim/src/jest/index.ts',
+    '^@sigslot/(core|thread|sd-shim)$': '<rootDir>/packages/$1/src/index.ts',
+  },
+  collectCoverageFrom: ['packages/*/src/**/*.ts'],
+  coveragePathIgnorePatterns: [
+    '/node_modules/',
+    // Runs only inside worker threads, where jest cannot measure coverage; its behaviour is tested through real workers.
+    '/packages/thread/src/worker/',
+  ],
+  coverageThreshold: { global: { lines: 90 } },
+  testTimeout: 30_000,
+};
+
+export default config;

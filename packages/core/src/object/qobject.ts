@@ -1,0 +1,299 @@
+import { AffinityError, InvalidArgumentError } from '../errors';
+import { senderOf, senderSignalOf } from '../signal/activate';
+import type { Connection, Slot } from '../signal/connection';
+import { Signal } from '../signal/signal';
+import { currentThreadData } from '../thread/current-thread';
+import type { Task } from '../thread/event-loop';
+import type { Thread } from '../thread/thread';
+import type { ThreadData } from '../thread/thread-data';
+
+/**
+ * The base of objects that have signals, slots and a thread (Qt's QObject): an `objectName`, a parent that
+ * owns its children, the thread it lives in ({@link QObject.thread}), and a lifetime that ends with
+ * {@link QObject.destroy} or {@link QObject.deleteLater}, after which its connections are gone.
+ *
+ * Declare signals as fields: `readonly valueChanged = new Signal<[value: number]>(this);`.
+ */
+export class QObject {
+  /** Emitted just before the object is destroyed, with the object; never blocked by {@link QObject.blockSignals}. */
+  readonly destroyed: Signal<[object: QObject]>;
+  /** Emitted when {@link QObject.objectName} changes, with the new name. */
+  readonly objectNameChanged: Signal<[objectName: string]>;
+
+  private name = '';
+  private parentObject: QObject | null = null;
+  private readonly childList: QObject[] = [];
+  private affinity: ThreadData | null;
+  private blocked = false;
+  private state: 'alive' | 'destroying' | 'destroyed' = 'alive';
+  private deletePosted = false;
+  private readonly ownSignals: Signal<unknown[]>[] = [];
+  private inbound: Set<Connection> | null = null;
+  private held: Task[] | null = null;
+
+  /**
+   * Creates the object in the current thread.
+   * @param parent Owns the new object: destroying the parent destroys it. Must live in the same thread.
+   */
+  constructor(parent: QObject | null = null) {
+    this.affinity = currentThreadData();
+    this.destroyed = new Signal(this, 'destroyed');
+    this.objectNameChanged = new Signal(this, 'objectNameChanged');
+    if (parent !== null) this.setParent(parent);
+  }
+
+  /** The object's name, used in messages and by {@link QObject.findChild}. Empty by default. */
+  get objectName(): string {
+    return this.name;
+  }
+  set objectName(name: string) {
+    if (name === this.name) return;
+    this.name = name;
+    this.objectNameChanged.emit(name);
+  }
+
+  /** Sets {@link QObject.objectName} and returns the object, for chaining after `new`. */
+  setObjectName(name: string): this {
+    this.objectName = name;
+    return this;
+  }
+
+  /** The class and name for messages: `Receiver "receiver"`, or `Receiver` when it has no name. */
+  describe(): string {
+    const cls = this.constructor.name || 'QObject';
+    return this.name ? `${cls} "${this.name}"` : cls;
+  }
+
+  /** The parent object, or null. */
+  parent(): QObject | null {
+    return this.parentObject;
+  }
+
+  /** The children, in the order they were added. */
+  children(): readonly QObject[] {
+    return this.childList;
+  }
+
+  /** The first descendant (depth first) whose objectName is `name`, or null. */
+  findChild(name: string): QObject | null {
+    for (const child of this.childList) {
+      if (child.name === name) return child;
+      const found = child.findChild(name);
+      if (found) return found;
+    }
+    return null;
+  }
+
+  /**
+   * Makes `parent` own this object (null: no owner). Parent and child must live in the same thread
+   * (Qt: "Cannot set parent, new parent is in a different thread").
+   */
+  setParent(parent: QObject | null): void {
+    this.assertAlive('setParent');
+    if (parent === this.parentObject) return;
+    if (parent !== null) {
+      parent.assertAlive('setParent');
+      if (parent.affinity !== this.affinity) {
+        throw new AffinityError(
+          `${this.describe()}.setParent(${parent.describe()}): cannot set parent, new parent is in a different thread ` +
+            `(${describeThread(parent.affinity)}, child in ${describeThread(this.affinity)}). Parent and child must live in one thread.`,
+        );
+      }
+      for (let p: QObject | null = parent; p !== null; p = p.parentObject) {
+        if (p === this) throw new InvalidArgumentError(`${this.describe()}.setParent(${parent.describe()}): that would make the object its own ancestor.`);
+      }
+    }
+    if (this.parentObject) {
+      const siblings = this.parentObject.childList;
+      siblings.splice(siblings.indexOf(this), 1);
+    }
+    this.parentObject = parent;
+    parent?.childList.push(this);
+  }
+
+  /** The thread the object lives in: its queued slots and deferred deletion run there. Null after `moveToThread(null)`. */
+  thread(): Thread | null {
+    return this.affinity?.thread ?? null;
+  }
+
+  /** @internal The data of the object's thread (Qt's QThreadData), or null. */
+  threadData(): ThreadData | null {
+    return this.affinity;
+  }
+
+  /**
+   * Changes the thread the object and its children live in (Qt's rules: only from the object's own thread,
+   * push not pull, and not for an object with a parent). Null takes it out of every thread: queued calls
+   * wait for it until it is moved back.
+   *
+   * JavaScript has no shared heap, so an object created here cannot be moved into another isolate (a
+   * worker): create it inside that thread instead (the worker-object pattern, `thread.create(...)`).
+   */
+  moveToThread(target: Thread | null): void {
+    this.assertAlive('moveToThread');
+    const here = currentThreadData();
+    const destination = target === null ? null : target.threadData_();
+    if (destination === this.affinity) return;
+    const call = `${this.describe()}.moveToThread(${target === null ? 'null' : destination!.describe()})`;
+    if (this.parentObject !== null) {
+      throw new AffinityError(`${call}: cannot move objects with a parent. Call setParent(null) first, or move the parent.`);
+    }
+    if (this.affinity !== null && this.affinity !== here) {
+      throw new AffinityError(
+        `${call}: the current thread (${here.describe()}) is not the object's thread (${this.affinity.describe()}). ` +
+          `An object can only be pushed to a thread from its own thread, not pulled.`,
+      );
+    }
+    if (destination !== null && destination !== here) {
+      throw new AffinityError(
+        `${call}: ${destination.describe()} runs in another isolate, and JavaScript has no shared heap, so an object ` +
+          `created here cannot live there. Create the object inside that thread (thread.create(...), the worker-object pattern).`,
+      );
+    }
+    this.setAffinity(destination);
+  }
+
+  private setAffinity(destination: ThreadData | null): void {
+    this.affinity = destination;
+    if (destination?.loop && this.held) {
+      for (const task of this.held) destination.loop.post(task);
+      this.held = null;
+    }
+    for (const child of this.childList) child.setAffinity(destination);
+  }
+
+  /** Blocks (true) or unblocks (false) this object's signals; returns the previous state. Blocked emits are dropped. */
+  blockSignals(block: boolean): boolean {
+    const previous = this.blocked;
+    this.blocked = block;
+    return previous;
+  }
+
+  /** True while signals are blocked. */
+  signalsBlocked(): boolean {
+    return this.blocked;
+  }
+
+  /**
+   * Inside a slot called by a signal, the object that emitted it (for queued calls too, on this thread);
+   * null anywhere else. Like Qt's, it breaks encapsulation: prefer passing what the slot needs.
+   */
+  sender(): QObject | null {
+    return senderOf(this);
+  }
+
+  /** Inside a slot called by a signal, that signal; null anywhere else (Qt's `senderSignalIndex()`). */
+  senderSignal(): Signal<never> | null {
+    return senderSignalOf(this);
+  }
+
+  /** True once the object is destroyed (or being destroyed). */
+  isDestroyed(): boolean {
+    return this.state !== 'alive';
+  }
+
+  /**
+   * Destroys the object now (Qt's `delete`): emits {@link QObject.destroyed}, destroys the children, removes
+   * every connection from and to it, and drops its pending queued calls. Call it on the object's own thread;
+   * from elsewhere use {@link QObject.deleteLater}. Calling it again does nothing.
+   */
+  destroy(): void {
+    if (this.state !== 'alive') return;
+    const here = currentThreadData();
+    if (this.affinity !== null && this.affinity !== here) {
+      throw new AffinityError(
+        `${this.describe()}.destroy() was called from thread ${here.describe()}, but the object lives in ` +
+          `${this.affinity.describe()}. Use deleteLater(), which runs in the object's thread.`,
+      );
+    }
+    this.destroyed.emit(this);
+    this.state = 'destroying';
+    for (const child of [...this.childList]) child.destroy();
+    for (const signal of this.ownSignals) signal.disconnect();
+    if (this.inbound) for (const connection of [...this.inbound]) connection.disconnect();
+    this.inbound = null;
+    this.held = null;
+    if (this.parentObject) {
+      const siblings = this.parentObject.childList;
+      siblings.splice(siblings.indexOf(this), 1);
+      this.parentObject = null;
+    }
+    this.state = 'destroyed';
+  }
+
+  /**
+   * Destroys the object when control returns to its thread's event loop (Qt's `deleteLater`). Safe to call
+   * several times and from a slot of the object itself.
+   */
+  deleteLater(): void {
+    if (this.state !== 'alive' || this.deletePosted) return;
+    this.deletePosted = true;
+    const task: Task = { receiver: null, run: () => this.destroy() };
+    const loop = this.affinity?.loop;
+    if (loop) loop.post(task);
+    else this.holdTask(task);
+  }
+
+  /** @internal Registers a signal the object owns, so that destroying the object disconnects it. */
+  registerSignal(signal: Signal<unknown[]>): void {
+    this.ownSignals.push(signal);
+  }
+
+  /** The signals this object owns, in declaration order. */
+  signals(): readonly Signal<unknown[]>[] {
+    return this.ownSignals;
+  }
+
+  /** @internal The name of the property holding `value`, for naming signals. */
+  propertyNameOf(value: unknown): string | undefined {
+    for (const key of Object.keys(this)) if ((this as Record<string, unknown>)[key] === value) return key;
+    return undefined;
+  }
+
+  /** @internal Checks that a slot can be connected to this object; the thread package extends it for handles. */
+  checkCanReceive(slot: Slot<unknown[]>, where: string): void {
+    this.assertAlive(where.replace(/\(\)$/, ''));
+    if (typeof slot === 'string' && typeof (this as Record<string, unknown>)[slot] !== 'function') {
+      throw new InvalidArgumentError(`${where}: ${this.describe()} has no method "${slot}" to use as a slot.`);
+    }
+    if (typeof slot === 'function' && this.affinity?.transport) {
+      throw new InvalidArgumentError(
+        `${where}: ${this.describe()} lives in ${this.affinity.describe()}, another isolate, where a function from this ` +
+          `thread cannot run. Name the receiver's method instead: connect(receiver, "methodName").`,
+      );
+    }
+  }
+
+  /** @internal Remembers a connection to this object, so that destroying it disconnects it. */
+  addInbound(connection: Connection): void {
+    (this.inbound ??= new Set()).add(connection);
+  }
+
+  /** @internal */
+  removeInbound(connection: Connection): void {
+    this.inbound?.delete(connection);
+  }
+
+  /** @internal Keeps a queued call for an object whose thread cannot take it yet; it is posted when the object gets one. */
+  holdTask(task: Task): void {
+    (this.held ??= []).push(task);
+  }
+
+  /** @internal Posts the held calls to `loop` (used when a thread's transport becomes ready). */
+  releaseHeld(post: (task: Task) => void): void {
+    const held = this.held;
+    this.held = null;
+    if (held) for (const task of held) post(task);
+  }
+
+  /** @internal Throws the error for a call on a destroyed object. */
+  assertAlive(method: string): void {
+    if (this.state === 'destroyed') {
+      throw new InvalidArgumentError(`${this.describe()}.${method}() was called on a destroyed object.`);
+    }
+  }
+}
+
+function describeThread(data: ThreadData | null): string {
+  return data ? data.describe() : 'no thread';
+}

@@ -1,0 +1,138 @@
+import { ConnectionType } from '../connection-type';
+import { DeadlockError } from '../errors';
+import type { QObject } from '../object/qobject';
+import { reportError } from '../report-error';
+import { currentThreadData } from '../thread/current-thread';
+import type { Task } from '../thread/event-loop';
+import type { ThreadData } from '../thread/thread-data';
+import type { Connection } from './connection';
+import type { Signal } from './signal';
+
+const { DirectConnection, QueuedConnection, AutoConnection } = ConnectionType;
+
+/** Who is calling the slot that runs now, for `QObject.sender()`. */
+const calling = { sender: null as QObject | null, receiver: null as QObject | null, signal: null as Signal<never> | null };
+
+/** The object whose signal called `receiver`'s running slot, or null outside such a slot (Qt's `sender()`). */
+export function senderOf(receiver: QObject): QObject | null {
+  return calling.receiver === receiver ? calling.sender : null;
+}
+
+/** The signal that called `receiver`'s running slot, or null (Qt's `senderSignalIndex()`, by object). */
+export function senderSignalOf(receiver: QObject): Signal<never> | null {
+  return calling.receiver === receiver ? calling.signal : null;
+}
+
+/** Calls a connection's slot now, on this thread; an error is reported, never thrown to the emitter. */
+export function invokeSlot<Args extends unknown[]>(c: Connection<Args>, args: Args): void {
+  const receiver = c.receiver;
+  if (receiver === null) {
+    try {
+      (c.slot as (...a: Args) => unknown)(...args);
+    } catch (error) {
+      reportSlotError(error, c);
+    }
+    return;
+  }
+  const { sender, receiver: previousReceiver, signal } = calling;
+  calling.sender = c.signal.owner;
+  calling.receiver = receiver;
+  calling.signal = c.signal as unknown as Signal<never>;
+  try {
+    const slot = c.slot;
+    if (typeof slot === 'string') (receiver as unknown as Record<string, (...a: Args) => unknown>)[slot]!(...args);
+    else slot.apply(receiver, args);
+  } catch (error) {
+    reportSlotError(error, c);
+  } finally {
+    calling.sender = sender;
+    calling.receiver = previousReceiver;
+    calling.signal = signal;
+  }
+}
+
+function reportSlotError<Args extends unknown[]>(error: unknown, c: Connection<Args>): void {
+  reportError(error, {
+    where: `slot ${c.slotName()}${c.receiver ? ` of ${c.receiver.describe()}` : ''} for signal ${c.signal.describe()}`,
+    signal: c.signal.describe(),
+    ...(c.receiver ? { receiver: c.receiver.describe() } : {}),
+    thread: currentThreadData().describe(),
+  });
+}
+
+/** A slot call queued to the receiver's thread: Qt's QMetaCallEvent. */
+class SlotCall<Args extends unknown[]> implements Task {
+  constructor(
+    readonly connection: Connection<Args>,
+    readonly args: Args,
+    readonly receiver: QObject | null,
+  ) {}
+  run(): void {
+    invokeSlot(this.connection, this.args);
+  }
+}
+
+/**
+ * Delivers one emission to `connections`: the one routing decision of the library (Qt's
+ * `QMetaObject::activate`). Per connection, from the emitting thread and the receiver's thread at this
+ * moment: call now, queue to the receiver's thread, or queue and wait.
+ *
+ * `from` is the emitting thread. It differs from the current thread when a thread transport delivers an
+ * emission made elsewhere: the call was queued by that emit and is now running on the receiver's thread.
+ */
+export function activate<Args extends unknown[]>(
+  signal: Signal<Args>,
+  connections: readonly Connection<Args>[],
+  args: Args,
+  from: ThreadData,
+): void {
+  const here = currentThreadData();
+  const sender = signal.owner;
+  for (let i = 0; i < connections.length; i++) {
+    const c = connections[i]!;
+    if (!c.alive) continue; // disconnected by an earlier slot of this same emit
+    if (c.singleShot) signal.disconnect(c);
+    const context = c.receiver ?? sender;
+    const target = context === null ? here : context.threadData();
+    let delivery = c.delivery;
+    if (delivery === AutoConnection) delivery = target === from ? DirectConnection : QueuedConnection;
+
+    if (target === here) {
+      if (delivery === DirectConnection || from !== here) invokeSlot(c, args);
+      else if (delivery === QueuedConnection) here.loop!.post(new SlotCall(c, args, context));
+      else throw deadlock(signal, c, here);
+    } else if (target === null) {
+      // An object with no thread takes no queued calls until it is moved to one (Qt: they wait).
+      if (delivery === DirectConnection) invokeSlot(c, args);
+      else context!.holdTask(new SlotCall(c, args, context));
+    } else if (delivery === DirectConnection) {
+      throw new DeadlockError(`${c}: a DirectConnection cannot call a receiver in ${target.describe()} from ${here.describe()}.`);
+    } else {
+      const transport = target.transport;
+      if (transport === null) context!.holdTask(new SlotCall(c, args, context));
+      else if (delivery === QueuedConnection) transport.queueSlot(c as unknown as Connection, args);
+      else {
+        if (!here.canBlock) throw cannotBlock(signal, c, here);
+        transport.blockSlot(c as unknown as Connection, args);
+      }
+    }
+  }
+}
+
+function deadlock<Args extends unknown[]>(signal: Signal<Args>, c: Connection<Args>, here: ThreadData): DeadlockError {
+  const sender = signal.owner ? signal.owner.describe() : 'a signal with no owner';
+  const receiver = c.receiver ? c.receiver.describe() : sender;
+  return new DeadlockError(
+    `Dead lock detected while activating a BlockingQueuedConnection: signal ${signal.describe()}, sender is ${sender}, ` +
+      `receiver is ${receiver}, both on thread ${here.describe()}. A blocking connection waits for the receiver's thread, ` +
+      `which is the emitting thread itself. Use QueuedConnection, or AutoConnection, for a receiver on the emitting thread.`,
+  );
+}
+
+function cannotBlock<Args extends unknown[]>(signal: Signal<Args>, c: Connection<Args>, here: ThreadData): DeadlockError {
+  return new DeadlockError(
+    `${signal.describe()} was emitted on thread ${here.describe()} through a BlockingQueuedConnection to ${c.slotName()}, ` +
+      `but this thread cannot block (a browser's main thread may not wait). Use QueuedConnection, and await the ` +
+      `receiver's reply signal or invokeMethod's promise instead.`,
+  );
+}

@@ -1,0 +1,236 @@
+import { ConnectionType, deliveryOf } from '../connection-type';
+import { CancelledError, ConnectionTypeError, InvalidArgumentError } from '../errors';
+import type { QObject } from '../object/qobject';
+import { currentThreadData } from '../thread/current-thread';
+import type { ThreadData } from '../thread/thread-data';
+import { activate } from './activate';
+import { Connection, type Slot } from './connection';
+
+/** The names of `R`'s methods that can take a signal's arguments `Args`. */
+export type SlotName<R, Args extends unknown[]> = {
+  [K in keyof R]: R[K] extends (...args: Args) => unknown ? K : never;
+}[keyof R] &
+  string;
+
+/** Options of {@link Signal.once}. */
+export interface OnceOptions {
+  /** Abandons the wait: the promise rejects with the signal's reason and the connection is removed. */
+  readonly signal?: AbortSignal;
+}
+
+const EMPTY: readonly never[] = Object.freeze([]);
+
+/**
+ * A typed signal: `new Signal<[x: number, label: string]>(this)` declares one on a {@link QObject};
+ * `emit(1, 'a')` calls every connected slot, each according to its connection type.
+ *
+ * A signal without an owner works as a plain typed event: its slots run where it is emitted.
+ */
+export class Signal<Args extends unknown[] = []> {
+  /** @internal Connections in connection order; replaced, never mutated, so an emit in progress is unaffected. */
+  connections: readonly Connection<Args>[] = EMPTY;
+  /** @internal Set by a thread transport on signals that are emitted in another isolate. */
+  emittedIn: ThreadData | null = null;
+  private explicitName: string | undefined;
+
+  /**
+   * @param owner The object that emits it (the sender): its `blockSignals()`, thread and name apply.
+   * @param name The signal's name for messages and across threads; found from the owner's properties if omitted.
+   */
+  constructor(
+    readonly owner: QObject | null = null,
+    name?: string,
+  ) {
+    this.explicitName = name;
+    owner?.registerSignal(this as unknown as Signal<unknown[]>);
+  }
+
+  /** The signal's name: the one given, or the owner's property that holds it, or `"signal"`. */
+  get name(): string {
+    if (this.explicitName === undefined) this.explicitName = this.owner?.propertyNameOf(this) ?? 'signal';
+    return this.explicitName;
+  }
+
+  /** `Class.name` for messages, with the owner's objectName when it has one: `Timer("t").tick`. */
+  describe(): string {
+    return this.owner ? `${this.owner.describe()}.${this.name}` : this.name;
+  }
+
+  /**
+   * Calls the connected slots with `args`. Direct slots have run when it returns; queued slots run later on
+   * their receiver's thread; blocking ones have run on theirs. Does nothing while the owner's signals are blocked.
+   */
+  emit(...args: Args): void {
+    const connections = this.connections;
+    if (connections.length === 0) return;
+    const owner = this.owner;
+    if (owner !== null && owner.signalsBlocked() && owner.destroyed !== (this as unknown)) return;
+    activate(this, connections, args, currentThreadData());
+  }
+
+  /** @internal Delivers an emission made on another thread (by a thread transport). */
+  deliver(args: Args, from: ThreadData): void {
+    if (this.connections.length !== 0) activate(this, this.connections, args, from);
+  }
+
+  /** Connects a function: it runs in the sender's thread (directly when emitted there). */
+  connect(slot: (...args: Args) => unknown, type?: ConnectionType): Connection<Args>;
+  /** Connects another signal: emitting this one emits that one with the same arguments. */
+  connect(signal: Signal<Args>, type?: ConnectionType): Connection<Args>;
+  /** Connects a receiver's slot; it runs in the receiver's thread, and the connection ends when the receiver is destroyed. */
+  connect<R extends QObject>(receiver: R, slot: ((this: R, ...args: Args) => unknown) | SlotName<R, Args>, type?: ConnectionType): Connection<Args>;
+  connect(
+    a: QObject | Signal<Args> | ((...args: Args) => unknown),
+    b?: ConnectionType | Slot<Args>,
+    c?: ConnectionType,
+  ): Connection<Args> {
+    if (a instanceof Signal) return this.makeConnection(a.owner, a.forwarder(), (b as ConnectionType | undefined) ?? 0);
+    if (typeof a === 'function') return this.makeConnection(null, a, (b as ConnectionType | undefined) ?? 0);
+    if (a === null || typeof a !== 'object' || typeof (a as QObject).threadData !== 'function') {
+      throw new InvalidArgumentError(
+        `${this.describe()}.connect(): expected a function, a signal, or a receiver QObject and its slot; got ${String(a)}.`,
+      );
+    }
+    return this.makeConnection(a as QObject, b as Slot<Args>, c ?? 0);
+  }
+
+  private forwarderFn: ((...args: Args) => void) | undefined;
+  /** @internal This signal's `emit`, as one stable function (so that Unique and disconnect can find it). */
+  forwarder(): (...args: Args) => void {
+    return (this.forwarderFn ??= Object.defineProperty((...args: Args) => this.emit(...args), 'name', { value: this.name }));
+  }
+
+  private makeConnection(receiver: QObject | null, slot: Slot<Args>, type: ConnectionType): Connection<Args> {
+    const where = `${this.describe()}.connect()`;
+    const delivery = deliveryOf(type, where);
+    if (typeof slot !== 'function' && typeof slot !== 'string') {
+      throw new InvalidArgumentError(`${where}: the slot must be a function or a method name; got ${String(slot)}.`);
+    }
+    if (receiver !== null) receiver.checkCanReceive(slot as Slot<unknown[]>, where);
+    const contextThread = (receiver ?? this.owner)?.threadData() ?? null;
+    if (delivery === ConnectionType.DirectConnection) {
+      const elsewhere = contextThread?.transport ? contextThread : this.emittedIn;
+      if (elsewhere) {
+        throw new ConnectionTypeError(
+          `${where}: a DirectConnection runs the slot in the emitting thread, but ${
+            contextThread?.transport ? 'the receiver lives' : 'this signal is emitted'
+          } in ${elsewhere.describe()}, another isolate with no shared heap. Use AutoConnection or QueuedConnection ` +
+            `(or BlockingQueuedConnection to wait for the slot).`,
+        );
+      }
+    }
+    if (type & ConnectionType.UniqueConnection) {
+      for (const existing of this.connections) {
+        if (existing.alive && existing.receiver === receiver && existing.slot === slot) {
+          return new Connection(this, receiver, slot, type, delivery, false);
+        }
+      }
+    }
+    const connection = new Connection(this, receiver, slot, type, delivery, true);
+    this.connections = [...this.connections, connection];
+    receiver?.addInbound(connection as unknown as Connection);
+    return connection;
+  }
+
+  /** Removes every connection. Returns true if there was any. */
+  disconnect(): boolean;
+  /** Removes one connection by its handle. */
+  disconnect(connection: Connection<Args>): boolean;
+  /** Removes the connections of a bare function or of a signal connected to this one. */
+  disconnect(slot: ((...args: Args) => unknown) | Signal<Args>): boolean;
+  /** Removes every connection to `receiver`, or only those to its `slot`. */
+  disconnect(receiver: QObject, slot?: Slot<Args>): boolean;
+  disconnect(target?: Connection<Args> | QObject | Signal<Args> | ((...args: Args) => unknown), slot?: Slot<Args>): boolean {
+    let remove: (c: Connection<Args>) => boolean;
+    if (target === undefined) remove = () => true;
+    else if (target instanceof Connection) remove = (c) => c === target;
+    else if (target instanceof Signal) remove = (c) => c.slot === target.forwarderFn && c.receiver === target.owner;
+    else if (typeof target === 'function') remove = (c) => c.receiver === null && c.slot === target;
+    else remove = (c) => c.receiver === target && (slot === undefined || c.slot === slot);
+    const kept: Connection<Args>[] = [];
+    let removed = false;
+    for (const c of this.connections) {
+      if (c.alive && remove(c)) {
+        c.alive = false;
+        c.receiver?.removeInbound(c as unknown as Connection);
+        removed = true;
+      } else if (c.alive) kept.push(c);
+    }
+    if (removed) this.connections = kept.length ? kept : EMPTY;
+    return removed;
+  }
+
+  /** How many connections are live. */
+  get connectionCount(): number {
+    return this.connections.length;
+  }
+
+  /**
+   * Resolves with the arguments of the next emission. Rejects with the abort reason if `options.signal`
+   * aborts, and with a {@link CancelledError} if the owner is destroyed first.
+   */
+  once(options: OnceOptions = {}): Promise<Args> {
+    return new Promise<Args>((resolve, reject) => {
+      const abort = options.signal;
+      if (abort?.aborted) return reject(abort.reason);
+      const cleanup = (): void => {
+        connection.disconnect();
+        ownerGone?.disconnect();
+        abort?.removeEventListener('abort', onAbort);
+      };
+      const onAbort = (): void => {
+        cleanup();
+        reject(abort!.reason);
+      };
+      const connection = this.connect((...args: Args) => {
+        cleanup();
+        resolve(args);
+      });
+      const ownerGone =
+        this.owner && (this.owner.destroyed as unknown) !== this
+          ? this.owner.destroyed.connect(() => {
+              cleanup();
+              reject(new CancelledError(`${this.describe()}.once(): the owner was destroyed before the signal was emitted.`));
+            })
+          : undefined;
+      abort?.addEventListener('abort', onAbort, { once: true });
+    });
+  }
+
+  /**
+   * Iterates over emissions: `for await (const [x] of signal)`. Emissions are buffered until read; the
+   * iteration ends when the loop exits (the connection is removed) or when the owner is destroyed.
+   */
+  [Symbol.asyncIterator](): AsyncIterableIterator<Args> {
+    const buffered: Args[] = [];
+    const waiting: Array<(result: IteratorResult<Args>) => void> = [];
+    let done = false;
+    const finish = (): void => {
+      if (done) return;
+      done = true;
+      connection.disconnect();
+      ownerGone?.disconnect();
+      for (const resolve of waiting.splice(0)) resolve({ value: undefined, done: true });
+    };
+    const connection = this.connect((...args: Args) => {
+      const resolve = waiting.shift();
+      if (resolve) resolve({ value: args, done: false });
+      else buffered.push(args);
+    });
+    const ownerGone =
+      this.owner && (this.owner.destroyed as unknown) !== this ? this.owner.destroyed.connect(finish) : undefined;
+    const iterator: AsyncIterableIterator<Args> = {
+      next: () => {
+        if (buffered.length) return Promise.resolve({ value: buffered.shift()!, done: false });
+        if (done) return Promise.resolve({ value: undefined, done: true });
+        return new Promise((resolve) => waiting.push(resolve));
+      },
+      return: () => {
+        finish();
+        return Promise.resolve({ value: undefined, done: true });
+      },
+      [Symbol.asyncIterator]: () => iterator,
+    };
+    return iterator;
+  }
+}

@@ -1,0 +1,54 @@
+import { QObject } from '../object/qobject';
+import { currentThreadData } from './current-thread';
+import type { ThreadData } from './thread-data';
+
+/**
+ * A thread of execution as objects see it: the main thread, or (in `@sigslot/thread`, whose `QThread`
+ * extends this class) a worker. {@link QObject.thread} returns one; {@link currentThread} returns the
+ * one running now.
+ */
+export class Thread extends QObject {
+  /** @internal */
+  readonly data: ThreadData;
+
+  /** @internal Threads are made by the library: the current one exists from the start, workers by `QThread`. */
+  constructor(data: ThreadData) {
+    super();
+    this.data = data;
+    data.thread ??= this;
+    if (!this.objectName) this.objectName = data.name;
+    // The data's name is what messages print; keep it in step with objectName.
+    this.objectNameChanged.connect((name) => (data.name = name || data.name));
+  }
+
+  /** @internal The data behind this thread. */
+  threadData_(): ThreadData {
+    return this.data;
+  }
+
+  /** True for the program's main thread. */
+  isMainThread(): boolean {
+    return this.data.isMain;
+  }
+
+  /** True when this thread is the one running the caller. */
+  isCurrentThread(): boolean {
+    return this.data === currentThreadData();
+  }
+
+  /** The thread's id: 0 for the main thread, 1, 2, … for workers in the order they were created. */
+  get threadId(): number {
+    return this.data.id;
+  }
+
+  /** How the thread appears in messages: `main`, or `"TimerThread" (worker #1)`. */
+  override describe(): string {
+    return this.data.describe();
+  }
+}
+
+/** The thread running the caller (Qt's `QThread::currentThread()`). */
+export function currentThread(): Thread {
+  const data = currentThreadData();
+  return data.thread ?? new Thread(data);
+}
