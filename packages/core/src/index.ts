@@ -27,3 +27,19 @@ export type { Task } from './thread/event-loop';
 
 export { affinity, assertMainThread, mainThreadOnly } from './affinity/affinity-guard';
 export type { AffinityPolicy, AffinityViolation, GuardOptions } from './affinity/affinity-guard';
+
+export { QTimer } from './timer/qtimer';
+export { SingleShotTimer } from './timer/single-shot';
+
+export { SignalSpy } from './testing/signal-spy';
+export { waitFor, WaitTimeoutError } from './testing/wait-for';
+export type { WaitForOptions } from './testing/wait-for';
+
+export { EventSignal } from './adapters/event-signal';
+export type { EventSignalOptions } from './adapters/event-signal';
+export { fromEventEmitter } from './adapters/from-event-emitter';
+export { toEventEmitter } from './adapters/to-event-emitter';
+export { fromEventTarget } from './adapters/from-event-target';
+export type { EventTargetSignalOptions } from './adapters/from-event-target';
+export { toEventTarget } from './adapters/to-event-target';
+export type { TypedEventTarget, EventMapOf, EventTypeOf } from './adapters/typed-event-target';
