@@ -1,0 +1,328 @@
+/**
+ * "Works as an npm dependency": packs @sigslot/core, @sigslot/thread and @sigslot/sd-shim with `npm pack`, installs
+ * the tarballs into a fresh project outside the repository, and uses them from CommonJS, ESM and TypeScript there.
+ *
+ * Needs the build (`tsc -b`); `npm test` runs it first (pretest). Packages whose `dist/index.js` is missing are
+ * still packed and installed (so that the others resolve their dependencies) but their import tests are skipped.
+ */
+import { execFile } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { promisify } from 'node:util';
+
+const execFileAsync = promisify(execFile);
+
+const repo = path.resolve(__dirname, '../..');
+const PACKAGES = ['core', 'thread', 'sd-shim'] as const;
+type PackageDir = (typeof PACKAGES)[number];
+const isBuilt = (dir: PackageDir): boolean => fs.existsSync(path.join(repo, 'packages', dir, 'dist', 'index.js'));
+const builtPackages = PACKAGES.filter(isBuilt);
+const testIfBuilt = (dir: PackageDir): jest.It => (isBuilt(dir) ? test : test.skip);
+
+/** The environment of `npm test` minus what would tie a child npm to this repository or its lifecycle. */
+function childEnv(): NodeJS.ProcessEnv {
+  const env: NodeJS.ProcessEnv = {};
+  for (const [key, value] of Object.entries(process.env)) {
+    if (
+      /^npm_(package_|lifecycle_|command$|config_(local_prefix|prefix|global_prefix|workspaces?|include_workspace_root)$)/i.test(
+        key,
+      )
+    )
+      continue;
+    env[key] = value;
+  }
+  return env;
+}
+
+/** Runs a command; on failure the error carries its stdout and stderr. */
+async function run(command: string, args: string[], cwd: string): Promise<string> {
+  try {
+    const { stdout } = await execFileAsync(command, args, {
+      cwd,
+      env: childEnv(),
+      maxBuffer: 64 * 1024 * 1024,
+      timeout: 240_000,
+    });
+    return stdout;
+  } catch (error) {
+    const e = error as Error & { stdout?: string; stderr?: string };
+    throw new Error(
+      `\`${command} ${args.join(' ')}\` failed in ${cwd}:\n${e.message}\n${e.stdout ?? ''}\n${e.stderr ?? ''}`,
+      { cause: error },
+    );
+  }
+}
+
+let tmp = '';
+let project = '';
+const tarballs = new Map<PackageDir, { filename: string; files: string[] }>();
+
+beforeAll(async () => {
+  if (!isBuilt('core')) {
+    throw new Error(
+      'packages/core/dist/index.js is missing: run `npm run build` first (`npm test` does it in pretest).',
+    );
+  }
+  tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'sigslot-packaging-'));
+  const packDir = path.join(tmp, 'tarballs');
+  project = path.join(tmp, 'consumer');
+  fs.mkdirSync(packDir);
+  fs.mkdirSync(project);
+
+  const packed = JSON.parse(
+    await run(
+      'npm',
+      ['pack', '--json', '--pack-destination', packDir, ...PACKAGES.flatMap((p) => ['-w', `packages/${p}`])],
+      repo,
+    ),
+  ) as { name: string; filename: string; files: { path: string }[] }[];
+  for (const dir of PACKAGES) {
+    const entry = packed.find((p) => p.name === `@sigslot/${dir}`);
+    if (!entry) throw new Error(`npm pack produced no tarball for @sigslot/${dir}`);
+    tarballs.set(dir, {
+      filename: path.join(packDir, path.basename(entry.filename)),
+      files: entry.files.map((f) => f.path),
+    });
+  }
+
+  fs.writeFileSync(
+    path.join(project, 'package.json'),
+    JSON.stringify({ name: 'sigslot-consumer', version: '1.0.0', private: true }, null, 2),
+  );
+  // All tarballs in one command, so that thread and sd-shim resolve @sigslot/core (and each other) to them.
+  await run(
+    'npm',
+    [
+      'install',
+      '--no-audit',
+      '--no-fund',
+      '--prefer-offline',
+      '--no-package-lock',
+      ...PACKAGES.map((p) => tarballs.get(p)!.filename),
+    ],
+    project,
+  );
+}, 300_000);
+
+afterAll(() => {
+  if (tmp && !process.env.SIGSLOT_KEEP_PACKAGING_TMP) fs.rmSync(tmp, { recursive: true, force: true });
+});
+
+/** Writes `name` into the consumer project and runs it with node; returns its stdout parsed as JSON. */
+async function runInConsumer(name: string, source: string): Promise<Record<string, unknown>> {
+  fs.writeFileSync(path.join(project, name), source);
+  const stdout = await run(process.execPath, [name], project);
+  return JSON.parse(stdout.trim().split('\n').pop()!) as Record<string, unknown>;
+}
+
+describe('the packed tarballs', () => {
+  test.each(PACKAGES)('@sigslot/%s ships its exports map targets and no tests', (dir) => {
+    const { files } = tarballs.get(dir)!;
+    expect(files).toContain('package.json');
+    expect(files).toContain('esm/index.mjs');
+    if (isBuilt(dir)) expect(files).toEqual(expect.arrayContaining(['dist/index.js', 'dist/index.d.ts']));
+    expect(files.filter((f) => /(^|\/)(test|__tests__)\//.test(f) || /\.test\.[cm]?[jt]s$/.test(f))).toEqual([]);
+  });
+
+  test('install into a fresh project outside the repository', () => {
+    for (const dir of PACKAGES) {
+      const installed = path.join(project, 'node_modules', '@sigslot', dir);
+      expect(fs.lstatSync(installed).isSymbolicLink()).toBe(false);
+      expect(fs.existsSync(path.join(installed, 'package.json'))).toBe(true);
+    }
+    // One copy of core, shared by every package that depends on it.
+    for (const dir of ['thread', 'sd-shim']) {
+      expect(
+        fs.existsSync(path.join(project, 'node_modules', '@sigslot', dir, 'node_modules', '@sigslot', 'core')),
+      ).toBe(false);
+    }
+  });
+});
+
+describe('@sigslot/core as an npm dependency', () => {
+  const scenario = `
+    const seen = [];
+    const label = new Signal();
+    label.connect((n, text) => seen.push('direct ' + n + ' ' + text));
+    const sender = new QObject();
+    const receiver = new QObject();
+    const changed = new Signal(sender, 'changed');
+    let queuedRan;
+    const queued = new Promise((resolve) => (queuedRan = resolve));
+    changed.connect(receiver, (n) => { seen.push('queued ' + n); queuedRan(); }, ConnectionType.QueuedConnection);
+    label.emit(1, 'one');
+    changed.emit(2);
+    seen.push('after emit');
+  `;
+  const expected = ['direct 1 one', 'after emit', 'queued 2'];
+
+  test('require() from a .cjs file: connect, emit, queued delivery', async () => {
+    const out = await runInConsumer(
+      'core.cjs',
+      `'use strict';
+      const { Signal, QObject, ConnectionType, currentThread } = require('@sigslot/core');
+      ${scenario}
+      queued.then(() => console.log(JSON.stringify({
+        seen,
+        main: currentThread().isMainThread(),
+        resolved: require.resolve('@sigslot/core'),
+      })));`,
+    );
+    expect(out.seen).toEqual(expected);
+    expect(out.main).toBe(true);
+    expect(out.resolved).toBe(path.join(fs.realpathSync(project), 'node_modules/@sigslot/core/dist/index.js'));
+  });
+
+  test('named imports from a .mjs file share one instance with require()', async () => {
+    const out = await runInConsumer(
+      'core.mjs',
+      `import { Signal, QObject, ConnectionType, currentThread } from '@sigslot/core';
+      import * as esm from '@sigslot/core';
+      import { createRequire } from 'node:module';
+      const cjs = createRequire(import.meta.url)('@sigslot/core');
+      ${scenario}
+      await queued;
+      const esmNames = Object.keys(esm).filter((k) => k !== 'default' && k !== '__esModule').sort();
+      const cjsNames = Object.keys(cjs).filter((k) => k !== '__esModule').sort();
+      console.log(JSON.stringify({
+        seen,
+        main: currentThread().isMainThread(),
+        resolved: import.meta.resolve('@sigslot/core'),
+        sameInstance: cjs.Signal === Signal && cjs.QObject === QObject && cjs.currentThread() === currentThread(),
+        esmNames,
+        cjsNames,
+      }));`,
+    );
+    expect(out.seen).toEqual(expected);
+    expect(out.main).toBe(true);
+    expect(out.resolved).toMatch(/\/node_modules\/@sigslot\/core\/esm\/index\.mjs$/);
+    expect(out.sameInstance).toBe(true);
+    expect(out.esmNames).toEqual(out.cjsNames);
+    expect(out.esmNames).toEqual(expect.arrayContaining(['Signal', 'Connection', 'ConnectionType', 'QObject']));
+  });
+});
+
+describe('@sigslot/thread and @sigslot/sd-shim as npm dependencies', () => {
+  const importBoth = (specifier: string): string => `
+    import * as esm from '${specifier}';
+    import { createRequire } from 'node:module';
+    const cjs = createRequire(import.meta.url)('${specifier}');
+    const esmNames = Object.keys(esm).filter((k) => k !== 'default' && k !== '__esModule').sort();
+    const cjsNames = Object.keys(cjs).filter((k) => k !== '__esModule').sort();
+    const same = esmNames.every((k) => esm[k] === cjs[k]);
+  `;
+
+  testIfBuilt('thread')('@sigslot/thread loads from .cjs and .mjs (nothing is started)', async () => {
+    const out = await runInConsumer(
+      'thread.mjs',
+      `${importBoth('@sigslot/thread')}
+      console.log(JSON.stringify({ esmNames, cjsNames, same, qthread: 'QThread' in esm ? typeof esm.QThread : 'absent' }));`,
+    );
+    expect(out.cjsNames).not.toEqual([]);
+    expect(out.esmNames).toEqual(out.cjsNames);
+    expect(out.same).toBe(true);
+    expect(['function', 'absent']).toContain(out.qthread);
+  });
+
+  testIfBuilt('sd-shim')('@sigslot/sd-shim loads from .cjs and .mjs', async () => {
+    const out = await runInConsumer(
+      'sd-shim.mjs',
+      `${importBoth('@sigslot/sd-shim')}
+      console.log(JSON.stringify({ esmNames, cjsNames, same }));`,
+    );
+    expect(out.cjsNames).not.toEqual([]);
+    expect(out.esmNames).toEqual(out.cjsNames);
+    expect(out.same).toBe(true);
+  });
+
+  test('every subpath in the exports maps resolves to a shipped file', async () => {
+    const specifiers = builtPackages.flatMap((dir) => {
+      const manifest = JSON.parse(
+        fs.readFileSync(path.join(project, 'node_modules/@sigslot', dir, 'package.json'), 'utf8'),
+      ) as { exports?: Record<string, unknown> };
+      return Object.keys(manifest.exports ?? { '.': null })
+        .filter((key) => key !== './package.json' && !key.includes('*'))
+        .map((key) => `@sigslot/${dir}${key.slice(1)}`);
+    });
+    const out = await runInConsumer(
+      'resolve.mjs',
+      `import { createRequire } from 'node:module';
+      import { existsSync } from 'node:fs';
+      import { fileURLToPath } from 'node:url';
+      const require = createRequire(import.meta.url);
+      const result = {};
+      for (const s of ${JSON.stringify(specifiers)}) {
+        const r = require.resolve(s);
+        const i = fileURLToPath(import.meta.resolve(s));
+        result[s] = { require: existsSync(r), import: existsSync(i) };
+      }
+      console.log(JSON.stringify(result));`,
+    );
+    for (const s of specifiers) expect([s, out[s]]).toEqual([s, { require: true, import: true }]);
+  });
+});
+
+describe('TypeScript consumers (module node16)', () => {
+  test('get the types of the installed packages, and wrong arguments fail to compile', async () => {
+    const files: Record<string, string> = {
+      'consumer.mts': `import { ConnectionType, QObject, Signal } from '@sigslot/core';
+        class Counter extends QObject {
+          readonly valueChanged = new Signal<[value: number, label: string]>(this);
+        }
+        const counter = new Counter();
+        counter.valueChanged.connect((value, label) => {
+          const n: number = value;
+          const s: string = label;
+          return [n, s];
+        });
+        counter.valueChanged.connect(new QObject(), () => undefined, ConnectionType.QueuedConnection);
+        counter.valueChanged.emit(1, 'one');
+        // @ts-expect-error: the first argument is a number
+        counter.valueChanged.emit('1', 'one');
+        // @ts-expect-error: the label is missing
+        counter.valueChanged.emit(1);
+        export {};
+        `,
+      'consumer.cts': `import { Signal } from '@sigslot/core';
+        const ready = new Signal<[ok: boolean]>();
+        ready.connect((ok) => !ok);
+        ready.emit(true);
+        // @ts-expect-error: a slot of the wrong shape
+        ready.connect((ok: string) => ok);
+        export = ready;
+        `,
+    };
+    for (const dir of builtPackages.filter((d) => d !== 'core')) {
+      const name = dir.replace(/-(.)/g, (_m, c: string) => c.toUpperCase());
+      files[`uses-${dir}.mts`] =
+        `import * as ${name} from '@sigslot/${dir}';\nexport const names = Object.keys(${name});\n`;
+    }
+    for (const [name, source] of Object.entries(files)) fs.writeFileSync(path.join(project, name), source);
+    fs.writeFileSync(
+      path.join(project, 'tsconfig.json'),
+      JSON.stringify(
+        {
+          // What a Node 20 project typically uses (@tsconfig/node20), with the library's .d.ts checked too.
+          compilerOptions: {
+            target: 'ES2022',
+            lib: ['ES2023'],
+            module: 'node16',
+            moduleResolution: 'node16',
+            strict: true,
+            noEmit: true,
+            skipLibCheck: false,
+            types: ['node'],
+            typeRoots: [path.join(repo, 'node_modules/@types')],
+          },
+          files: Object.keys(files),
+        },
+        null,
+        2,
+      ),
+    );
+    const tsc = path.join(repo, 'node_modules/typescript/bin/tsc');
+    // Fails with the compiler's diagnostics if a type is missing or if an @ts-expect-error line compiles (types were `any`).
+    await run(process.execPath, [tsc, '-p', 'tsconfig.json'], project);
+  });
+});
