@@ -234,6 +234,14 @@ export class QObject {
     else this.holdTask(task);
   }
 
+  /**
+   * @internal Points the object at a thread without Qt's checks: for handles to objects that live in another
+   * isolate, which the thread package creates.
+   */
+  bindToThread(data: ThreadData | null): void {
+    this.affinity = data;
+  }
+
   /** @internal Registers a signal the object owns, so that destroying the object disconnects it. */
   registerSignal(signal: Signal<unknown[]>): void {
     this.ownSignals.push(signal);

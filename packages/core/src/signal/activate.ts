@@ -92,14 +92,15 @@ export function activate<Args extends unknown[]>(
     const c = connections[i]!;
     if (!c.alive) continue; // disconnected by an earlier slot of this same emit
     if (c.singleShot) signal.disconnect(c);
-    const context = c.receiver ?? sender;
+    // A bare function has no receiver: it can only run in the isolate that connected it, so it runs here.
+    const context = c.receiver;
     const target = context === null ? here : context.threadData();
     let delivery = c.delivery;
     if (delivery === AutoConnection) delivery = target === from ? DirectConnection : QueuedConnection;
 
     if (target === here) {
       if (delivery === DirectConnection || from !== here) invokeSlot(c, args);
-      else if (delivery === QueuedConnection) here.loop!.post(new SlotCall(c, args, context));
+      else if (delivery === QueuedConnection) here.loop!.post(new SlotCall(c, args, context ?? sender));
       else throw deadlock(signal, c, here);
     } else if (target === null) {
       // An object with no thread takes no queued calls until it is moved to one (Qt: they wait).

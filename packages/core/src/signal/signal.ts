@@ -18,6 +18,17 @@ export interface OnceOptions {
   readonly signal?: AbortSignal;
 }
 
+/** Options of a {@link Signal}. */
+export interface SignalOptions<Args extends unknown[]> {
+  /** The signal's name for messages and across threads; found from the owner's properties if omitted. */
+  readonly name?: string;
+  /**
+   * When an emission crosses to another thread, returns the arguments' objects to transfer instead of copy
+   * (ArrayBuffers, MessagePorts…): `transfer: (frame) => [frame.buffer]`. The emitter loses access to them.
+   */
+  readonly transfer?: (...args: Args) => Transferable[];
+}
+
 const EMPTY: readonly never[] = Object.freeze([]);
 
 /**
@@ -33,22 +44,29 @@ export class Signal<Args extends unknown[] = []> {
   emittedIn: ThreadData | null = null;
   private explicitName: string | undefined;
 
+  /** Picks the objects to transfer (not copy) when an emission crosses threads; see {@link SignalOptions.transfer}. */
+  readonly transfer: ((...args: Args) => Transferable[]) | undefined;
+
   /**
    * @param owner The object that emits it (the sender): its `blockSignals()`, thread and name apply.
-   * @param name The signal's name for messages and across threads; found from the owner's properties if omitted.
+   * @param options The signal's name (for messages and across threads; found from the owner's properties if
+   *   omitted), or {@link SignalOptions}.
    */
   constructor(
     readonly owner: QObject | null = null,
-    name?: string,
+    options?: string | SignalOptions<Args>,
   ) {
+    const { name, transfer } = typeof options === 'string' ? { name: options, transfer: undefined } : (options ?? {});
     this.explicitName = name;
+    this.transfer = transfer;
     owner?.registerSignal(this as unknown as Signal<unknown[]>);
   }
 
   /** The signal's name: the one given, or the owner's property that holds it, or `"signal"`. */
   get name(): string {
-    if (this.explicitName === undefined) this.explicitName = this.owner?.propertyNameOf(this) ?? 'signal';
-    return this.explicitName;
+    // Found lazily: while the owner's constructor runs, the property does not hold the signal yet.
+    if (this.explicitName === undefined) this.explicitName = this.owner?.propertyNameOf(this);
+    return this.explicitName ?? 'signal';
   }
 
   /** `Class.name` for messages, with the owner's objectName when it has one: `Timer("t").tick`. */
@@ -126,11 +144,19 @@ export class Signal<Args extends unknown[] = []> {
         }
       }
     }
-    const connection = new Connection(this, receiver, slot, type, delivery, true);
+    return this.attach(new Connection(this, receiver, slot, type, delivery, true));
+  }
+
+  /** @internal Appends a connection made elsewhere (a thread transport's forwarder, for example). */
+  attach<C extends Connection<Args>>(connection: C): C {
     this.connections = [...this.connections, connection];
-    receiver?.addInbound(connection as unknown as Connection);
+    connection.receiver?.addInbound(connection as unknown as Connection);
+    this.watcher?.(this);
     return connection;
   }
+
+  /** @internal Called after the connections change; a thread transport uses it to mirror blocking connections. */
+  watcher: ((signal: Signal<Args>) => void) | null = null;
 
   /** Removes every connection. Returns true if there was any. */
   disconnect(): boolean;
@@ -156,7 +182,10 @@ export class Signal<Args extends unknown[] = []> {
         removed = true;
       } else if (c.alive) kept.push(c);
     }
-    if (removed) this.connections = kept.length ? kept : EMPTY;
+    if (removed) {
+      this.connections = kept.length ? kept : EMPTY;
+      this.watcher?.(this);
+    }
     return removed;
   }
 

@@ -1,0 +1,34 @@
+/**
+ * The one seam between the thread code and a platform (comlink's idea): something that posts messages and
+ * hands over the ones that arrive. Node's worker_threads and Web Workers each get a small adapter; a process
+ * or a socket transport can implement it later.
+ */
+export interface Endpoint {
+  /** Sends a message, moving (not copying) the objects in `transfer`. */
+  postMessage(message: unknown, transfer?: readonly Transferable[]): void;
+  /** Calls `handler` with each message that arrives, in order. */
+  onMessage(handler: (message: unknown) => void): void;
+}
+
+/** The main side of a started worker: its endpoint plus its lifecycle. */
+export interface WorkerEndpoint extends Endpoint {
+  /** Calls `handler` when the worker fails outside the protocol (an uncaught error, running out of memory). */
+  onError(handler: (error: unknown) => void): void;
+  /** Calls `handler` once when the worker has stopped, with its exit code. */
+  onExit(handler: (code: number) => void): void;
+  /** Stops the worker now; resolves once it has stopped. */
+  terminate(): Promise<void>;
+}
+
+/** Options for starting a worker. */
+export interface SpawnOptions {
+  /** The worker's name (shown in debuggers and in messages). */
+  readonly name: string;
+  /** Node only: memory limits for the worker (`worker_threads` `resourceLimits`). */
+  readonly resourceLimits?: {
+    readonly maxOldGenerationSizeMb?: number;
+    readonly maxYoungGenerationSizeMb?: number;
+    readonly codeRangeSizeMb?: number;
+    readonly stackSizeMb?: number;
+  };
+}

@@ -1,0 +1,15 @@
+/**
+ * `@sigslot/thread`: Qt's QThread on real workers (Node worker_threads, browser Web Workers), signals that
+ * cross threads by connection type, the worker-object pattern and invokeMethod across threads.
+ * @packageDocumentation
+ */
+export { QThread, Priority } from './qthread';
+export type { RunResult } from './qthread';
+export type { Remote } from './main/remote-object';
+export type { WorkerClass } from './class-location';
+export { ThreadCrashedError, ThreadTerminatedError, ProtocolError, CloneError, RemoteError } from './errors';
+export type { Endpoint, WorkerEndpoint, SpawnOptions } from './endpoint/endpoint';
+export type { ToWorker, FromWorker, WireCall, WireError, ThreadInit, ClassLocation } from './wire/protocol';
+export { validateFromWorker } from './wire/protocol';
+// The core's names, so that a thread module needs one import.
+export { Signal, QObject, ConnectionType, invokeMethod, currentThread } from '@sigslot/core';

@@ -1,0 +1,434 @@
+import {
+  affinity,
+  ConnectionType,
+  DeadlockError,
+  InvalidArgumentError,
+  reportError,
+  type Connection,
+  type QObject,
+  type Signal,
+  type ThreadData,
+  type ThreadTransport,
+} from '@sigslot/core';
+import type * as WorkerThreads from 'node:worker_threads';
+import type { WorkerEndpoint } from '../endpoint/endpoint';
+import { spawnNodeWorker } from '../endpoint/node-endpoint';
+import { nodeBuiltin, nodeProcess } from '../endpoint/platform';
+import { spawnWebWorker } from '../endpoint/web-endpoint';
+import { ProtocolError, RemoteError, ThreadCrashedError, ThreadTerminatedError } from '../errors';
+import { assertCloneable } from '../wire/clone-check';
+import { answer, waitForAnswer } from '../wire/blocking';
+import {
+  ControlWords,
+  validateFromWorker,
+  type ClassLocation,
+  type FromWorker,
+  type ThreadInit,
+  type WireCall,
+  type WireError,
+} from '../wire/protocol';
+import { NODE_BOOTSTRAP } from '../worker/bootstrap';
+import type { WorkerClass } from '../class-location';
+import { RemoteObjectHandle } from './remote-object';
+
+/** What the controller needs from the QThread it drives (kept narrow to avoid an import cycle). */
+export interface ControlledThread {
+  readonly data: ThreadData;
+  readonly started: Signal<[]>;
+  readonly finished: Signal<[]>;
+  readonly errorOccurred: Signal<[error: ThreadCrashedError]>;
+  describe(): string;
+}
+
+/** A handle's view of the controller: the remote signals it creates and the object it stands for. */
+export interface RemoteHandleSide {
+  readonly objectId: number;
+}
+
+interface PendingReply {
+  resolve(value: unknown): void;
+  reject(error: unknown): void;
+  where: string;
+}
+
+/** Options the QThread passes when it starts. */
+export interface StartOptions {
+  readonly location: ClassLocation;
+  readonly resourceLimits?: NonNullable<import('../endpoint/endpoint').SpawnOptions['resourceLimits']>;
+}
+
+/** Signal names every QObject and QThread has on the main side; they are never taken from a worker. */
+export const LOCAL_SIGNALS: ReadonlySet<string> = new Set(['destroyed', 'objectNameChanged', 'started', 'finished', 'errorOccurred']);
+
+/**
+ * The main side of one thread: starts its worker, carries queued and blocking calls to the objects that
+ * live there (the {@link ThreadTransport} of that thread), and delivers what the worker emits. Every message
+ * from the worker is validated first; a bad one is reported as a {@link ProtocolError} and dropped.
+ */
+export class ThreadController implements ThreadTransport {
+  /** Shared control words: interruption flag, blocking hand-shakes, blocking-connection counts. */
+  readonly control = new Int32Array(new SharedArrayBuffer(ControlWords.Size * 4));
+  private endpoint: WorkerEndpoint | null = null;
+  private syncPort: WorkerThreads.MessagePort | null = null;
+  private outgoing: WireCall[] = [];
+  private flushScheduled = false;
+  private readonly replies = new Map<number, PendingReply>();
+  private nextReplyId = 1;
+  /** objectId → signal index → the main-side signal that delivers it (null: not declared on this side). */
+  private readonly tables = new Map<number, ReadonlyArray<Signal<unknown[]> | null>>();
+  /** objectId → main-side signals the worker emits (object 0: the thread's own; others: their handles'). */
+  private readonly remoteSignals = new Map<number, Signal<unknown[]>[]>();
+  private readonly watches: Array<[number, string, number]> = [];
+  private nextFlag: number = ControlWords.FirstFlag + 512;
+  private state: 'idle' | 'running' | 'finished' = 'idle';
+  private ended = false;
+  private crash: ThreadCrashedError | null = null;
+  private finishWaiters: Array<() => void> = [];
+  private deliveringBlockingEmit = false;
+  private nextObjectId = 1;
+  private readonly handles = new Map<number, RemoteObjectHandle>();
+  private readonly rejected = new Set<string>();
+
+  constructor(private readonly thread: ControlledThread) {}
+
+  /** True between `start()` and the end of the worker. */
+  get running(): boolean {
+    return this.state === 'running';
+  }
+
+  /** True once a started thread has ended. */
+  get finished(): boolean {
+    return this.state === 'finished';
+  }
+
+  /** Starts the worker. */
+  start(options: StartOptions): void {
+    Atomics.store(this.control, ControlWords.Interrupt, 0);
+    this.state = 'running';
+    this.ended = false;
+    this.crash = null;
+    this.tables.clear();
+    const data = this.thread.data;
+    const init: ThreadInit = {
+      type: 'init',
+      threadId: data.id,
+      name: data.name,
+      location: options.location,
+      control: this.control.buffer as SharedArrayBuffer,
+      affinityPolicy: affinity.policy,
+      calls: this.outgoing.splice(0),
+      watches: this.watches,
+    };
+    this.flushScheduled = false;
+    const spawn = { name: data.name, ...(options.resourceLimits ? { resourceLimits: options.resourceLimits } : {}) };
+    if (nodeProcess()) {
+      const { MessageChannel } = nodeBuiltin<typeof WorkerThreads>('node:worker_threads');
+      const channel = new MessageChannel();
+      this.syncPort = channel.port1;
+      const tsx = /\.[cm]?tsx?$/.test(init.location.module) ? resolveTsx(init.location.module, this.thread.describe()) : undefined;
+      this.endpoint = spawnNodeWorker(NODE_BOOTSTRAP, { init, syncPort: channel.port2, tsx }, spawn, [channel.port2]);
+    } else {
+      this.endpoint = spawnWebWorker(init.location.module, spawn);
+      this.endpoint.postMessage(init);
+    }
+    const endpoint = this.endpoint;
+    endpoint.onMessage((message) => {
+      if (this.endpoint === endpoint) this.onMessage(message);
+    });
+    endpoint.onError((error) => {
+      if (this.endpoint === endpoint) this.fail(error);
+    });
+    endpoint.onExit((code) => {
+      if (this.endpoint === endpoint) this.onExit(code);
+    });
+  }
+
+  /** Asks the worker's event loop to return `code` from `exec()`. */
+  exit(code: number): void {
+    if (this.state === 'running') this.endpoint?.postMessage({ type: 'exit', code });
+  }
+
+  /** Sets the interruption flag the worker reads synchronously. */
+  requestInterruption(): void {
+    Atomics.store(this.control, ControlWords.Interrupt, 1);
+  }
+
+  /** True once `requestInterruption()` was called for the current run. */
+  isInterruptionRequested(): boolean {
+    return Atomics.load(this.control, ControlWords.Interrupt) === 1;
+  }
+
+  /** Stops the worker at once; everything pending on it is released with a {@link ThreadTerminatedError}. */
+  async terminate(): Promise<void> {
+    const endpoint = this.endpoint;
+    if (this.state !== 'running' || !endpoint) return;
+    answer(this.control, ControlWords.WorkerWait, 2); // a worker blocked on us must not stay blocked
+    answer(this.control, ControlWords.Sleep, 2);
+    this.crash ??= new ThreadCrashedError(`Thread ${this.thread.describe()} was terminated.`);
+    await endpoint.terminate();
+    this.onExit(1);
+  }
+
+  /** Resolves once the thread has ended (at once if it is not running). */
+  whenFinished(): Promise<void> {
+    if (this.state !== 'running') return Promise.resolve();
+    return new Promise((resolve) => this.finishWaiters.push(resolve));
+  }
+
+  /** Registers the main-side signals of object `objectId` that the worker emits; `index` order is the worker's. */
+  registerRemoteSignal(objectId: number, signal: Signal<unknown[]>, flagSlot?: number): void {
+    let list = this.remoteSignals.get(objectId);
+    if (!list) this.remoteSignals.set(objectId, (list = []));
+    list.push(signal);
+    signal.emittedIn = this.thread.data;
+    let slot = flagSlot;
+    signal.watcher = (s) => {
+      const blocking = s.connections.filter((c) => c.delivery === ConnectionType.BlockingQueuedConnection).length;
+      if (blocking > 0 && slot === undefined) {
+        if (this.nextFlag >= ControlWords.Size) throw new InvalidArgumentError(`${s.describe()}: too many signals with blocking connections on one thread.`);
+        slot = this.nextFlag++;
+        this.watches.push([objectId, s.name, slot]);
+        if (this.state === 'running') this.endpoint!.postMessage({ type: 'watch', objectId, signal: s.name, slot });
+      }
+      if (slot !== undefined) Atomics.store(this.control, slot, blocking);
+    };
+    signal.watcher(signal);
+  }
+
+  /** Asks the worker to create an object of `location`'s class; returns the main side's handle to it. */
+  createObject(cls: WorkerClass & { prototype: object }, location: ClassLocation, args: readonly unknown[]): RemoteObjectHandle {
+    assertCloneable(args, () => `${this.thread.describe()}.create(${cls.name})`);
+    const objectId = this.nextObjectId++;
+    const handle = new RemoteObjectHandle(objectId, cls, this);
+    handle.bindToThread(this.thread.data);
+    this.handles.set(objectId, handle);
+    handle.destroyed.connect(() => this.handles.delete(objectId));
+    this.send({ kind: 'create', objectId, location, args });
+    return handle;
+  }
+
+  /** Queues a call for the worker: sent with the next flush, or in the init data before the thread starts. */
+  send(call: WireCall): void {
+    this.outgoing.push(call);
+    if (this.state === 'running' && !this.flushScheduled) {
+      this.flushScheduled = true;
+      queueMicrotask(this.flush);
+    }
+  }
+
+  private readonly flush = (): void => {
+    this.flushScheduled = false;
+    if (this.state !== 'running' || this.outgoing.length === 0) return;
+    const calls = this.outgoing;
+    this.outgoing = [];
+    this.endpoint!.postMessage({ type: 'calls', calls });
+  };
+
+  // ThreadTransport: calls from this (main) side to objects living in the worker.
+
+  queueSlot(connection: Connection, args: readonly unknown[]): void {
+    this.send(this.slotCall(connection, args, 0, false));
+  }
+
+  blockSlot(connection: Connection, args: readonly unknown[]): void {
+    this.blockOn(this.slotCall(connection, args, 0, true), `${connection}`);
+  }
+
+  queueInvoke(target: QObject, method: string, args: readonly unknown[]): Promise<unknown> {
+    const where = `invokeMethod(${target.describe()}, "${method}")`;
+    assertCloneable(args, () => where);
+    if (this.state === 'finished') return Promise.reject(new ThreadTerminatedError(`${where}: thread ${this.thread.describe()} has finished.`));
+    return new Promise((resolve, reject) => {
+      const replyId = this.nextReplyId++;
+      this.replies.set(replyId, { resolve, reject, where });
+      this.send({ kind: 'invoke', objectId: objectIdOf(target), method, args, replyId, wait: false });
+    });
+  }
+
+  blockInvoke(target: QObject, method: string, args: readonly unknown[]): unknown {
+    const where = `invokeMethod(${target.describe()}, "${method}", BlockingQueuedConnection)`;
+    assertCloneable(args, () => where);
+    return this.blockOn({ kind: 'invoke', objectId: objectIdOf(target), method, args, replyId: 0, wait: true }, where);
+  }
+
+  private slotCall(connection: Connection, args: readonly unknown[], replyId: number, wait: boolean): WireCall {
+    assertCloneable(args, () => `${connection.signal.describe()}.emit() to ${connection.slotName()}`);
+    return { kind: 'invoke', objectId: objectIdOf(connection.receiver!), method: connection.slot as string, args, replyId, wait };
+  }
+
+  /** Sends `call` and blocks this thread until the worker has run it; returns its result. */
+  private blockOn(call: WireCall, where: string): unknown {
+    if (this.deliveringBlockingEmit) {
+      throw new DeadlockError(
+        `${where}: thread ${this.thread.describe()} is itself blocked waiting for this thread to run its slots; ` +
+          `waiting for it in turn would never end. Use QueuedConnection here.`,
+      );
+    }
+    if (this.state !== 'running' || !this.syncPort) {
+      throw new ThreadTerminatedError(`${where}: thread ${this.thread.describe()} is not running, so nothing would answer a blocking call. Start it first.`);
+    }
+    Atomics.store(this.control, ControlWords.MainWait, 0);
+    this.outgoing.push(call);
+    this.flush();
+    const code = waitForAnswer(this.control, ControlWords.MainWait);
+    const { receiveMessageOnPort } = nodeBuiltin<typeof WorkerThreads>('node:worker_threads');
+    const reply = receiveMessageOnPort(this.syncPort)?.message as FromWorker | undefined;
+    if (code !== 1 || !reply || reply.type !== 'result') {
+      throw new ThreadTerminatedError(`${where}: thread ${this.thread.describe()} ended before answering.`);
+    }
+    if (!reply.ok) throw toRemoteError(reply.value as WireError);
+    return reply.value;
+  }
+
+  // Messages from the worker: untrusted input.
+
+  private onMessage(message: unknown): void {
+    const problem = validateFromWorker(message);
+    if (problem !== null) return this.protocolError(problem);
+    const m = message as FromWorker;
+    switch (m.type) {
+      case 'started':
+        this.tables.set(0, this.tableFor(0, m.signals));
+        this.thread.started.deliver([], this.thread.data);
+        return;
+      case 'created': {
+        const handle = this.handles.get(m.objectId);
+        if (!handle) return this.protocolError(`"created" for object #${m.objectId}, which this side never asked for`);
+        const known = new Set(this.remoteSignals.get(m.objectId)?.map((signal) => signal.name));
+        for (const name of m.signals) if (!known.has(name)) handle.remoteSignal(name);
+        this.tables.set(m.objectId, this.tableFor(m.objectId, m.signals));
+        return;
+      }
+      case 'emits':
+        return this.deliverBatch(m.batch);
+      case 'emit-wait': {
+        const signal = this.lookup(m.objectId, m.signal);
+        this.deliveringBlockingEmit = true;
+        try {
+          signal?.deliver(m.args as unknown[], this.thread.data);
+        } finally {
+          this.deliveringBlockingEmit = false;
+          answer(this.control, ControlWords.WorkerWait, 1);
+        }
+        return;
+      }
+      case 'result': {
+        const pending = this.replies.get(m.replyId);
+        if (!pending) return this.protocolError(`a result for call #${m.replyId}, which was never made or was already answered`);
+        this.replies.delete(m.replyId);
+        if (m.ok) pending.resolve(m.value);
+        else pending.reject(toRemoteError(m.value as WireError));
+        return;
+      }
+      case 'slot-error':
+        return reportError(toRemoteError(m.error), { where: m.where, thread: this.thread.data.describe() });
+      case 'violation':
+        return affinity.record(m.violation);
+      case 'finished':
+        if (m.error) this.crash ??= crashFrom(m.error, this.thread.describe());
+        this.end();
+        return;
+    }
+  }
+
+  private deliverBatch(batch: readonly unknown[]): void {
+    const from = this.thread.data;
+    for (let i = 0; i < batch.length; i += 3) {
+      const signal = this.lookup(batch[i] as number, batch[i + 1] as number);
+      if (signal) signal.deliver(batch[i + 2] as unknown[], from);
+    }
+  }
+
+  private lookup(objectId: number, index: number): Signal<unknown[]> | null {
+    const signal = this.tables.get(objectId)?.[index];
+    if (signal) return signal;
+    const key = `${objectId}:${index}`;
+    if (!this.rejected.has(key)) {
+      this.rejected.add(key); // once per unknown signal, not once per emit
+      this.protocolError(`an emit of signal #${index} of object #${objectId}, which this thread never declared`);
+    }
+    return null;
+  }
+
+  /** Maps the worker's signal list for an object onto the main side's signals; undeclared names map to null. */
+  private tableFor(objectId: number, names: readonly string[]): ReadonlyArray<Signal<unknown[]> | null> {
+    const signals = this.remoteSignals.get(objectId) ?? [];
+    return names.map((name) => signals.find((signal) => signal.name === name) ?? null);
+  }
+
+  private protocolError(problem: string): void {
+    const error = new ProtocolError(
+      `Thread ${this.thread.describe()} sent a message that was rejected: ${problem}. The message was ignored; ` +
+        `check that the main side and the worker load the same version of the thread class.`,
+    );
+    reportError(error, { where: 'the thread protocol', thread: this.thread.data.describe() });
+  }
+
+  private fail(error: unknown): void {
+    const cause = error instanceof Error ? error : new Error(String(error));
+    const oom = (cause as { code?: string }).code === 'ERR_WORKER_OUT_OF_MEMORY';
+    this.crash ??= new ThreadCrashedError(
+      oom
+        ? `Thread ${this.thread.describe()} ran out of memory (its resourceLimits) and was stopped.`
+        : `Thread ${this.thread.describe()} failed: ${cause.name}: ${cause.message}`,
+      { cause, remoteName: cause.name, ...(cause.stack ? { remoteStack: cause.stack } : {}) },
+    );
+  }
+
+  private onExit(code: number): void {
+    if (this.state !== 'running') return;
+    this.crash ??= new ThreadCrashedError(`Thread ${this.thread.describe()} exited with code ${code} before run() returned.`);
+    this.end();
+  }
+
+  /** The end of a run, normal or not: report the crash, release everyone waiting, emit finished. */
+  private end(): void {
+    if (this.ended) return;
+    this.ended = true;
+    this.state = 'finished';
+    const endpoint = this.endpoint;
+    this.endpoint = null;
+    this.syncPort?.close();
+    this.syncPort = null;
+    answer(this.control, ControlWords.MainWait, 2);
+    if (endpoint) void endpoint.terminate().catch(() => undefined);
+    const released = new ThreadTerminatedError(`Thread ${this.thread.describe()} finished before the call ran.`);
+    for (const pending of this.replies.values()) pending.reject(new ThreadTerminatedError(`${pending.where}: ${released.message}`));
+    this.replies.clear();
+    this.outgoing = [];
+    const from = this.thread.data;
+    if (this.crash) this.thread.errorOccurred.deliver([this.crash], from);
+    this.thread.finished.deliver([], from);
+    for (const resolve of this.finishWaiters.splice(0)) resolve();
+  }
+}
+
+function objectIdOf(target: QObject): number {
+  const id = (target as unknown as Partial<RemoteHandleSide>).objectId;
+  if (typeof id !== 'number') throw new InvalidArgumentError(`${target.describe()} is not an object created in a thread.`);
+  return id;
+}
+
+function toRemoteError(error: WireError): RemoteError {
+  return new RemoteError(error.name, error.message, error.stack);
+}
+
+function crashFrom(error: WireError, thread: string): ThreadCrashedError {
+  return new ThreadCrashedError(`Thread ${thread}: run() threw ${error.name}: ${error.message}`, {
+    cause: toRemoteError(error),
+    remoteName: error.name,
+    ...(error.stack ? { remoteStack: error.stack } : {}),
+  });
+}
+
+/** The path of tsx's CommonJS register API, or a clear error when a TypeScript module needs it and it is missing. */
+function resolveTsx(module: string, thread: string): string {
+  try {
+    return require.resolve('tsx/cjs/api');
+  } catch {
+    throw new InvalidArgumentError(
+      `Thread ${thread}: its module ${module} is TypeScript, and a worker needs tsx to load it. Install it ` +
+        `(npm install --save-dev tsx), or point the class's static module at compiled JavaScript.`,
+    );
+  }
+}

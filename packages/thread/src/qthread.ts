@@ -1,0 +1,287 @@
+import {
+  currentThread,
+  currentThreadData,
+  InvalidArgumentError,
+  QObject,
+  Signal,
+  Thread,
+  ThreadData,
+  type Connection,
+} from '@sigslot/core';
+import { classLocation, type WorkerClass } from './class-location';
+import type { SpawnOptions } from './endpoint/endpoint';
+import { nodeBuiltin, nodeProcess } from './endpoint/platform';
+import { ThreadCrashedError } from './errors';
+import { remoteProxy, type Remote } from './main/remote-object';
+import { LOCAL_SIGNALS, ThreadController } from './main/thread-controller';
+import { takeAdoption } from './worker/adoption';
+import { workerSide, type WorkerSide } from './worker/worker-side';
+import { sleepFor } from './sleep';
+import { ControlWords } from './wire/protocol';
+
+/** Qt's thread priorities. JavaScript cannot set an OS thread's priority: the value is kept, not applied. */
+export const Priority = {
+  IdlePriority: 0,
+  LowestPriority: 1,
+  LowPriority: 2,
+  NormalPriority: 3,
+  HighPriority: 4,
+  HighestPriority: 5,
+  TimeCriticalPriority: 6,
+  InheritPriority: 7,
+} as const;
+
+/** One of {@link Priority}'s values. */
+export type Priority = (typeof Priority)[keyof typeof Priority];
+
+/** What `run()` may return: nothing, an exit code, or a Promise of either (an async `run`). */
+export type RunResult = void | number | Promise<void | number>;
+
+/** This package's own entry, which a plain `QThread` (run = exec) loads in its worker. */
+const OWN_ENTRY: string | undefined =
+  typeof __filename === 'string' && nodeProcess()
+    ? nodeBuiltin<typeof import('node:path')>('node:path').join(__dirname, `index${/\.ts$/.test(__filename) ? '.ts' : '.js'}`)
+    : undefined;
+
+/**
+ * A thread whose `run()` executes in a real worker: a Node `worker_threads` Worker, or a module Web Worker in
+ * a browser (Qt's QThread). Subclass it, declare signals, override `run()`, and say where the class is
+ * defined so the worker can load it:
+ *
+ * ```ts
+ * export class Timer extends QThread {
+ *   static override readonly module = __filename; // ESM: import.meta.url
+ *   readonly tick = new Signal<[count: number]>(this);
+ *   override run(): void {
+ *     for (let i = 1; i <= 7; i++) { this.tick.emit(i); QThread.msleep(500); }
+ *   }
+ * }
+ * const timer = new Timer();
+ * timer.tick.connect(receiver, receiver.onTick, ConnectionType.QueuedConnection);
+ * timer.start();
+ * ```
+ *
+ * The main thread holds this object; the worker builds its own instance of the same class and calls `run()`
+ * on it. Signals emitted there arrive here, in order, according to each connection's type.
+ */
+export class QThread extends Thread {
+  /**
+   * The module that defines the class (see {@link WorkerClass.module}). Subclasses must set it; a plain
+   * `QThread` loads this package and runs an event loop (`exec()`), for the worker-object pattern.
+   */
+  static readonly module: string | URL | undefined = OWN_ENTRY;
+  /** The export's name in {@link QThread.module}, if it differs from the class's `name`. */
+  static readonly exportName: string | undefined = undefined;
+
+  /** Emitted from the new thread when it starts, before `run()`. */
+  readonly started = new Signal<[]>(this, 'started');
+  /** Emitted from the thread when it ends, normally or not; everything it emitted before has been delivered. */
+  readonly finished = new Signal<[]>(this, 'finished');
+  /**
+   * Emitted before `finished` when the thread ended abnormally: an exception escaped `run()`, the worker
+   * exited or ran out of memory, or it was terminated. The error carries the original class and stack.
+   */
+  readonly errorOccurred = new Signal<[error: ThreadCrashedError]>(this, 'errorOccurred');
+
+  /** Node only: memory limits for the worker (`worker_threads` resourceLimits), applied at `start()`. */
+  resourceLimits: SpawnOptions['resourceLimits'] = undefined;
+
+  /** @internal The main side's controller; null for the thread object inside its own worker. */
+  readonly controller: ThreadController | null;
+  /** @internal The worker's runtime, for the thread object inside its own worker. */
+  readonly side: WorkerSide | null;
+  private threadPriority: Priority = Priority.InheritPriority;
+  private remoteSignalCount = 0;
+
+  /** Creates the thread (not started). `parent` owns it, as for any QObject. */
+  constructor(parent: QObject | null = null) {
+    const adopted = takeAdoption();
+    const data = adopted ?? ThreadData.remote(ThreadData.nextId(), '', false, null);
+    if (!adopted) data.name = `worker #${data.id}`;
+    super(data);
+    if (parent) this.setParent(parent);
+    this.side = adopted ? workerSide() : null;
+    this.controller = adopted ? null : new ThreadController(this);
+    data.transport = this.controller ?? data.transport;
+    // Signals declared from here on (by subclasses) are emitted in the worker.
+    this.declaring = true;
+  }
+
+  private declaring = false;
+
+  /** @internal Signals a subclass declares are emitted in the worker: the main side delivers them from there. */
+  override registerSignal(signal: Signal<unknown[]>): void {
+    super.registerSignal(signal);
+    if (this.declaring && this.controller) {
+      this.controller.registerRemoteSignal(0, signal, ControlWords.FirstFlag + this.remoteSignalCount++);
+    }
+  }
+
+  /** The signals this thread's worker emits (those a subclass declares), in declaration order. */
+  workerSignals(): Signal<unknown[]>[] {
+    return this.signals().filter((s) => !LOCAL_SIGNALS.has(s.name));
+  }
+
+  /**
+   * The thread's work, run in the worker. The default runs the event loop (`return this.exec()`), which the
+   * worker-object pattern needs. Return an exit code, or a Promise (an async `run`).
+   */
+  run(): RunResult {
+    return this.exec();
+  }
+
+  /**
+   * Runs the worker's event loop until `exit()` or `quit()`, and resolves with the exit code. Only inside
+   * the worker (`run()`); queued calls to objects living in the thread are delivered while it runs.
+   */
+  exec(): Promise<number> {
+    return this.requireSide('exec').exec();
+  }
+
+  /**
+   * Starts the thread: a worker is created, builds its instance of this class, emits `started` and calls
+   * `run()`. Does nothing if the thread is running. A finished thread can be started again.
+   */
+  start(priority: Priority = Priority.InheritPriority): void {
+    const controller = this.requireController('start');
+    if (controller.running) return;
+    this.threadPriority = priority;
+    const cls = this.constructor as typeof QThread;
+    const location = classLocation(cls, `${this.describe()}.start()`, cls === QThread ? undefined : QThread.module);
+    controller.start({ location, ...(this.resourceLimits ? { resourceLimits: this.resourceLimits } : {}) });
+  }
+
+  /** True while the thread runs (from `start()` until `finished`). */
+  isRunning(): boolean {
+    return this.controller ? this.controller.running : true;
+  }
+
+  /** True once the thread has finished (it may be started again). */
+  isFinished(): boolean {
+    return this.controller ? this.controller.finished : false;
+  }
+
+  /** Tells the thread's event loop to return `code` from `exec()`. Does nothing when no event loop runs. */
+  exit(code = 0): void {
+    if (this.side) this.side.exit(code);
+    else this.controller?.exit(code);
+  }
+
+  /** Tells the thread's event loop to return 0 (Qt's `quit()`, a slot). */
+  quit(): void {
+    this.exit(0);
+  }
+
+  /**
+   * Resolves `true` once the thread has finished (or at once if it never started), or `false` after `ms`
+   * milliseconds. Unlike Qt's, it does not block: the main thread must keep running to deliver the signals the
+   * thread emits (blocking it would deadlock on the first queued emit), so await it. Inside the thread itself
+   * it resolves false (a thread cannot wait on itself).
+   */
+  async wait(ms?: number): Promise<boolean> {
+    if (this.side) return false;
+    const controller = this.requireController('wait');
+    if (!controller.running) return true;
+    if (ms === undefined) return controller.whenFinished().then(() => true);
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const timeout = new Promise<boolean>((resolve) => (timer = setTimeout(() => resolve(false), Math.max(0, ms))));
+    try {
+      return await Promise.race([controller.whenFinished().then(() => true), timeout]);
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+
+  /**
+   * Stops the worker at once, wherever it is (dangerous, as in Qt: it may leave shared state half-written).
+   * `errorOccurred` and `finished` follow; pending calls and waiters are released with errors.
+   * Resolves once the worker has stopped.
+   */
+  terminate(): Promise<void> {
+    return this.requireController('terminate').terminate();
+  }
+
+  /** Asks the thread to stop; its code checks {@link QThread.isInterruptionRequested}. Advisory, as in Qt. */
+  requestInterruption(): void {
+    if (this.side) this.side.requestInterruption();
+    else this.controller!.requestInterruption();
+  }
+
+  /** True once {@link QThread.requestInterruption} was called; read from shared memory, so a busy `run()` sees it at once. */
+  isInterruptionRequested(): boolean {
+    return this.side ? this.side.isInterruptionRequested() : this.controller!.isInterruptionRequested();
+  }
+
+  /** The priority given to `start()` or {@link QThread.setPriority} (kept; JavaScript cannot apply it). */
+  priority(): Priority {
+    return this.threadPriority;
+  }
+
+  /** Records a priority; JavaScript engines expose no thread priorities, so it has no effect on scheduling. */
+  setPriority(priority: Priority): void {
+    this.threadPriority = priority;
+  }
+
+  /**
+   * Creates an object of class `cls` inside this thread (the worker-object pattern) and returns the main
+   * thread's handle to it at once: connect its signals, connect signals to its methods by name, call its
+   * methods (each returns a Promise). `cls` must declare `static module` like a thread class. The object is
+   * built when the worker gets to it (at start if the thread has not started yet).
+   */
+  create<T extends QObject, A extends unknown[]>(cls: (new (...args: A) => T) & WorkerClass, ...args: A): Remote<T> {
+    const controller = this.requireController('create');
+    const location = classLocation(cls, `${this.describe()}.create(${cls.name})`);
+    return remoteProxy<T>(controller.createObject(cls, location, args));
+  }
+
+  /** The thread running the caller: inside a worker, that worker's thread object. */
+  static currentThread(): Thread {
+    return currentThread();
+  }
+
+  /** How many threads can run at once on this machine (Node: `os.availableParallelism()`; browser: `hardwareConcurrency`). */
+  static idealThreadCount(): number {
+    if (nodeProcess()) return nodeBuiltin<typeof import('node:os')>('node:os').availableParallelism();
+    return (globalThis as { navigator?: { hardwareConcurrency?: number } }).navigator?.hardwareConcurrency ?? 1;
+  }
+
+  /** Blocks the calling thread for `ms` milliseconds (Atomics.wait); emits queued so far are sent first. */
+  static msleep(ms: number): void {
+    sleepFor(ms);
+  }
+
+  /** Blocks the calling thread for `us` microseconds (rounded up to whole milliseconds). */
+  static usleep(us: number): void {
+    sleepFor(Math.ceil(us / 1000));
+  }
+
+  /** Blocks the calling thread for `s` seconds. */
+  static sleep(s: number): void {
+    sleepFor(s * 1000);
+  }
+
+  /** Lets other work run: in JavaScript a thread cannot yield its time slice, so this only sends pending emits. */
+  static yieldCurrentThread(): void {
+    sleepFor(0);
+  }
+
+  private requireController(method: string): ThreadController {
+    if (!this.controller) {
+      throw new InvalidArgumentError(
+        `${this.describe()}.${method}() was called inside the thread itself (thread ${currentThreadData().describe()}); ` +
+          `only the thread that created it can ${method} it.`,
+      );
+    }
+    return this.controller;
+  }
+
+  private requireSide(method: string): WorkerSide {
+    if (!this.side) {
+      throw new InvalidArgumentError(`${this.describe()}.${method}() runs inside the thread (from run()), not on the thread that created it.`);
+    }
+    return this.side;
+  }
+}
+
+/** Re-exported for the connection type of `started`/`finished` handles. */
+export type { Connection };

@@ -1,0 +1,168 @@
+/**
+ * The wire protocol between a thread and the thread that started it: every message that crosses is one of
+ * these types. It knows nothing of worker_threads or Web Workers: an {@link Endpoint} carries it, so a
+ * process or a socket could later carry it too.
+ *
+ * Everything that arrives from a worker is untrusted: {@link validateFromWorker} checks it before use.
+ */
+
+/** Errors as they cross: class name, message, stack. */
+export interface WireError {
+  readonly name: string;
+  readonly message: string;
+  readonly stack?: string;
+}
+
+/** Where the worker finds a class: a module (path or URL) and the export's name. */
+export interface ClassLocation {
+  readonly module: string;
+  readonly exportName: string;
+}
+
+/** A call from the main side to an object living in the worker. */
+export type WireCall =
+  /** Create an object (the worker-object pattern); `signals` names the slots its blocking flags use. */
+  | { readonly kind: 'create'; readonly objectId: number; readonly location: ClassLocation; readonly args: readonly unknown[] }
+  /** Run a slot (a method) of an object; `replyId` asks for its result, `wait` means the caller blocks. */
+  | {
+      readonly kind: 'invoke';
+      readonly objectId: number;
+      readonly method: string;
+      readonly args: readonly unknown[];
+      readonly replyId: number;
+      readonly wait: boolean;
+    }
+  /** Destroy an object in its thread (deleteLater on the handle). */
+  | { readonly kind: 'delete'; readonly objectId: number };
+
+/** Main → worker. */
+export type ToWorker =
+  | { readonly type: 'calls'; readonly calls: readonly WireCall[] }
+  /** Leave the worker's event loop (`exec()` returns `code`). */
+  | { readonly type: 'exit'; readonly code: number }
+  /** Which blocking-flag slot watches an object's signal (sent when the main side first uses the signal). */
+  | { readonly type: 'watch'; readonly objectId: number; readonly signal: string; readonly slot: number };
+
+/** The data a worker starts with (Node: `workerData`; browser: the first message). */
+export interface ThreadInit {
+  readonly type: 'init';
+  readonly threadId: number;
+  readonly name: string;
+  readonly location: ClassLocation;
+  /** Control words shared with the main thread; see `ControlWords`. */
+  readonly control: SharedArrayBuffer;
+  /** The affinity policy of the main thread, applied in the worker too. */
+  readonly affinityPolicy: 'throw' | 'record';
+  /** Objects created before the thread started, and other calls queued for it. */
+  readonly calls: readonly WireCall[];
+  /** Blocking-flag slots already assigned: [objectId, signal name, slot]. */
+  readonly watches: readonly (readonly [number, string, number])[];
+}
+
+/**
+ * Worker → main: a batch of queued emits, flattened for speed: for each emit `objectId, signalIndex, args`
+ * (args an array). Signal indexes refer to the `signals` list the object announced.
+ */
+export interface EmitBatch {
+  readonly type: 'emits';
+  readonly batch: readonly unknown[];
+}
+
+/** Worker → main. */
+export type FromWorker =
+  /** The worker built the thread object (object 0) and is about to call `run()`; `signals` are its signal names. */
+  | { readonly type: 'started'; readonly signals: readonly string[] }
+  /** An object created in the worker announces its signals. */
+  | { readonly type: 'created'; readonly objectId: number; readonly signals: readonly string[] }
+  | EmitBatch
+  /** One emit whose main-side connections include a blocking one: the worker waits on the control words. */
+  | { readonly type: 'emit-wait'; readonly objectId: number; readonly signal: number; readonly args: readonly unknown[] }
+  /** The result of an `invoke` call. */
+  | { readonly type: 'result'; readonly replyId: number; readonly ok: boolean; readonly value: unknown }
+  /** A slot or queued call in the worker threw: reported on the main thread's error handler. */
+  | { readonly type: 'slot-error'; readonly error: WireError; readonly where: string }
+  /** A main-thread-only API was called in the worker. */
+  | {
+      readonly type: 'violation';
+      readonly violation: {
+        readonly className: string;
+        readonly method: string;
+        readonly thread: string;
+        readonly threadId: number;
+        readonly message: string;
+        readonly stack: string;
+      };
+    }
+  /** `run()` ended: normally (`error` absent, `code` its exit code) or by an exception. */
+  | { readonly type: 'finished'; readonly code: number; readonly error?: WireError };
+
+/** Indexes into the control words (an Int32Array over `ThreadInit.control`). */
+export const ControlWords = {
+  /** 1 once `requestInterruption()` was called. */
+  Interrupt: 0,
+  /** Worker → main blocking emit: 0 while waiting, 1 when the main side ran the slots, 2 if released by an error. */
+  WorkerWait: 1,
+  /** Main → worker blocking call: 0 while waiting, 1 answered, 2 released because the worker ended. */
+  MainWait: 2,
+  /** Woken to cut a worker's `msleep` short when it is terminated. */
+  Sleep: 3,
+  /** First of the blocking-flag slots: how many blocking connections the main side has on a signal. */
+  FirstFlag: 8,
+  /** Total number of words. */
+  Size: 8 + 1024,
+} as const;
+
+const isInt = (v: unknown): v is number => typeof v === 'number' && Number.isInteger(v);
+const isStr = (v: unknown): v is string => typeof v === 'string';
+const isObj = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null;
+const isWireError = (v: unknown): v is WireError =>
+  isObj(v) && isStr(v.name) && isStr(v.message) && (v.stack === undefined || isStr(v.stack));
+
+/**
+ * Checks that `message` is a well-formed {@link FromWorker}. Returns a reason when it is not; the caller
+ * drops the message and reports a ProtocolError. (Whether the names it uses were declared is checked where
+ * they are looked up.)
+ */
+export function validateFromWorker(message: unknown): string | null {
+  if (!isObj(message)) return 'the message is not an object';
+  switch (message.type) {
+    case 'started':
+      return Array.isArray(message.signals) && message.signals.every(isStr) ? null : '"started" needs a list of signal names';
+    case 'created':
+      return isInt(message.objectId) && Array.isArray(message.signals) && message.signals.every(isStr)
+        ? null
+        : '"created" needs an objectId and a list of signal names';
+    case 'emits': {
+      const batch = message.batch;
+      if (!Array.isArray(batch) || batch.length % 3 !== 0) return '"emits" needs a batch of (objectId, signal, args) triples';
+      for (let i = 0; i < batch.length; i += 3) {
+        if (!isInt(batch[i]) || !isInt(batch[i + 1]) || !Array.isArray(batch[i + 2])) return `"emits" has a malformed entry at ${i / 3}`;
+      }
+      return null;
+    }
+    case 'emit-wait':
+      return isInt(message.objectId) && isInt(message.signal) && Array.isArray(message.args) ? null : '"emit-wait" is malformed';
+    case 'result':
+      return isInt(message.replyId) && typeof message.ok === 'boolean' ? null : '"result" needs a replyId and ok';
+    case 'slot-error':
+      return isWireError(message.error) && isStr(message.where) ? null : '"slot-error" needs an error and where';
+    case 'violation': {
+      const v = message.violation;
+      return isObj(v) && isStr(v.className) && isStr(v.method) && isStr(v.thread) && isInt(v.threadId) && isStr(v.message) && isStr(v.stack)
+        ? null
+        : '"violation" is malformed';
+    }
+    case 'finished':
+      return isInt(message.code) && (message.error === undefined || isWireError(message.error)) ? null : '"finished" is malformed';
+    default:
+      return `unknown message type ${JSON.stringify(String(message.type)).slice(0, 60)}`;
+  }
+}
+
+/** Turns any thrown value into a {@link WireError}. */
+export function toWireError(error: unknown): WireError {
+  if (error instanceof Error) {
+    return { name: error.name || error.constructor.name, message: error.message, ...(error.stack ? { stack: error.stack } : {}) };
+  }
+  return { name: typeof error, message: String(error) };
+}

@@ -1,0 +1,380 @@
+import {
+  affinity,
+  Connection,
+  ConnectionType,
+  currentThreadData,
+  InvalidArgumentError,
+  QObject,
+  setErrorHandler,
+  Signal,
+  Thread,
+  ThreadData,
+  type DeliveryType,
+  type Task,
+  type ThreadTransport,
+} from '@sigslot/core';
+import type * as WorkerThreads from 'node:worker_threads';
+import type { Endpoint } from '../endpoint/endpoint';
+import { nodeBuiltin } from '../endpoint/platform';
+import { nodeEndpoint } from '../endpoint/node-endpoint';
+import { webEndpoint } from '../endpoint/web-endpoint';
+import { ThreadTerminatedError } from '../errors';
+import { assertCloneable } from '../wire/clone-check';
+import { answer, sleepOn, waitForAnswer } from '../wire/blocking';
+import { ControlWords, toWireError, type ClassLocation, type FromWorker, type ThreadInit, type ToWorker, type WireCall } from '../wire/protocol';
+import { adopting } from './adoption';
+
+/** Emits per batch before it is sent without waiting for a flush point. */
+const BATCH_EMITS = 1024;
+/** Signal names of QObject and QThread themselves: the main side has its own, so they are not forwarded. */
+const LOCAL_SIGNALS = new Set(['destroyed', 'objectNameChanged', 'started', 'finished', 'errorOccurred']);
+
+/** The interface of the thread object that the runtime drives (a QThread built inside the worker). */
+interface ThreadObject extends Thread {
+  run(): void | number | Promise<void | number>;
+}
+
+/**
+ * A connection from a signal of an object living in the worker to the main thread: every emission is sent
+ * there, where the main side's connections deliver it. Queued normally; blocking while the main side holds
+ * a BlockingQueuedConnection on the signal (a count it keeps in shared memory, read at each emit).
+ */
+class ForwardConnection extends Connection {
+  flagSlot = 0;
+  constructor(
+    signal: Signal<unknown[]>,
+    mainProxy: QObject,
+    readonly objectId: number,
+    readonly signalIndex: number,
+    control: Int32Array,
+  ) {
+    super(signal, mainProxy, 'forward', ConnectionType.QueuedConnection, ConnectionType.QueuedConnection, true);
+    Object.defineProperty(this, 'delivery', {
+      get: (): DeliveryType =>
+        this.flagSlot !== 0 && Atomics.load(control, this.flagSlot) > 0 ? ConnectionType.BlockingQueuedConnection : ConnectionType.QueuedConnection,
+    });
+  }
+}
+
+/**
+ * The runtime inside a worker: adopts the worker as a sigslot thread, builds the thread object and the
+ * objects the main side asks for, runs `run()`, carries emits to the main thread in batches, and runs the
+ * main side's queued calls on this thread's event loop. It is this thread's {@link ThreadTransport} to main.
+ */
+export class WorkerSide implements ThreadTransport {
+  private readonly control: Int32Array;
+  private readonly here: ThreadData;
+  private readonly mainProxy: QObject;
+  private readonly objects = new Map<number, QObject>();
+  private readonly forwards = new Map<string, ForwardConnection>();
+  private readonly waitingForObject = new Map<number, WireCall[]>();
+  private batch: unknown[] = [];
+  private transfers: Transferable[] = [];
+  private flushScheduled = false;
+  private execs: Array<(code: number) => void> = [];
+
+  constructor(
+    private readonly endpoint: Endpoint,
+    private readonly init: ThreadInit,
+    private readonly syncPort: WorkerThreads.MessagePort | null,
+    private readonly load: (location: ClassLocation) => Promise<unknown> | unknown,
+  ) {
+    this.control = new Int32Array(init.control);
+    this.here = currentThreadData();
+    this.here.id = init.threadId;
+    this.here.name = init.name;
+    const main = ThreadData.remote(0, 'main', true, this);
+    new Thread(main);
+    this.mainProxy = new QObject();
+    this.mainProxy.bindToThread(main);
+    affinity.setPolicy(init.affinityPolicy);
+    affinity.onViolation((violation) => this.post({ type: 'violation', violation }));
+    setErrorHandler((error, context) => this.post({ type: 'slot-error', error: toWireError(error), where: context.where }));
+    endpoint.onMessage((message) => this.onMessage(message as ToWorker));
+  }
+
+  /** Builds the thread object from the module's exports, creates the early objects, and runs the thread. */
+  async run(exports: unknown): Promise<void> {
+    let code = 0;
+    let error: ReturnType<typeof toWireError> | undefined;
+    try {
+      const { exportName, module } = this.init.location;
+      const cls = (exports as Record<string, unknown> | null)?.[exportName] as (new () => ThreadObject) | undefined;
+      if (typeof cls !== 'function') {
+        throw new InvalidArgumentError(`The thread class ${exportName} is not exported by ${module}. Export it (export class ${exportName} ...).`);
+      }
+      const thread = adopting(this.here, () => new cls());
+      this.adopt(0, thread);
+      for (const [objectId, signal, slot] of this.init.watches) this.watch(objectId, signal, slot);
+      for (const call of this.init.calls) await this.dispatch(call);
+      this.post({ type: 'started', signals: this.forwardedNames(thread) });
+      const result = await thread.run();
+      if (typeof result === 'number') code = result;
+    } catch (thrown) {
+      error = toWireError(thrown);
+      code = 1;
+    }
+    this.flush();
+    this.post({ type: 'finished', code, ...(error ? { error } : {}) });
+  }
+
+  // The thread's own API, inside the worker.
+
+  exec(): Promise<number> {
+    return new Promise((resolve) => this.execs.push(resolve));
+  }
+
+  exit(code: number): void {
+    for (const resolve of this.execs.splice(0)) resolve(code);
+  }
+
+  requestInterruption(): void {
+    Atomics.store(this.control, ControlWords.Interrupt, 1);
+  }
+
+  isInterruptionRequested(): boolean {
+    return Atomics.load(this.control, ControlWords.Interrupt) === 1;
+  }
+
+  sleep(ms: number): void {
+    this.flush();
+    sleepOn(this.control, ms);
+  }
+
+  // ThreadTransport: calls from this worker to the main thread.
+
+  queueSlot(connection: Connection, args: readonly unknown[]): void {
+    const forward = this.asForward(connection);
+    assertCloneable(args, () => `${connection.signal.describe()}.emit()`);
+    this.batch.push(forward.objectId, forward.signalIndex, args);
+    const transfer = connection.signal.transfer;
+    if (transfer) this.transfers.push(...transfer(...(args as unknown[])));
+    if (this.batch.length >= BATCH_EMITS * 3) this.flush();
+    else if (!this.flushScheduled) {
+      this.flushScheduled = true;
+      queueMicrotask(this.flush);
+    }
+  }
+
+  blockSlot(connection: Connection, args: readonly unknown[]): void {
+    const forward = this.asForward(connection);
+    assertCloneable(args, () => `${connection.signal.describe()}.emit()`);
+    this.flush();
+    Atomics.store(this.control, ControlWords.WorkerWait, 0);
+    const transfer = connection.signal.transfer;
+    this.post({ type: 'emit-wait', objectId: forward.objectId, signal: forward.signalIndex, args }, transfer ? transfer(...(args as unknown[])) : undefined);
+    if (waitForAnswer(this.control, ControlWords.WorkerWait) !== 1) {
+      throw new ThreadTerminatedError(`${connection.signal.describe()}.emit(): the main thread released this blocked emit because the thread is ending.`);
+    }
+  }
+
+  queueInvoke(target: QObject): Promise<unknown> {
+    throw this.noMainObjects(target);
+  }
+
+  blockInvoke(target: QObject): unknown {
+    throw this.noMainObjects(target);
+  }
+
+  private noMainObjects(target: QObject): InvalidArgumentError {
+    return new InvalidArgumentError(
+      `${target.describe()} lives on the main thread; a worker reaches the main thread through its own signals. Emit a signal and connect it there.`,
+    );
+  }
+
+  private asForward(connection: Connection): ForwardConnection {
+    if (connection instanceof ForwardConnection) return connection;
+    throw this.noMainObjects(connection.receiver!);
+  }
+
+  /** Sends the emits batched so far, in one message. */
+  readonly flush = (): void => {
+    this.flushScheduled = false;
+    if (this.batch.length === 0) return;
+    const batch = this.batch;
+    const transfers = this.transfers;
+    this.batch = [];
+    this.transfers = [];
+    this.post({ type: 'emits', batch }, transfers.length ? transfers : undefined);
+  };
+
+  private post(message: FromWorker, transfer?: readonly Transferable[]): void {
+    this.endpoint.postMessage(message, transfer);
+  }
+
+  // Objects living here.
+
+  /** Registers `object` under `objectId` and forwards its signals to the main thread. */
+  private adopt(objectId: number, object: QObject): void {
+    this.objects.set(objectId, object);
+    const signals = object.signals().filter((s) => !LOCAL_SIGNALS.has(s.name));
+    signals.forEach((signal, index) => {
+      const forward = new ForwardConnection(signal, this.mainProxy, objectId, index, this.control);
+      if (objectId === 0) forward.flagSlot = ControlWords.FirstFlag + index; // the main side numbers them the same way
+      this.forwards.set(`${objectId}:${signal.name}`, forward);
+      signal.attach(forward as unknown as Connection<unknown[]>);
+    });
+    object.destroyed.connect(() => this.objects.delete(objectId));
+  }
+
+  private forwardedNames(object: QObject): string[] {
+    return object.signals().filter((s) => !LOCAL_SIGNALS.has(s.name)).map((s) => s.name);
+  }
+
+  private watch(objectId: number, signal: string, slot: number): void {
+    const forward = this.forwards.get(`${objectId}:${signal}`);
+    if (forward) forward.flagSlot = slot;
+  }
+
+  private onMessage(message: ToWorker): void {
+    switch (message.type) {
+      case 'calls':
+        for (const call of message.calls) void this.dispatch(call);
+        return;
+      case 'exit':
+        return this.exit(message.code);
+      case 'watch':
+        return this.watch(message.objectId, message.signal, message.slot);
+    }
+  }
+
+  /** Runs one call from the main side: creations at once, method calls on this thread's event loop. */
+  private async dispatch(call: WireCall): Promise<void> {
+    const waiting = this.waitingForObject.get(call.objectId);
+    if (waiting && call.kind !== 'create') {
+      waiting.push(call);
+      return;
+    }
+    if (call.kind === 'create') {
+      this.waitingForObject.set(call.objectId, []);
+      try {
+        const exports = await this.load(call.location);
+        const cls = (exports as Record<string, unknown> | null)?.[call.location.exportName] as (new (...args: unknown[]) => QObject) | undefined;
+        if (typeof cls !== 'function') {
+          throw new InvalidArgumentError(`${call.location.exportName} is not exported by ${call.location.module}. Export the class.`);
+        }
+        const object = new cls(...call.args);
+        this.adopt(call.objectId, object);
+        this.post({ type: 'created', objectId: call.objectId, signals: this.forwardedNames(object) });
+      } catch (error) {
+        this.post({ type: 'slot-error', error: toWireError(error), where: `creating ${call.location.exportName} in thread ${this.here.describe()}` });
+      }
+      const queued = this.waitingForObject.get(call.objectId) ?? [];
+      this.waitingForObject.delete(call.objectId);
+      for (const next of queued) await this.dispatch(next);
+      return;
+    }
+    const object = this.objects.get(call.objectId);
+    if (call.kind === 'delete') {
+      object?.deleteLater();
+      return;
+    }
+    const task: Task = {
+      receiver: object ?? null,
+      run: () => {
+        if (!object) throw new InvalidArgumentError(`No object #${call.objectId} lives in thread ${this.here.describe()} (never created, or destroyed).`);
+        const method = (object as unknown as Record<string, unknown>)[call.method];
+        if (typeof method !== 'function') throw new InvalidArgumentError(`${object.describe()} has no method "${call.method}".`);
+        return (method as (...a: unknown[]) => unknown).apply(object, call.args as unknown[]);
+      },
+    };
+    this.here.loop!.post(this.withReply(task, call));
+  }
+
+  /** Wraps a method call so that its result (or error) goes back to the caller that asked for one. */
+  private withReply(task: Task, call: Extract<WireCall, { kind: 'invoke' }>): Task {
+    const reply = (ok: boolean, value: unknown): void => {
+      if (call.wait) {
+        try {
+          this.syncPort!.postMessage({ type: 'result', replyId: 0, ok, value });
+        } catch (error) {
+          this.syncPort!.postMessage({ type: 'result', replyId: 0, ok: false, value: toWireError(error) });
+        }
+        answer(this.control, ControlWords.MainWait, 1);
+      } else if (call.replyId !== 0) {
+        try {
+          this.post({ type: 'result', replyId: call.replyId, ok, value });
+        } catch (error) {
+          this.post({ type: 'result', replyId: call.replyId, ok: false, value: toWireError(error) });
+        }
+      }
+    };
+    const answers = call.wait || call.replyId !== 0;
+    return {
+      receiver: task.receiver,
+      run: () => {
+        let value: unknown;
+        try {
+          value = (task.run as () => unknown)();
+        } catch (error) {
+          if (answers) return reply(false, toWireError(error));
+          throw error; // a queued slot's error goes to the error handler, which reports it to the main thread
+        }
+        if (!answers) return;
+        if (value instanceof Promise) value.then((v) => reply(true, v), (e) => reply(false, toWireError(e)));
+        else reply(true, value);
+      },
+      cancel: () => {
+        if (answers) reply(false, toWireError(new ThreadTerminatedError(`${call.method}(): the object was destroyed before the call ran.`)));
+      },
+    };
+  }
+}
+
+const RUNTIME = Symbol.for('sigslot.thread.runtime');
+let side: WorkerSide | null = null;
+
+/** The runtime of this worker, if this isolate is a sigslot thread. */
+export function workerSideOrNull(): WorkerSide | null {
+  return side;
+}
+
+/** The runtime of this worker; throws outside one. */
+export function workerSide(): WorkerSide {
+  if (!side) throw new InvalidArgumentError('This code runs outside a sigslot worker thread.');
+  return side;
+}
+
+interface NodeWorkerData {
+  readonly init: ThreadInit;
+  readonly syncPort: WorkerThreads.MessagePort;
+}
+
+/** Entry points the bootstrap (Node) or the first message (browser) calls; on globalThis so any copy is found. */
+const runtime = {
+  startNode(exports: unknown, data: NodeWorkerData): void {
+    const { parentPort, receiveMessageOnPort: _ } = nodeBuiltin<typeof WorkerThreads>('node:worker_threads');
+    const { pathToFileURL, fileURLToPath } = nodeBuiltin<typeof import('node:url')>('node:url');
+    const load = (location: ClassLocation): unknown => {
+      const spec = location.module;
+      if (/\.mjs$/.test(spec)) return import(spec.startsWith('file:') ? spec : pathToFileURL(spec).href);
+      return require(spec.startsWith('file:') ? fileURLToPath(spec) : spec);
+    };
+    side = new WorkerSide(nodeEndpoint(parentPort!), data.init, data.syncPort, load);
+    void side.run(exports).then(() => {
+      // The thread is over when run() returns, whatever timers its code left behind (Qt: the thread ends).
+      setImmediate(() => process.exit(0));
+    });
+  },
+  startWeb(): void {
+    const scope = globalThis as unknown as Parameters<typeof webEndpoint>[0] & { close(): void };
+    const endpoint = webEndpoint(scope);
+    let started = false;
+    endpoint.onMessage((message) => {
+      if (started || (message as { type?: string })?.type !== 'init') return;
+      started = true;
+      const init = message as ThreadInit;
+      const load = (location: ClassLocation): Promise<unknown> => import(/* @vite-ignore */ location.module);
+      void Promise.resolve(load(init.location)).then((exports) => {
+        side = new WorkerSide(endpoint, init, null, load);
+        return side.run(exports).then(() => scope.close());
+      });
+    });
+  },
+};
+
+const registry = globalThis as { [RUNTIME]?: typeof runtime };
+if (!registry[RUNTIME]) {
+  registry[RUNTIME] = runtime;
+  if (typeof (globalThis as { WorkerGlobalScope?: unknown }).WorkerGlobalScope !== 'undefined') runtime.startWeb();
+}
