@@ -213,19 +213,22 @@ describe('@sigslot/thread and @sigslot/sd-shim as npm dependencies', () => {
     const same = esmNames.every((k) => esm[k] === cjs[k]);
   `;
 
-  testIfBuilt('thread')('@sigslot/thread loads from .cjs and .mjs (nothing is started)', async () => {
-    const out = await runInConsumer(
-      'thread.mjs',
-      `${importBoth('@sigslot/thread')}
+  testIfBuilt('thread')(
+    '@sigslot/thread loads through require() and import, with the same exports (nothing is started)',
+    async () => {
+      const out = await runInConsumer(
+        'thread.mjs',
+        `${importBoth('@sigslot/thread')}
       console.log(JSON.stringify({ esmNames, cjsNames, same, qthread: 'QThread' in esm ? typeof esm.QThread : 'absent' }));`,
-    );
-    expect(out.cjsNames).not.toEqual([]);
-    expect(out.esmNames).toEqual(out.cjsNames);
-    expect(out.same).toBe(true);
-    expect(['function', 'absent']).toContain(out.qthread);
-  });
+      );
+      expect(out.cjsNames).not.toEqual([]);
+      expect(out.esmNames).toEqual(out.cjsNames);
+      expect(out.same).toBe(true);
+      expect(['function', 'absent']).toContain(out.qthread);
+    },
+  );
 
-  testIfBuilt('sd-shim')('@sigslot/sd-shim loads from .cjs and .mjs', async () => {
+  testIfBuilt('sd-shim')('@sigslot/sd-shim loads through require() and import, with the same exports', async () => {
     const out = await runInConsumer(
       'sd-shim.mjs',
       `${importBoth('@sigslot/sd-shim')}
@@ -298,6 +301,13 @@ describe('TypeScript consumers (module node16)', () => {
       files[`uses-${dir}.mts`] =
         `import * as ${name} from '@sigslot/${dir}';\nexport const names = Object.keys(${name});\n`;
     }
+    // The README's TypeScript snippets compile against the installed packages, as a reader would paste them.
+    const readme = fs.readFileSync(path.join(repo, 'README.md'), 'utf8');
+    [...readme.matchAll(/```ts\n([\s\S]*?)```/g)]
+      .map((m) => m[1])
+      .filter((code) => [...code.matchAll(/from '@sigslot\/([\w-]+)'/g)].every((m) => isBuilt(m[1] as PackageDir)))
+      .forEach((code, i) => (files[`readme-${i + 1}.mts`] = code));
+    expect(Object.keys(files).some((f) => f.startsWith('readme-'))).toBe(true);
     for (const [name, source] of Object.entries(files)) fs.writeFileSync(path.join(project, name), source);
     fs.writeFileSync(
       path.join(project, 'tsconfig.json'),
