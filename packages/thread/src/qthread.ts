@@ -17,6 +17,7 @@ import { LOCAL_SIGNALS, ThreadController } from './main/thread-controller';
 import { takeAdoption } from './worker/adoption';
 import { workerSide, type WorkerSide } from './worker/worker-side';
 import { sleepFor } from './sleep';
+import { assertCloneableValue } from './wire/clone-check';
 import { ControlWords } from './wire/protocol';
 
 /** Qt's thread priorities. JavaScript cannot set an OS thread's priority: the value is kept, not applied. */
@@ -36,6 +37,8 @@ export type Priority = (typeof Priority)[keyof typeof Priority];
 
 /** What `run()` may return: nothing, an exit code, or a Promise of either (an async `run`). */
 export type RunResult = void | number | Promise<void | number>;
+
+const BASE_KEYS = Symbol('sigslot.QThread.baseKeys');
 
 /** This package's own entry, which a plain `QThread` (run = exec) loads in its worker. */
 const OWN_ENTRY: string | undefined =
@@ -105,9 +108,27 @@ export class QThread extends Thread {
     data.transport = this.controller ?? data.transport;
     // Signals declared from here on (by subclasses) are emitted in the worker.
     this.declaring = true;
+    Object.defineProperty(this, BASE_KEYS, { value: new Set(Object.keys(this)) });
   }
 
   private declaring = false;
+
+  /**
+   * @internal The subclass's own data, copied into the worker's instance at `start()`: in Qt both threads
+   * see one object; here the worker gets a copy of its plain fields as they are when the thread starts.
+   * Signals, QObjects and functions stay on this side.
+   */
+  stateForWorker(): Record<string, unknown> {
+    const base = (this as unknown as { [BASE_KEYS]: Set<string> })[BASE_KEYS];
+    const state: Record<string, unknown> = {};
+    for (const key of Object.keys(this)) {
+      const value = (this as unknown as Record<string, unknown>)[key];
+      if (base.has(key) || value instanceof Signal || value instanceof QObject || typeof value === 'function') continue;
+      assertCloneableValue(value, `${this.describe()}.start(): field "${key}" is copied to the worker, but it`);
+      state[key] = value;
+    }
+    return state;
+  }
 
   /** @internal Signals a subclass declares are emitted in the worker: the main side delivers them from there. */
   override registerSignal(signal: Signal<unknown[]>): void {
@@ -148,7 +169,7 @@ export class QThread extends Thread {
     this.threadPriority = priority;
     const cls = this.constructor as typeof QThread;
     const location = classLocation(cls, `${this.describe()}.start()`, cls === QThread ? undefined : QThread.module);
-    controller.start({ location, ...(this.resourceLimits ? { resourceLimits: this.resourceLimits } : {}) });
+    controller.start({ location, state: this.stateForWorker(), ...(this.resourceLimits ? { resourceLimits: this.resourceLimits } : {}) });
   }
 
   /** True while the thread runs (from `start()` until `finished`). */
@@ -181,7 +202,7 @@ export class QThread extends Thread {
   async wait(ms?: number): Promise<boolean> {
     if (this.side) return false;
     const controller = this.requireController('wait');
-    if (!controller.running) return true;
+    if (!controller.alive) return true;
     if (ms === undefined) return controller.whenFinished().then(() => true);
     let timer: ReturnType<typeof setTimeout> | undefined;
     const timeout = new Promise<boolean>((resolve) => (timer = setTimeout(() => resolve(false), Math.max(0, ms))));

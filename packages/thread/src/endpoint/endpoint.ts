@@ -18,6 +18,11 @@ export interface WorkerEndpoint extends Endpoint {
   onExit(handler: (code: number) => void): void;
   /** Stops the worker now; resolves once it has stopped. */
   terminate(): Promise<void>;
+  /**
+   * The thread reported that it finished: let the worker end by itself, so that its last output is not
+   * lost (Node), or close it (browser, which has no exit event). `onExit` follows either way.
+   */
+  release(): void;
 }
 
 /** Options for starting a worker. */

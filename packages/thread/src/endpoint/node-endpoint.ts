@@ -32,5 +32,9 @@ export function spawnNodeWorker(
     onError: (handler) => void worker.on('error', handler),
     onExit: (handler) => void worker.once('exit', handler),
     terminate: async () => void (await worker.terminate()),
+    release: () => {
+      // The runtime exits the worker itself right after "finished"; this only guards against a stuck one.
+      setTimeout(() => void worker.terminate(), 2000).unref();
+    },
   };
 }

@@ -44,5 +44,9 @@ export function spawnWebWorker(url: string, options: SpawnOptions): WorkerEndpoi
       worker.terminate();
       exit(1);
     },
+    release: () => {
+      worker.terminate();
+      exit(0);
+    },
   };
 }

@@ -54,6 +54,7 @@ interface PendingReply {
 /** Options the QThread passes when it starts. */
 export interface StartOptions {
   readonly location: ClassLocation;
+  readonly state: Record<string, unknown>;
   readonly resourceLimits?: NonNullable<import('../endpoint/endpoint').SpawnOptions['resourceLimits']>;
 }
 
@@ -91,18 +92,24 @@ export class ThreadController implements ThreadTransport {
 
   constructor(private readonly thread: ControlledThread) {}
 
-  /** True between `start()` and the end of the worker. */
+  /** True from `start()` until the thread has finished. */
   get running(): boolean {
-    return this.state === 'running';
+    return this.state === 'running' && !this.ended;
   }
 
-  /** True once a started thread has ended. */
+  /** True once a started thread has finished (its `finished` signal was emitted). */
   get finished(): boolean {
-    return this.state === 'finished';
+    return this.ended;
+  }
+
+  /** True while a worker exists (from `start()` until it has stopped, a little after `finished`). */
+  get alive(): boolean {
+    return this.state === 'running';
   }
 
   /** Starts the worker. */
   start(options: StartOptions): void {
+    if (this.alive) throw new InvalidArgumentError(`${this.thread.describe()}.start(): the previous run's worker has not stopped yet; await wait() first.`);
     Atomics.store(this.control, ControlWords.Interrupt, 0);
     this.state = 'running';
     this.ended = false;
@@ -114,6 +121,7 @@ export class ThreadController implements ThreadTransport {
       threadId: data.id,
       name: data.name,
       location: options.location,
+      state: options.state,
       control: this.control.buffer as SharedArrayBuffer,
       affinityPolicy: affinity.policy,
       calls: this.outgoing.splice(0),
@@ -145,7 +153,7 @@ export class ThreadController implements ThreadTransport {
 
   /** Asks the worker's event loop to return `code` from `exec()`. */
   exit(code: number): void {
-    if (this.state === 'running') this.endpoint?.postMessage({ type: 'exit', code });
+    if (this.running) this.endpoint?.postMessage({ type: 'exit', code });
   }
 
   /** Sets the interruption flag the worker reads synchronously. */
@@ -161,7 +169,7 @@ export class ThreadController implements ThreadTransport {
   /** Stops the worker at once; everything pending on it is released with a {@link ThreadTerminatedError}. */
   async terminate(): Promise<void> {
     const endpoint = this.endpoint;
-    if (this.state !== 'running' || !endpoint) return;
+    if (!this.alive || !endpoint) return;
     answer(this.control, ControlWords.WorkerWait, 2); // a worker blocked on us must not stay blocked
     answer(this.control, ControlWords.Sleep, 2);
     this.crash ??= new ThreadCrashedError(`Thread ${this.thread.describe()} was terminated.`);
@@ -171,7 +179,7 @@ export class ThreadController implements ThreadTransport {
 
   /** Resolves once the thread has ended (at once if it is not running). */
   whenFinished(): Promise<void> {
-    if (this.state !== 'running') return Promise.resolve();
+    if (!this.alive) return Promise.resolve();
     return new Promise((resolve) => this.finishWaiters.push(resolve));
   }
 
@@ -188,7 +196,7 @@ export class ThreadController implements ThreadTransport {
         if (this.nextFlag >= ControlWords.Size) throw new InvalidArgumentError(`${s.describe()}: too many signals with blocking connections on one thread.`);
         slot = this.nextFlag++;
         this.watches.push([objectId, s.name, slot]);
-        if (this.state === 'running') this.endpoint!.postMessage({ type: 'watch', objectId, signal: s.name, slot });
+        if (this.running) this.endpoint!.postMessage({ type: 'watch', objectId, signal: s.name, slot });
       }
       if (slot !== undefined) Atomics.store(this.control, slot, blocking);
     };
@@ -210,7 +218,7 @@ export class ThreadController implements ThreadTransport {
   /** Queues a call for the worker: sent with the next flush, or in the init data before the thread starts. */
   send(call: WireCall): void {
     this.outgoing.push(call);
-    if (this.state === 'running' && !this.flushScheduled) {
+    if (this.running && !this.flushScheduled) {
       this.flushScheduled = true;
       queueMicrotask(this.flush);
     }
@@ -218,7 +226,7 @@ export class ThreadController implements ThreadTransport {
 
   private readonly flush = (): void => {
     this.flushScheduled = false;
-    if (this.state !== 'running' || this.outgoing.length === 0) return;
+    if (!this.running || this.outgoing.length === 0) return;
     const calls = this.outgoing;
     this.outgoing = [];
     this.endpoint!.postMessage({ type: 'calls', calls });
@@ -237,7 +245,7 @@ export class ThreadController implements ThreadTransport {
   queueInvoke(target: QObject, method: string, args: readonly unknown[]): Promise<unknown> {
     const where = `invokeMethod(${target.describe()}, "${method}")`;
     assertCloneable(args, () => where);
-    if (this.state === 'finished') return Promise.reject(new ThreadTerminatedError(`${where}: thread ${this.thread.describe()} has finished.`));
+    if (this.ended) return Promise.reject(new ThreadTerminatedError(`${where}: thread ${this.thread.describe()} has finished.`));
     return new Promise((resolve, reject) => {
       const replyId = this.nextReplyId++;
       this.replies.set(replyId, { resolve, reject, where });
@@ -264,7 +272,7 @@ export class ThreadController implements ThreadTransport {
           `waiting for it in turn would never end. Use QueuedConnection here.`,
       );
     }
-    if (this.state !== 'running' || !this.syncPort) {
+    if (!this.running || !this.syncPort) {
       throw new ThreadTerminatedError(`${where}: thread ${this.thread.describe()} is not running, so nothing would answer a blocking call. Start it first.`);
     }
     Atomics.store(this.control, ControlWords.MainWait, 0);
@@ -327,6 +335,7 @@ export class ThreadController implements ThreadTransport {
       case 'finished':
         if (m.error) this.crash ??= crashFrom(m.error, this.thread.describe());
         this.end();
+        this.endpoint?.release();
         return;
     }
   }
@@ -376,22 +385,22 @@ export class ThreadController implements ThreadTransport {
   }
 
   private onExit(code: number): void {
-    if (this.state !== 'running') return;
-    this.crash ??= new ThreadCrashedError(`Thread ${this.thread.describe()} exited with code ${code} before run() returned.`);
-    this.end();
+    if (!this.ended) {
+      this.crash ??= new ThreadCrashedError(`Thread ${this.thread.describe()} exited with code ${code} before run() returned.`);
+      this.end();
+    }
+    this.endpoint = null;
+    this.syncPort?.close();
+    this.syncPort = null;
+    this.state = 'finished';
+    for (const resolve of this.finishWaiters.splice(0)) resolve();
   }
 
   /** The end of a run, normal or not: report the crash, release everyone waiting, emit finished. */
   private end(): void {
     if (this.ended) return;
     this.ended = true;
-    this.state = 'finished';
-    const endpoint = this.endpoint;
-    this.endpoint = null;
-    this.syncPort?.close();
-    this.syncPort = null;
     answer(this.control, ControlWords.MainWait, 2);
-    if (endpoint) void endpoint.terminate().catch(() => undefined);
     const released = new ThreadTerminatedError(`Thread ${this.thread.describe()} finished before the call ran.`);
     for (const pending of this.replies.values()) pending.reject(new ThreadTerminatedError(`${pending.where}: ${released.message}`));
     this.replies.clear();
@@ -399,7 +408,6 @@ export class ThreadController implements ThreadTransport {
     const from = this.thread.data;
     if (this.crash) this.thread.errorOccurred.deliver([this.crash], from);
     this.thread.finished.deliver([], from);
-    for (const resolve of this.finishWaiters.splice(0)) resolve();
   }
 }
 

@@ -10,14 +10,23 @@ export function assertCloneable(args: readonly unknown[], what: () => string): v
   for (let i = 0; i < args.length; i++) {
     const value = args[i];
     if (value === null || (typeof value !== 'object' && typeof value !== 'function' && typeof value !== 'symbol')) continue;
-    const problem = findUncloneable(value, '', new Set());
-    if (problem !== null) {
-      throw new CloneError(
-        `${what()}: argument ${i + 1}${problem.path ? ` (at ${problem.path})` : ''} cannot be copied to another thread: ${problem.reason}. ` +
-          `Pass plain data (numbers, strings, arrays, plain objects, Maps, typed arrays…); a thread cannot share functions or objects.`,
-      );
-    }
+    const problem = uncloneable(value);
+    if (problem !== null) throw new CloneError(`${what()}: argument ${i + 1} ${problem}. ${ADVICE}`);
   }
+}
+
+const ADVICE = 'Pass plain data (numbers, strings, arrays, plain objects, Maps, typed arrays…); a thread cannot share functions or objects.';
+
+/** Why `value` cannot be copied to another thread (`"(at .a.b) cannot be copied…: it is a function"`), or null if it can. */
+export function uncloneable(value: unknown): string | null {
+  const problem = findUncloneable(value, '', new Set());
+  return problem && `${problem.path ? `(at ${problem.path}) ` : ''}cannot be copied to another thread: ${problem.reason}`;
+}
+
+/** Throws a {@link CloneError} for `value`, if it cannot be copied, with `what` naming it. */
+export function assertCloneableValue(value: unknown, what: string): void {
+  const problem = uncloneable(value);
+  if (problem !== null) throw new CloneError(`${what} ${problem}. ${ADVICE}`);
 }
 
 interface Problem {

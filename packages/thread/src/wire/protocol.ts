@@ -49,6 +49,8 @@ export interface ThreadInit {
   readonly threadId: number;
   readonly name: string;
   readonly location: ClassLocation;
+  /** The thread object's own fields on the main side, copied onto the worker's instance before `run()`. */
+  readonly state: Readonly<Record<string, unknown>>;
   /** Control words shared with the main thread; see `ControlWords`. */
   readonly control: SharedArrayBuffer;
   /** The affinity policy of the main thread, applied in the worker too. */

@@ -104,6 +104,7 @@ export class WorkerSide implements ThreadTransport {
         throw new InvalidArgumentError(`The thread class ${exportName} is not exported by ${module}. Export it (export class ${exportName} ...).`);
       }
       const thread = adopting(this.here, () => new cls());
+      Object.assign(thread, this.init.state);
       this.adopt(0, thread);
       for (const [objectId, signal, slot] of this.init.watches) this.watch(objectId, signal, slot);
       for (const call of this.init.calls) await this.dispatch(call);
