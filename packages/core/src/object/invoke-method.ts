@@ -52,7 +52,9 @@ export function invokeMethod(target: QObject, method: string, type: number = 0, 
   const here = currentThreadData();
   const thread = target.threadData();
   const remote = thread !== null && thread !== here;
-  const effective = delivery === ConnectionType.AutoConnection ? (remote ? ConnectionType.QueuedConnection : ConnectionType.DirectConnection) : delivery;
+  // Qt: Auto is direct only for a target in the calling thread; a target with no thread gets a queued call that waits.
+  const effective =
+    delivery === ConnectionType.AutoConnection ? (thread === here ? ConnectionType.DirectConnection : ConnectionType.QueuedConnection) : delivery;
 
   if (effective === ConnectionType.DirectConnection) {
     if (remote) {

@@ -212,7 +212,10 @@ export class QObject {
     for (const signal of this.ownSignals) signal.disconnect();
     if (this.inbound) for (const connection of [...this.inbound]) connection.disconnect();
     this.inbound = null;
+    // Dropped like the posted calls of a destroyed object, and cancelled so that no caller waits forever.
+    const held = this.held;
     this.held = null;
+    if (held) for (const task of held) task.cancel?.();
     if (this.parentObject) {
       const siblings = this.parentObject.childList;
       siblings.splice(siblings.indexOf(this), 1);

@@ -52,3 +52,7 @@ export function currentThread(): Thread {
   const data = currentThreadData();
   return data.thread ?? new Thread(data);
 }
+
+// The main thread exists from the start: without this, QObject.thread() returned null for objects on the main
+// thread until something had called currentThread(). (A worker's thread object is made by its runtime.)
+if (currentThreadData().isMain) currentThread();
