@@ -202,6 +202,9 @@ export class Signal<Args extends unknown[] = []> {
     return new Promise<Args>((resolve, reject) => {
       const abort = options.signal;
       if (abort?.aborted) return reject(abort.reason);
+      if (this.owner?.isDestroyed()) {
+        return reject(new CancelledError(`${this.describe()}.once(): the owner is destroyed, so the signal will not be emitted.`));
+      }
       const cleanup = (): void => {
         connection.disconnect();
         ownerGone?.disconnect();
@@ -248,6 +251,7 @@ export class Signal<Args extends unknown[] = []> {
     });
     const ownerGone =
       this.owner && (this.owner.destroyed as unknown) !== this ? this.owner.destroyed.connect(finish) : undefined;
+    if (this.owner?.isDestroyed()) finish(); // it will never emit again
     const iterator: AsyncIterableIterator<Args> = {
       next: () => {
         if (buffered.length) return Promise.resolve({ value: buffered.shift()!, done: false });

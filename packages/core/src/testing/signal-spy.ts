@@ -122,7 +122,7 @@ export class SignalSpy<Args extends unknown[]> implements Iterable<Args>, Dispos
         `SignalSpy(${this.signal.describe()}).wait(${timeoutMs}): the timeout must be a finite number of milliseconds, 0 or more.`,
       );
     }
-    if (!this.connection.connected) return Promise.resolve(false);
+    if (!this.connection.connected || this.signal.owner?.isDestroyed()) return Promise.resolve(false);
     return new Promise<boolean>((resolve) => {
       const waiter: Waiter = {
         resolve,

@@ -1,0 +1,31 @@
+import { QObject, Thread, ThreadData, currentThread, currentThreadData } from '@sigslot/core';
+
+// This file's first use of the library is an object's thread(): the main thread must exist from the start.
+test('an object created on the main thread lives in the main thread, before anything asked for it', () => {
+  const obj = new QObject();
+  const thread = obj.thread();
+  expect(thread).not.toBeNull();
+  expect(thread).toBeInstanceOf(Thread);
+  expect(thread!.isMainThread()).toBe(true);
+  expect(thread!.isCurrentThread()).toBe(true);
+  expect(thread).toBe(currentThread());
+});
+
+test('the main thread has id 0, is named "main", and its objectName renames it in messages', () => {
+  const main = currentThread();
+  expect(main.threadId).toBe(0);
+  expect(main.describe()).toBe('main');
+  expect(currentThreadData().describe()).toBe('main');
+  main.objectName = 'ui';
+  expect(main.describe()).toBe('"ui" (main)');
+  main.objectName = 'main';
+  expect(main.describe()).toBe('main');
+});
+
+test('a worker thread describes itself by name and number', () => {
+  const unnamed = ThreadData.remote(7, 'worker #7', false, null);
+  expect(unnamed.describe()).toBe('worker #7');
+  const named = ThreadData.remote(8, 'TimerThread', false, null);
+  expect(named.describe()).toBe('"TimerThread" (worker #8)');
+  expect(ThreadData.nextId()).toBeGreaterThan(0);
+});
