@@ -2,6 +2,7 @@ import { AffinityError, InvalidArgumentError } from '../errors';
 import { senderOf, senderSignalOf } from '../signal/activate';
 import type { Connection, Slot } from '../signal/connection';
 import { Signal } from '../signal/signal';
+import { describeObject } from './describe';
 import { currentThreadData } from '../thread/current-thread';
 import type { Task } from '../thread/event-loop';
 import type { Thread } from '../thread/thread';
@@ -60,8 +61,7 @@ export class QObject {
 
   /** The class and name for messages: `Receiver "receiver"`, or `Receiver` when it has no name. */
   describe(): string {
-    const cls = this.constructor.name || 'QObject';
-    return this.name ? `${cls} "${this.name}"` : cls;
+    return describeObject.call(this);
   }
 
   /** The parent object, or null. */

@@ -1,6 +1,7 @@
 import { ConnectionType, deliveryOf } from '../connection-type';
 import { CancelledError, ConnectionTypeError, InvalidArgumentError } from '../errors';
 import type { QObject } from '../object/qobject';
+import { describeObject as QObjectDescribe } from '../object/describe';
 import { currentThreadData } from '../thread/current-thread';
 import type { ThreadData } from '../thread/thread-data';
 import { activate } from './activate';
@@ -71,7 +72,8 @@ export class Signal<Args extends unknown[] = []> {
 
   /** `Class.name` for messages, with the owner's objectName when it has one: `Timer("t").tick`. */
   describe(): string {
-    return this.owner ? `${this.owner.describe()}.${this.name}` : this.name;
+    // The owner's class and name (a thread object describes itself as a thread; its signals are named by class).
+    return this.owner ? `${QObjectDescribe.call(this.owner)}.${this.name}` : this.name;
   }
 
   /**

@@ -16,9 +16,9 @@ export class Thread extends QObject {
     super();
     this.data = data;
     data.thread ??= this;
-    if (!this.objectName) this.objectName = data.name;
-    // The data's name is what messages print; keep it in step with objectName.
-    this.objectNameChanged.connect((name) => (data.name = name || data.name));
+    // The data's name is what messages print; keep it in step with objectName (empty: the generic name).
+    const generic = data.name;
+    this.objectNameChanged.connect((name) => (data.name = name || generic));
   }
 
   /** @internal The data behind this thread. */

@@ -105,6 +105,7 @@ export class WorkerSide implements ThreadTransport {
       }
       const thread = adopting(this.here, () => new cls());
       Object.assign(thread, this.init.state);
+      if (this.init.name !== `worker #${this.init.threadId}`) thread.objectName = this.init.name; // the main side's objectName
       this.adopt(0, thread);
       for (const [objectId, signal, slot] of this.init.watches) this.watch(objectId, signal, slot);
       for (const call of this.init.calls) await this.dispatch(call);

@@ -1,0 +1,7 @@
+import type { QObject } from './qobject';
+
+/** `Class "objectName"`, or `Class` when the object has no name: how messages name an object. */
+export function describeObject(this: QObject): string {
+  const cls = this.constructor.name || 'QObject';
+  return this.objectName ? `${cls} "${this.objectName}"` : cls;
+}

@@ -1,0 +1,76 @@
+// The thread module of the browser test: bundled as its own entry (threads.js), it is the script each Web
+// Worker runs. The page imports it too, for the classes' main-side halves; both find the worker script by the
+// same URL, which is also what the worker's runtime imports to build its instance.
+import { QObject, QThread, Signal } from '@sigslot/thread';
+
+/** Where the worker script is: this module, bundled next to the page's script. */
+const THREADS_URL = new URL('./threads.js', import.meta.url).href;
+
+/** Designer's "Using threads" timer: emits tick `ticks` times, `intervalMs` apart. */
+export class Timer extends QThread {
+  static override readonly module = THREADS_URL;
+  readonly tick = new Signal<[count: number, thread: string]>(this);
+  /** After each tick: how long the emit took (a blocking one returns only after the page's slot ran). */
+  readonly emitted = new Signal<[count: number, waitedMs: number]>(this);
+
+  /** Copied to the worker's instance at start(). */
+  intervalMs = 500;
+  ticks = 7;
+
+  override run(): void {
+    for (let i = 1; i <= this.ticks; i++) {
+      const before = performance.now();
+      this.tick.emit(i, QThread.currentThread().describe());
+      this.emitted.emit(i, performance.now() - before);
+      QThread.msleep(this.intervalMs);
+    }
+  }
+}
+
+/** Spins without ever yielding to its event loop until the page requests interruption (or `limitMs` passes). */
+export class Spinner extends QThread {
+  static override readonly module = THREADS_URL;
+  readonly spinning = new Signal<[]>(this);
+  readonly stopped = new Signal<[interrupted: boolean, spins: number]>(this);
+  limitMs = 5000;
+
+  override run(): number {
+    this.spinning.emit();
+    QThread.yieldCurrentThread(); // sends the emit now: the loop below never returns to the event loop
+    const end = performance.now() + this.limitMs;
+    let spins = 0;
+    while (!this.isInterruptionRequested() && performance.now() < end) spins++;
+    this.stopped.emit(this.isInterruptionRequested(), spins);
+    return 3;
+  }
+}
+
+/** A plain event-loop thread (run() = exec()) that hosts worker objects; in a browser it too needs the URL. */
+export class Host extends QThread {
+  static override readonly module = THREADS_URL;
+}
+
+/** A worker object: lives in a Host thread, driven from the page through its methods. */
+export class Counter extends QObject {
+  static readonly module = THREADS_URL;
+  readonly changed = new Signal<[value: number, thread: string]>(this);
+
+  constructor(private value: number) {
+    super();
+  }
+
+  add(n: number): number {
+    this.value += n;
+    this.changed.emit(this.value, QThread.currentThread().describe());
+    return this.value;
+  }
+
+  async addLater(n: number): Promise<number> {
+    await new Promise((resolve) => setTimeout(resolve, 1));
+    return this.add(n);
+  }
+
+  fail(): never {
+    throw new RangeError('counter overflow');
+  }
+}

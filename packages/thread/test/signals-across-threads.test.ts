@@ -1,0 +1,147 @@
+import { ConnectionType, ConnectionTypeError, currentThread, QObject, setErrorHandler, type ErrorContext } from '@sigslot/core';
+import { BlockingThread, CounterThread } from './fixtures/threads';
+
+class Receiver extends QObject {
+  values: number[] = [];
+  threads = new Set<string>();
+  onValue(n: number): void {
+    this.values.push(n);
+    this.threads.add(currentThread().describe());
+  }
+}
+
+describe('signals across threads', () => {
+  test('AutoConnection decides at emit time: queued for an emit from the worker, direct for one from main', async () => {
+    const thread = new CounterThread();
+    thread.count = 3;
+    const receiver = new Receiver();
+    thread.value.connect(receiver, receiver.onValue); // AutoConnection
+    // Emitted on main: the receiver lives here, so the slot runs during the emit.
+    thread.value.emit(100);
+    expect(receiver.values).toEqual([100]);
+    // Emitted in the worker: the receiver lives elsewhere, so the call is queued to main.
+    thread.start();
+    await thread.wait();
+    expect(receiver.values).toEqual([100, 0, 1, 2]);
+    expect([...receiver.threads]).toEqual(['main']);
+  });
+
+  test('nothing is lost: 1,000,000 emits from a worker arrive in order, all before finished', async () => {
+    const thread = new CounterThread();
+    thread.count = 1_000_000;
+    let received = 0;
+    let inOrder = true;
+    let receivedAtFinish = -1;
+    thread.value.connect((n) => {
+      if (n !== received) inOrder = false;
+      received++;
+    });
+    thread.finished.connect(() => (receivedAtFinish = received));
+    thread.start();
+    await thread.wait();
+    expect(inOrder).toBe(true);
+    expect(received).toBe(1_000_000);
+    expect(receivedAtFinish).toBe(1_000_000);
+  }, 60_000);
+
+  test('BlockingQueuedConnection: the worker blocks until the main thread has run the slot', async () => {
+    const thread = new BlockingThread();
+    const seenOnMain: number[] = [];
+    thread.tick.connect(
+      (n) => {
+        seenOnMain.push(n);
+        Atomics.store(thread.shared, 0, n); // the worker reads this right after its emit returns
+      },
+      ConnectionType.BlockingQueuedConnection,
+    );
+    const report = thread.report.once();
+    thread.start();
+    const [mismatches] = await report;
+    expect(mismatches).toEqual([]);
+    expect(seenOnMain).toEqual([1, 2, 3, 4, 5]);
+  });
+
+  test('QueuedConnection does not block the worker: the main slot has not run when emit returns', async () => {
+    const thread = new BlockingThread();
+    thread.count = 3;
+    thread.tick.connect((n) => Atomics.store(thread.shared, 0, n), ConnectionType.QueuedConnection);
+    const report = thread.report.once();
+    thread.start();
+    const [mismatches] = await report;
+    expect(mismatches).toEqual([1, 2, 3]);
+  });
+
+  test('a blocking slot that throws releases the worker; the error is reported with the signal name', async () => {
+    const errors: Array<[unknown, ErrorContext]> = [];
+    const previous = setErrorHandler((error, context) => errors.push([error, context]));
+    try {
+      const thread = new BlockingThread();
+      thread.count = 2;
+      thread.tick.connect(
+        () => {
+          throw new Error('slot failed');
+        },
+        ConnectionType.BlockingQueuedConnection,
+      );
+      const report = thread.report.once();
+      thread.start();
+      await report;
+      await thread.wait();
+      expect(errors).toHaveLength(2);
+      expect(String(errors[0]![0])).toContain('slot failed');
+      expect(errors[0]![1].signal).toBe('BlockingThread.tick');
+    } finally {
+      setErrorHandler(previous);
+    }
+  });
+
+  test('a slot that throws does not stop the other slots nor the thread', async () => {
+    const previous = setErrorHandler(() => undefined);
+    try {
+      const thread = new CounterThread();
+      thread.count = 5;
+      const receiver = new Receiver();
+      thread.value.connect(() => {
+        throw new Error('first slot fails');
+      });
+      thread.value.connect(receiver, receiver.onValue);
+      thread.start();
+      await thread.wait();
+      expect(receiver.values).toEqual([0, 1, 2, 3, 4]);
+    } finally {
+      setErrorHandler(previous);
+    }
+  });
+
+  test('a DirectConnection to a signal emitted in a worker is refused at connect time, naming the alternative', () => {
+    const thread = new CounterThread();
+    const receiver = new Receiver();
+    expect(() => thread.value.connect(receiver, receiver.onValue, ConnectionType.DirectConnection)).toThrow(ConnectionTypeError);
+    expect(() => thread.value.connect(() => undefined, ConnectionType.DirectConnection)).toThrow(
+      /emitted in worker #\d+, another isolate with no shared heap. Use AutoConnection or QueuedConnection/,
+    );
+  });
+
+  test('a destroyed receiver gets nothing more from the worker', async () => {
+    const thread = new CounterThread();
+    thread.count = 1000;
+    const receiver = new Receiver();
+    thread.value.connect(receiver, (n: number) => {
+      receiver.values.push(n);
+      if (n === 9) receiver.destroy();
+    });
+    thread.start();
+    await thread.wait();
+    expect(receiver.values).toHaveLength(10);
+  });
+
+  test('SingleShotConnection across threads runs once', async () => {
+    const thread = new CounterThread();
+    thread.count = 5;
+    const receiver = new Receiver();
+    thread.value.connect(receiver, receiver.onValue, ConnectionType.QueuedConnection | ConnectionType.SingleShotConnection);
+    thread.start();
+    await thread.wait();
+    expect(receiver.values).toEqual([0]);
+  });
+});
