@@ -21,7 +21,7 @@ export function toEventTarget<T extends EventTarget, K extends EventTypeOf<T>, A
   signal: Signal<Args>,
   target: T,
   type: K,
-  makeEvent: (...args: Args) => EventMapOf<T>[K],
+  makeEvent: (...args: NoInfer<Args>) => EventMapOf<T>[K],
   connectionType?: ConnectionType,
 ): Connection<Args> {
   const slot = (...args: Args): void => {
