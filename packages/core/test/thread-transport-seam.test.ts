@@ -1,0 +1,154 @@
+// The seam the thread package plugs into: an object bound to a thread in another isolate is reached through
+// that thread's transport, never called here. These tests use a recording transport in place of a worker;
+// real workers are tested in packages/thread.
+import {
+  ConnectionType,
+  ConnectionTypeError,
+  DeadlockError,
+  InvalidArgumentError,
+  QObject,
+  Signal,
+  ThreadData,
+  currentThreadData,
+  invokeMethod,
+  type Connection,
+  type ThreadTransport,
+} from '@sigslot/core';
+import { flushQueued } from './helpers';
+
+const { AutoConnection, DirectConnection, QueuedConnection, BlockingQueuedConnection } = ConnectionType;
+
+class Recorder implements ThreadTransport {
+  readonly log: Array<[kind: string, what: string, args: readonly unknown[]]> = [];
+  queueSlot(connection: Connection, args: readonly unknown[]): void {
+    this.log.push(['queueSlot', connection.slotName(), args]);
+  }
+  blockSlot(connection: Connection, args: readonly unknown[]): void {
+    this.log.push(['blockSlot', connection.slotName(), args]);
+  }
+  queueInvoke(target: QObject, method: string, args: readonly unknown[]): Promise<unknown> {
+    this.log.push(['queueInvoke', method, args]);
+    return Promise.resolve(`queued ${method}`);
+  }
+  blockInvoke(target: QObject, method: string, args: readonly unknown[]): unknown {
+    this.log.push(['blockInvoke', method, args]);
+    return `blocked ${method}`;
+  }
+}
+
+class Emitter extends QObject {
+  readonly tick = new Signal<[n: number]>(this);
+}
+
+class Remote extends QObject {
+  onTick(n: number): number {
+    throw new Error(`a remote object's method ran here with ${n}`);
+  }
+}
+
+function remoteObject(transport: ThreadTransport | null): { remote: Remote; thread: ThreadData } {
+  const thread = ThreadData.remote(ThreadData.nextId(), 'Elsewhere', false, transport);
+  const remote = new Remote();
+  remote.bindToThread(thread);
+  return { remote, thread };
+}
+
+describe('the thread transport seam', () => {
+  test('a queued emit to an object in another thread goes to its transport and returns at once', () => {
+    const transport = new Recorder();
+    const { remote } = remoteObject(transport);
+    const emitter = new Emitter();
+    emitter.tick.connect(remote, 'onTick', QueuedConnection);
+    emitter.tick.connect(remote, 'onTick'); // AutoConnection: another thread, so queued too
+    emitter.tick.emit(1);
+    expect(transport.log).toEqual([
+      ['queueSlot', 'onTick', [1]],
+      ['queueSlot', 'onTick', [1]],
+    ]);
+  });
+
+  test('a BlockingQueuedConnection to another thread blocks through its transport', () => {
+    const transport = new Recorder();
+    const { remote } = remoteObject(transport);
+    const emitter = new Emitter();
+    emitter.tick.connect(remote, 'onTick', BlockingQueuedConnection);
+    emitter.tick.emit(2);
+    expect(transport.log).toEqual([['blockSlot', 'onTick', [2]]]);
+  });
+
+  test('a thread that cannot block refuses a blocking emit with DeadlockError', () => {
+    const transport = new Recorder();
+    const { remote } = remoteObject(transport);
+    const emitter = new Emitter();
+    emitter.tick.connect(remote, 'onTick', BlockingQueuedConnection);
+    const here = currentThreadData();
+    here.canBlock = false;
+    try {
+      expect(() => emitter.tick.emit(3)).toThrow(DeadlockError);
+      expect(() => emitter.tick.emit(3)).toThrow(/this thread cannot block/);
+      expect(() => invokeMethod(remote, 'onTick', BlockingQueuedConnection, 3)).toThrow(/cannot block/);
+    } finally {
+      here.canBlock = true;
+    }
+    expect(transport.log).toEqual([]);
+  });
+
+  test('a DirectConnection to an object in another isolate is refused at connect time', () => {
+    const { remote } = remoteObject(new Recorder());
+    const emitter = new Emitter();
+    expect(() => emitter.tick.connect(remote, 'onTick', DirectConnection)).toThrow(ConnectionTypeError);
+    expect(() => emitter.tick.connect(remote, 'onTick', DirectConnection)).toThrow(/another isolate with no shared heap/);
+  });
+
+  test('a function cannot be a slot of an object in another isolate: name its method instead', () => {
+    const { remote } = remoteObject(new Recorder());
+    const emitter = new Emitter();
+    expect(() => emitter.tick.connect(remote, () => undefined)).toThrow(InvalidArgumentError);
+    expect(() => emitter.tick.connect(remote, () => undefined)).toThrow(/Name the receiver's method instead/);
+  });
+
+  test('a signal emitted in another isolate refuses a DirectConnection', () => {
+    const emitter = new Emitter();
+    emitter.tick.emittedIn = ThreadData.remote(ThreadData.nextId(), 'W', false, null);
+    expect(() => emitter.tick.connect(() => undefined, DirectConnection)).toThrow(/this signal is emitted in "W"/);
+  });
+
+  test('calls to a thread whose transport is not ready wait on the object, and are posted when it is', async () => {
+    const { remote } = remoteObject(null);
+    const emitter = new Emitter();
+    emitter.tick.connect(remote, 'onTick', QueuedConnection);
+    emitter.tick.emit(4);
+    const posted: unknown[] = [];
+    remote.releaseHeld((task) => posted.push(task));
+    expect(posted).toHaveLength(1);
+    expect(() => invokeMethod(remote, 'onTick', QueuedConnection, 1)).toThrow(/cannot be reached from here/);
+    expect(() => invokeMethod(remote, 'onTick', BlockingQueuedConnection, 1)).toThrow(/cannot be reached from here/);
+    await flushQueued();
+  });
+
+  test('invokeMethod reaches an object in another thread through the transport, by connection type', async () => {
+    const transport = new Recorder();
+    const { remote } = remoteObject(transport);
+    await expect(invokeMethod(remote, 'onTick', QueuedConnection, 1)).resolves.toBe('queued onTick');
+    await expect(invokeMethod(remote, 'onTick', AutoConnection, 2)).resolves.toBe('queued onTick');
+    expect(invokeMethod(remote, 'onTick', BlockingQueuedConnection, 3)).toBe('blocked onTick');
+    expect(() => invokeMethod(remote, 'onTick', DirectConnection, 4)).toThrow(ConnectionTypeError);
+    expect(transport.log).toEqual([
+      ['queueInvoke', 'onTick', [1]],
+      ['queueInvoke', 'onTick', [2]],
+      ['blockInvoke', 'onTick', [3]],
+    ]);
+  });
+
+  test('an emission delivered from another thread runs this thread\'s slots now, whatever their type', () => {
+    const emitter = new Emitter();
+    const seen: string[] = [];
+    const receiver = new QObject();
+    emitter.tick.connect(receiver, (n: number) => seen.push(`queued ${n}`), QueuedConnection);
+    emitter.tick.connect(receiver, (n: number) => seen.push(`auto ${n}`));
+    emitter.tick.connect((n) => seen.push(`plain ${n}`));
+    emitter.tick.deliver([5], ThreadData.remote(ThreadData.nextId(), 'W', false, null));
+    expect(seen).toEqual(['queued 5', 'auto 5', 'plain 5']);
+    new Emitter().tick.deliver([6], currentThreadData()); // no connections: nothing to do
+  });
+});
