@@ -1,0 +1,30 @@
+import { assertDesignerThread, designerApi } from '../affinity/designer-guard';
+import { SDAPIObject } from '../base/sd-api-object';
+import { SDApplication } from './sd-application';
+
+let application: SDApplication | null = null;
+let context: Context | null = null;
+
+/** The API's entry point (`sd.context.Context`): `getContext().getSDApplication()`. */
+export class Context extends SDAPIObject {
+  /** @internal Use {@link getContext}. */
+  constructor() {
+    super();
+  }
+
+  /** The application. */
+  getSDApplication(): SDApplication {
+    return (application ??= new SDApplication());
+  }
+}
+
+/**
+ * The context (`sd.getContext()`), made the first time it is requested. The same object for the whole
+ * program: `resetDesigner()` empties Designer's state, not the context.
+ */
+export function getContext(): Context {
+  assertDesignerThread('sd', 'getContext');
+  return (context ??= new Context());
+}
+
+designerApi(Context);

@@ -1,0 +1,42 @@
+import { assertDesignerThread, designerApi } from '../affinity/designer-guard';
+import { APIException } from '../errors/api-exception';
+import { SDApiError } from '../errors/sd-api-error';
+import { SDAPIObject } from './sd-api-object';
+
+/**
+ * A read-only list returned by the API (`sd.api.sdarray.SDArray`): `getSize()`, `getItem(i)`, and
+ * `for (const item of array)`. It is a snapshot: later changes to the graph or package do not change it.
+ */
+export class SDArray<T> extends SDAPIObject {
+  readonly #items: readonly T[];
+
+  /** @internal Arrays come from the API. */
+  constructor(items: readonly T[]) {
+    super();
+    this.#items = [...items];
+  }
+
+  /** The number of items. */
+  getSize(): number {
+    return this.#items.length;
+  }
+
+  /** The item at `index` (0-based); raises `InvalidArgument` when out of range, as Python would raise IndexError. */
+  getItem(index: number): T {
+    if (!Number.isInteger(index) || index < 0 || index >= this.#items.length) {
+      throw new APIException(
+        SDApiError.InvalidArgument,
+        `SDArray.getItem(${String(index)}): index out of range (the array has ${this.#items.length} item${this.#items.length === 1 ? '' : 's'})`,
+      );
+    }
+    return this.#items[index]!;
+  }
+
+  /** Iterates the items (Python's `for item in array`); checks the thread once, when the loop starts. */
+  [Symbol.iterator](): Iterator<T> {
+    assertDesignerThread('SDArray', '[Symbol.iterator]');
+    return this.#items[Symbol.iterator]();
+  }
+}
+
+designerApi(SDArray);

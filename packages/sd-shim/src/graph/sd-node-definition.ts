@@ -1,0 +1,65 @@
+import { designerApi } from '../affinity/designer-guard';
+import { SDArray } from '../base/sd-array';
+import { SDAPIObject } from '../base/sd-api-object';
+import { APIException } from '../errors/api-exception';
+import { SDApiError } from '../errors/sd-api-error';
+import { requireString } from '../values/check-input';
+import type { NodeDefinition } from './node-library';
+import { requireCategory } from './property-access';
+import { propertyFacade, type SDProperty } from './sd-property';
+import type { SDPropertyCategory } from './sd-property-category';
+
+const facades = new WeakMap<NodeDefinition, SDNodeDefinition>();
+const definitions = new WeakMap<SDNodeDefinition, NodeDefinition>();
+
+/** What a node is (`sd.api.sdnodedefinition.SDNodeDefinition`): its id, label and properties. */
+export class SDNodeDefinition extends SDAPIObject {
+  /** @internal Definitions come from `node.getDefinition()` and `graph.getNodeDefinitions()`. */
+  constructor() {
+    super();
+  }
+
+  /** Its id: `sbs::compositing::blend`. */
+  getId(): string {
+    return definitionOf(this).id;
+  }
+
+  /** Its label: `Blend`. */
+  getLabel(): string {
+    return definitionOf(this).label;
+  }
+
+  /** Its properties of `category`. */
+  getProperties(category: SDPropertyCategory): SDArray<SDProperty> {
+    const cat = requireCategory('SDNodeDefinition.getProperties()', category);
+    return new SDArray(definitionOf(this).properties.filter((p) => p.category === cat).map(propertyFacade));
+  }
+
+  /** Its property `id` of `category`, or null. */
+  getPropertyFromId(id: string, category: SDPropertyCategory): SDProperty | null {
+    const call = 'SDNodeDefinition.getPropertyFromId()';
+    const cat = requireCategory(call, category);
+    requireString(call, id, 'id');
+    const def = definitionOf(this).properties.find((p) => p.id === id && p.category === cat);
+    return def === undefined ? null : propertyFacade(def);
+  }
+}
+
+function definitionOf(facade: SDNodeDefinition): NodeDefinition {
+  const definition = definitions.get(facade);
+  if (definition === undefined) throw new APIException(SDApiError.InvalidArgument, 'SDNodeDefinition: not a definition from the Designer API');
+  return definition;
+}
+
+/** @internal The definition object of a node definition (one per definition). */
+export function definitionFacade(definition: NodeDefinition): SDNodeDefinition {
+  let facade = facades.get(definition);
+  if (facade === undefined) {
+    facade = new SDNodeDefinition();
+    facades.set(definition, facade);
+    definitions.set(facade, definition);
+  }
+  return facade;
+}
+
+designerApi(SDNodeDefinition);

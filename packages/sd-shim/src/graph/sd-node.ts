@@ -1,0 +1,172 @@
+import { designerApi } from '../affinity/designer-guard';
+import { NODES } from '../base/bindings';
+import { SDArray } from '../base/sd-array';
+import { SDAPIObject } from '../base/sd-api-object';
+import { float2 } from '../basetypes/vectors';
+import { APIException } from '../errors/api-exception';
+import { SDApiError } from '../errors/sd-api-error';
+import type { SDResource } from '../package/sd-resource';
+import { requireComponents, requireString } from '../values/check-input';
+import type { SDValue } from '../values/sd-value';
+import type { NodeModel } from './node-model';
+import { assignValue, ownProperty, propertiesOf, propertyFromId, requireCategory, valueOf } from './property-access';
+import { SDPropertyCategory } from './sd-property-category';
+import { connectionFacade, type SDConnection } from './sd-connection';
+import { definitionFacade, type SDNodeDefinition } from './sd-node-definition';
+import type { SDProperty } from './sd-property';
+
+function live(node: SDNode, method: string): NodeModel {
+  return NODES.live(node, `SDNode.${method}()`);
+}
+
+/**
+ * A node of a graph (`sd.api.sdnode.SDNode`): its definition, position, property values and connections.
+ * Make one with `graph.newNode(definitionId)`; after `graph.deleteNode(node)` its methods raise `ItemNotFound`.
+ */
+export class SDNode extends SDAPIObject {
+  /** @internal Nodes come from their graph. */
+  constructor() {
+    super();
+  }
+
+  /** Its identifier, unique in its graph: a numeric-looking string such as `"1000000001"`. */
+  getIdentifier(): string {
+    return live(this, 'getIdentifier').id;
+  }
+
+  /** Its definition (`getId()` gives `sbs::compositing::blend`). */
+  getDefinition(): SDNodeDefinition {
+    return definitionFacade(live(this, 'getDefinition').definition);
+  }
+
+  /** Its position in the graph view, as a new `float2`. */
+  getPosition(): float2 {
+    const [x, y] = live(this, 'getPosition').position;
+    return new float2(x, y);
+  }
+
+  /** Moves it (marks the package modified). Raises `InvalidValue` for a coordinate that is not finite. */
+  setPosition(position: float2): void {
+    const call = 'SDNode.setPosition()';
+    const node = live(this, 'setPosition');
+    const [x, y] = requireComponents(call, position, ['x', 'y'], false, 'position');
+    if (!Number.isFinite(x) || !Number.isFinite(y)) {
+      throw new APIException(SDApiError.InvalidValue, `${call}: the position must be finite, got (${x}, ${y})`);
+    }
+    node.position = [x, y];
+    node.graph.pkg.modified = true;
+  }
+
+  /** Its properties of `category`, in definition order. */
+  getProperties(category: SDPropertyCategory): SDArray<SDProperty> {
+    return propertiesOf(live(this, 'getProperties').values, 'SDNode.getProperties()', category);
+  }
+
+  /** Its property `id` of `category`, or null if it has none. */
+  getPropertyFromId(id: string, category: SDPropertyCategory): SDProperty | null {
+    return propertyFromId(live(this, 'getPropertyFromId').values, 'SDNode.getPropertyFromId()', id, category);
+  }
+
+  /** A copy of the value of `property`: what was set, else the default; null for image ports and outputs. */
+  getPropertyValue(property: SDProperty): SDValue | null {
+    const call = 'SDNode.getPropertyValue()';
+    const node = live(this, 'getPropertyValue');
+    return valueOf(node.values, ownProperty(node.values, call, property, node.describe()));
+  }
+
+  /** The value of property `id` of `category`; raises `ItemNotFound` if the node has no such property. */
+  getPropertyValueFromId(id: string, category: SDPropertyCategory): SDValue | null {
+    const call = 'SDNode.getPropertyValueFromId()';
+    const node = live(this, 'getPropertyValueFromId');
+    return valueOf(node.values, node.values.require(call, requireString(call, id, 'id'), requireCategory(call, category)));
+  }
+
+  /**
+   * Sets `property` to a copy of `value` and marks the package modified. Raises `InvalidType` for a value of
+   * another type, `NotSupported` for an output or an image port, `InvalidValue` for an int that is not a
+   * member of an enum property.
+   */
+  setPropertyValue(property: SDProperty, value: SDValue): void {
+    const call = 'SDNode.setPropertyValue()';
+    const node = live(this, 'setPropertyValue');
+    assignValue(node.values, call, ownProperty(node.values, call, property, node.describe()), value, node.graph.pkg);
+  }
+
+  /** Sets input property `id` (see {@link SDNode.setPropertyValue}); raises `ItemNotFound` for an unknown id. */
+  setInputPropertyValueFromId(id: string, value: SDValue): void {
+    const call = 'SDNode.setInputPropertyValueFromId()';
+    const node = live(this, 'setInputPropertyValueFromId');
+    assignValue(node.values, call, node.values.require(call, requireString(call, id, 'id'), SDPropertyCategory.Input), value, node.graph.pkg);
+  }
+
+  /** The value of annotation `id` (`identifier` of an output node); raises `ItemNotFound` for an unknown id. */
+  getAnnotationPropertyValueFromId(id: string): SDValue | null {
+    const call = 'SDNode.getAnnotationPropertyValueFromId()';
+    const node = live(this, 'getAnnotationPropertyValueFromId');
+    return valueOf(node.values, node.values.require(call, requireString(call, id, 'id'), SDPropertyCategory.Annotation));
+  }
+
+  /** Sets annotation `id` (see {@link SDNode.setPropertyValue}); raises `ItemNotFound` for an unknown id. */
+  setAnnotationPropertyValueFromId(id: string, value: SDValue): void {
+    const call = 'SDNode.setAnnotationPropertyValueFromId()';
+    const node = live(this, 'setAnnotationPropertyValueFromId');
+    assignValue(node.values, call, node.values.require(call, requireString(call, id, 'id'), SDPropertyCategory.Annotation), value, node.graph.pkg);
+  }
+
+  /**
+   * Connects this node's output `outputProperty` to `inputProperty` of `destination` (call it on the
+   * source node). An input takes one connection: connecting it again replaces the old one. See
+   * {@link SDNode.newPropertyConnectionFromId} for the errors.
+   */
+  newPropertyConnection(outputProperty: SDProperty, destination: SDNode, inputProperty: SDProperty): SDConnection {
+    const call = 'SDNode.newPropertyConnection()';
+    const node = live(this, 'newPropertyConnection');
+    const target = NODES.arg(destination, call, 'destination');
+    const from = ownProperty(node.values, call, outputProperty, node.describe());
+    const to = ownProperty(target.values, call, inputProperty, target.describe());
+    return connectionFacade(node.graph.connect(call, node, from, target, to), true);
+  }
+
+  /**
+   * Connects this node's output `outputId` to input `inputId` of `destination`: `src.newPropertyConnectionFromId('unique_filter_output', blend, 'source')`.
+   * Raises `ItemNotFound` for an unknown id, `InvalidArgument` for a node of another graph, a parameter that
+   * is not connectable or a cycle, `InvalidType` for incompatible types.
+   */
+  newPropertyConnectionFromId(outputId: string, destination: SDNode, inputId: string): SDConnection {
+    const call = 'SDNode.newPropertyConnectionFromId()';
+    const node = live(this, 'newPropertyConnectionFromId');
+    const target = NODES.arg(destination, call, 'destination');
+    const from = node.values.require(call, requireString(call, outputId, 'outputId'), SDPropertyCategory.Output);
+    const to = target.values.require(call, requireString(call, inputId, 'inputId'), SDPropertyCategory.Input);
+    return connectionFacade(node.graph.connect(call, node, from, target, to), true);
+  }
+
+  /** The connections at `property`, seen from this node (see {@link SDConnection} for the accessors). */
+  getPropertyConnections(property: SDProperty): SDArray<SDConnection> {
+    const call = 'SDNode.getPropertyConnections()';
+    const node = live(this, 'getPropertyConnections');
+    const def = ownProperty(node.values, call, property, node.describe());
+    return new SDArray(node.graph.connectionsOf(node, def).map((c) => connectionFacade(c, c.from === node && c.fromProperty === def)));
+  }
+
+  /** Removes every connection at `property` (marks the package modified if there was one). */
+  deletePropertyConnections(property: SDProperty): void {
+    const call = 'SDNode.deletePropertyConnections()';
+    const node = live(this, 'deletePropertyConnections');
+    const def = ownProperty(node.values, call, property, node.describe());
+    node.graph.disconnect(node.graph.connectionsOf(node, def));
+  }
+
+  /** The resource an instance node refers to; null, as the mock's library has atomic nodes only. */
+  getReferencedResource(): SDResource | null {
+    live(this, 'getReferencedResource');
+    return null;
+  }
+}
+
+/** @internal The node object of `model` (one per node). */
+export function nodeFacade(model: NodeModel): SDNode {
+  return NODES.facade(model, () => new SDNode());
+}
+
+designerApi(SDNode);

@@ -1,0 +1,28 @@
+import { designerApi } from '../affinity/designer-guard';
+import { RESOURCES } from '../base/bindings';
+import type { SDPackage } from '../package/sd-package';
+import type { SDResourceFolder } from '../package/sd-resource-folder';
+import { newGraph } from './new-graph';
+import { SDGraph } from './sd-graph';
+
+/**
+ * A compositing graph (`sd.api.sbs.sdsbscompgraph.SDSBSCompGraph`): image nodes (`sbs::compositing::*`)
+ * linked by their image ports, with `output` nodes as its outputs.
+ */
+export class SDSBSCompGraph extends SDGraph {
+  /** @internal Use {@link SDSBSCompGraph.sNew}. */
+  constructor() {
+    super();
+  }
+
+  /**
+   * Makes an empty compositing graph in `parent` (a package or a folder), identified `New_Graph` (made
+   * unique; rename it with `setIdentifier`), and marks the package modified.
+   */
+  static sNew(parent: SDPackage | SDResourceFolder): SDSBSCompGraph {
+    const graph = newGraph('SDSBSCompGraph', parent, 'SDSBSCompGraph.sNew()', 'New_Graph');
+    return RESOURCES.facade(graph, () => new SDSBSCompGraph());
+  }
+}
+
+designerApi(SDSBSCompGraph);

@@ -1,0 +1,38 @@
+import { PACKAGES } from '../base/bindings';
+import { packageDocument, type PackageDocument } from '../package/package-file';
+import { MemoryFileSystem, setFileSystem, type SbsFileSystem } from '../package/file-system';
+import type { SDPackage } from '../package/sd-package';
+import { uiDriver } from '../ui/ui-driver';
+import { designer, resetDesignerState } from './designer-state';
+
+/**
+ * Forgets everything the mock Designer holds: packages (their objects then raise `ItemNotFound`),
+ * callbacks, menus and dock widgets (their methods then raise), graph views and selections; and restarts
+ * the id counters (callback ids from 1, node ids from `"1000000001"`). Call it in `beforeEach`. It does not
+ * touch the affinity record: call `affinity.clear()` for that.
+ */
+export function resetDesigner(): void {
+  resetDesignerState();
+}
+
+/** The mock's controls for tests: reset, the user's UI actions, the file system, and inspection helpers. */
+export const sdShim = {
+  /** {@link resetDesigner}. */
+  reset: resetDesigner,
+  /** The user's actions in the window: open graph views, select nodes, open explorers. */
+  ui: uiDriver,
+  /** Installs the file system packages are saved to (null: the default); returns the previous one. */
+  setFileSystem(next: SbsFileSystem | null): SbsFileSystem {
+    return setFileSystem(next);
+  },
+  /** An in-memory file system, for tests that should write nothing to disk. */
+  MemoryFileSystem,
+  /** How many callbacks are registered (application and UI). */
+  callbackCount(): number {
+    return designer().callbacks.size;
+  },
+  /** What saving `pkg` would write, as a document (two packages are equal when their documents are). */
+  packageDocument(pkg: SDPackage): PackageDocument {
+    return packageDocument(PACKAGES.arg(pkg, 'sdShim.packageDocument()', 'pkg'));
+  },
+};
