@@ -36,4 +36,4 @@ const notAValue: number = invokeMethod(worker, 'compute', ConnectionType.QueuedC
 // @ts-expect-error not a connection type
 invokeMethod(worker, 'compute', 7, 1, 2);
 
-void direct, void blocking, void queued, void fetched, void auto, void autoDefault, void notAValue;
+void [direct, blocking, queued, fetched, auto, autoDefault, notAValue];

@@ -17,7 +17,7 @@ class Receiver extends QObject {
   }
   onNothing(): void {}
   onTwo(value: number, label: string): void {
-    void value, void label;
+    void [value, label];
   }
   notAMethod = 3;
 }
@@ -89,13 +89,13 @@ async function consume(): Promise<void> {
   }
   // @ts-expect-error the value is a number
   const wrong: string = (await counter.valueChanged.once())[0];
-  void n, void wrong;
+  void [n, wrong];
 }
 
 // A bare Signal declares its arguments.
 const standalone = new Signal<[x: number, y: number]>(null, 'moved');
 standalone.emit(1, 2);
-// @ts-expect-error
+// @ts-expect-error a missing argument
 standalone.emit(1);
 
-void c1, void consume;
+void [c1, consume];

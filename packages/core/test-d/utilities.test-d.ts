@@ -98,7 +98,7 @@ QTimer.singleShot(10, poller, 'refresh');
 // @ts-expect-error timeout has no arguments
 timer.timeout.emit(1);
 
-void data, void end, void anything, void first, void taken, void waited, void wrongSpy, void waiting, void s1, void s2;
+void [data, end, anything, first, taken, waited, wrongSpy, waiting, s1, s2];
 
 // makeEvent may ignore the signal's arguments; they are taken from the signal, not from makeEvent.
 toEventTarget(numbers, target, 'done', () => new Event('done'));

@@ -83,7 +83,9 @@ describe('the affinity guard on the main thread', () => {
     expect(affinity.policy).toBe('record');
     expect(affinity.setPolicy('throw')).toBe('record');
     expect(() => affinity.setPolicy('ignore' as 'throw')).toThrow(AffinityError);
-    expect(() => affinity.setPolicy('ignore' as 'throw')).toThrow("affinity.setPolicy(ignore): the policy must be 'throw' or 'record'.");
+    expect(() => affinity.setPolicy('ignore' as 'throw')).toThrow(
+      "affinity.setPolicy(ignore): the policy must be 'throw' or 'record'.",
+    );
     expect(affinity.policy).toBe('throw');
   });
 

@@ -11,8 +11,14 @@ import {
 } from '@sigslot/core';
 import { deferred, flushQueued } from './helpers';
 
-const { AutoConnection, DirectConnection, QueuedConnection, BlockingQueuedConnection, UniqueConnection, SingleShotConnection } =
-  ConnectionType;
+const {
+  AutoConnection,
+  DirectConnection,
+  QueuedConnection,
+  BlockingQueuedConnection,
+  UniqueConnection,
+  SingleShotConnection,
+} = ConnectionType;
 
 class Emitter extends QObject {
   readonly tick = new Signal<[n: number]>(this);
@@ -41,7 +47,7 @@ describe('connection types', () => {
     expect(connectionTypeName(AutoConnection)).toBe('AutoConnection');
   });
 
-  test('a queued slot runs on the receiver\'s thread after the emit returns', async () => {
+  test("a queued slot runs on the receiver's thread after the emit returns", async () => {
     const emitter = new Emitter();
     const receiver = new Receiver();
     const ran = deferred();
@@ -101,7 +107,7 @@ describe('connection types', () => {
     expect(receiver.calls.map((c) => c.n)).toEqual([1]);
   });
 
-  test('AutoConnection decides at emit time, from the receiver\'s thread at that moment', async () => {
+  test("AutoConnection decides at emit time, from the receiver's thread at that moment", async () => {
     const emitter = new Emitter();
     const receiver = new Receiver();
     emitter.tick.connect(receiver, receiver.onTick, AutoConnection); // connected while the receiver is on this thread
@@ -122,7 +128,7 @@ describe('connection types', () => {
     expect(receiver.calls.map((c) => c.n)).toEqual([1, 2, 3]);
   });
 
-  test('BlockingQueuedConnection to the emitting thread throws DeadlockError with Qt\'s wording', () => {
+  test("BlockingQueuedConnection to the emitting thread throws DeadlockError with Qt's wording", () => {
     const emitter = new Emitter().setObjectName('timer');
     const receiver = new Receiver().setObjectName('receiver');
     emitter.tick.connect(receiver, receiver.onTick, BlockingQueuedConnection);

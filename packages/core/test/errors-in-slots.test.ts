@@ -28,7 +28,7 @@ class Receiver extends QObject {
 }
 
 describe('a slot that throws', () => {
-  test('a throwing slot does not stop the other slots; the handler gets the signal\'s and receiver\'s names', () => {
+  test("a throwing slot does not stop the other slots; the handler gets the signal's and receiver's names", () => {
     const { errors, restore } = captureErrors();
     try {
       const emitter = new Emitter().setObjectName('source');
@@ -78,11 +78,17 @@ describe('a slot that throws', () => {
       const good = new Receiver();
       const done = deferred();
       emitter.valueChanged.connect(bad, bad.explode, ConnectionType.QueuedConnection);
-      emitter.valueChanged.connect(good, (v: number) => (good.onValue(v), done.resolve()), ConnectionType.QueuedConnection);
+      emitter.valueChanged.connect(
+        good,
+        (v: number) => (good.onValue(v), done.resolve()),
+        ConnectionType.QueuedConnection,
+      );
       emitter.valueChanged.emit(3);
       await done.promise;
       expect(good.seen).toEqual([3]);
-      expect(errors.map((e) => [(e.error as Error).message, e.context.receiver])).toEqual([['boom 3', 'Receiver "bad"']]);
+      expect(errors.map((e) => [(e.error as Error).message, e.context.receiver])).toEqual([
+        ['boom 3', 'Receiver "bad"'],
+      ]);
     } finally {
       restore();
     }
@@ -97,7 +103,9 @@ describe('a slot that throws', () => {
       emitter.valueChanged.emit(4);
       expect(consoleError).toHaveBeenCalledTimes(1);
       const [text, error] = consoleError.mock.calls[0]!;
-      expect(text).toBe('sigslot: uncaught error in slot explode of Receiver "r" for signal Emitter "e".valueChanged on thread "main":');
+      expect(text).toBe(
+        'sigslot: uncaught error in slot explode of Receiver "r" for signal Emitter "e".valueChanged on thread "main":',
+      );
       expect((error as Error).message).toBe('boom 4');
     } finally {
       consoleError.mockRestore();
@@ -136,7 +144,14 @@ describe('a slot that throws', () => {
   });
 
   test('every error class shares the SigslotError base and is named after its class', () => {
-    for (const cls of [AffinityError, DeadlockError, ConnectionTypeError, InvalidArgumentError, CancelledError, WaitTimeoutError]) {
+    for (const cls of [
+      AffinityError,
+      DeadlockError,
+      ConnectionTypeError,
+      InvalidArgumentError,
+      CancelledError,
+      WaitTimeoutError,
+    ]) {
       const error = new cls('message', { cause: 'why' });
       expect(error).toBeInstanceOf(SigslotError);
       expect(error).toBeInstanceOf(Error);

@@ -29,7 +29,7 @@ class View extends QObject {
 }
 
 describe('fromEventEmitter', () => {
-  test('emits the signal with the event\'s arguments each time the emitter emits it', () => {
+  test("emits the signal with the event's arguments each time the emitter emits it", () => {
     const emitter = new EventEmitter() as TypedEmitter<DownloadEvents>;
     const data = fromEventEmitter(emitter, 'data');
     expect(data).toBeInstanceOf(EventSignal);
@@ -46,7 +46,7 @@ describe('fromEventEmitter', () => {
     expect(emitter.listenerCount('data')).toBe(1);
   });
 
-  test('a receiver\'s slot runs according to its connection type', async () => {
+  test("a receiver's slot runs according to its connection type", async () => {
     const emitter = new EventEmitter() as TypedEmitter<DownloadEvents>;
     const view = new View();
     fromEventEmitter(emitter, 'data').connect(view, view.onData, ConnectionType.QueuedConnection);
@@ -94,7 +94,7 @@ describe('fromEventEmitter', () => {
     expect(emitter.listenerCount('data')).toBe(0);
   });
 
-  test('a slot that throws is reported with the event\'s name, and the emitter\'s other listeners still run', () => {
+  test("a slot that throws is reported with the event's name, and the emitter's other listeners still run", () => {
     const { errors, restore } = captureErrors();
     try {
       const emitter = new EventEmitter() as TypedEmitter<DownloadEvents>;
@@ -127,7 +127,7 @@ describe('toEventEmitter', () => {
     expect(received).toEqual([['a', 1]]);
   });
 
-  test('with QueuedConnection, the emitter emits after the signal\'s emit returns', async () => {
+  test("with QueuedConnection, the emitter emits after the signal's emit returns", async () => {
     const emitter = new EventEmitter() as TypedEmitter<DownloadEvents>;
     const end = new Signal<[]>(new View(), 'end');
     const listener = jest.fn();
@@ -200,7 +200,12 @@ describe('toEventTarget', () => {
     const percent = new Signal<[value: number]>(null, 'percent');
     const seen: number[] = [];
     target.addEventListener('progress', (event) => seen.push((event as CustomEvent<number>).detail));
-    const connection = toEventTarget(percent, target, 'progress', (value) => new CustomEvent('progress', { detail: value }));
+    const connection = toEventTarget(
+      percent,
+      target,
+      'progress',
+      (value) => new CustomEvent('progress', { detail: value }),
+    );
     percent.emit(50);
     percent.emit(100);
     expect(seen).toEqual([50, 100]);

@@ -63,7 +63,9 @@ describe('the event loop', () => {
       );
       loop.post(task(() => done.resolve()));
       await done.promise;
-      expect(errors.map((e) => [(e.error as Error).message, e.context.where])).toEqual([['task failed', 'a queued call']]);
+      expect(errors.map((e) => [(e.error as Error).message, e.context.where])).toEqual([
+        ['task failed', 'a queued call'],
+      ]);
     } finally {
       restore();
     }

@@ -1,7 +1,11 @@
 import { invokeMethod, QObject, setErrorHandler, type ErrorContext } from '@sigslot/core';
 
 /** A promise and the functions that settle it, for resolving from a slot. */
-export function deferred<T = void>(): { promise: Promise<T>; resolve: (value: T) => void; reject: (error: unknown) => void } {
+export function deferred<T = void>(): {
+  promise: Promise<T>;
+  resolve: (value: T) => void;
+  reject: (error: unknown) => void;
+} {
   let resolve!: (value: T) => void;
   let reject!: (error: unknown) => void;
   const promise = new Promise<T>((res, rej) => ((resolve = res), (reject = rej)));

@@ -10,8 +10,14 @@ import {
 } from '@sigslot/core';
 import { flushQueued } from './helpers';
 
-const { AutoConnection, DirectConnection, QueuedConnection, BlockingQueuedConnection, UniqueConnection, SingleShotConnection } =
-  ConnectionType;
+const {
+  AutoConnection,
+  DirectConnection,
+  QueuedConnection,
+  BlockingQueuedConnection,
+  UniqueConnection,
+  SingleShotConnection,
+} = ConnectionType;
 
 class Calculator extends QObject {
   readonly log: string[] = [];
@@ -112,19 +118,25 @@ describe('invokeMethod', () => {
     expect(() => invokeMethod(calc, 'add', (QueuedConnection | UniqueConnection) as 2, 1, 2)).toThrow(
       /UniqueConnection and SingleShotConnection apply to connections, not to invokeMethod/,
     );
-    expect(() => invokeMethod(calc, 'add', (DirectConnection | SingleShotConnection) as 1, 1, 2)).toThrow(ConnectionTypeError);
+    expect(() => invokeMethod(calc, 'add', (DirectConnection | SingleShotConnection) as 1, 1, 2)).toThrow(
+      ConnectionTypeError,
+    );
     expect(calc.log).toEqual([]);
   });
 
   test('an unknown method is refused with InvalidArgumentError', () => {
     const calc = new Calculator().setObjectName('calc');
     expect(() => invokeMethod(calc, 'subtract' as 'add', DirectConnection, 1, 2)).toThrow(InvalidArgumentError);
-    expect(() => invokeMethod(calc, 'subtract' as 'add', DirectConnection, 1, 2)).toThrow(/Calculator "calc" has no method "subtract"/);
+    expect(() => invokeMethod(calc, 'subtract' as 'add', DirectConnection, 1, 2)).toThrow(
+      /Calculator "calc" has no method "subtract"/,
+    );
   });
 
   test('a target that is not a QObject is refused with InvalidArgumentError', () => {
     expect(() => invokeMethod({} as Calculator, 'add', DirectConnection, 1, 2)).toThrow(InvalidArgumentError);
-    expect(() => invokeMethod(null as unknown as Calculator, 'add', DirectConnection, 1, 2)).toThrow(/the target must be a QObject/);
+    expect(() => invokeMethod(null as unknown as Calculator, 'add', DirectConnection, 1, 2)).toThrow(
+      /the target must be a QObject/,
+    );
   });
 
   test('a destroyed target is refused', () => {

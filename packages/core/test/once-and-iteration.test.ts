@@ -49,7 +49,9 @@ describe('signal.once()', () => {
     const next = download.progress.once();
     download.destroy();
     await expect(next).rejects.toBeInstanceOf(CancelledError);
-    await expect(next).rejects.toThrow('Download "dl".progress.once(): the owner was destroyed before the signal was emitted.');
+    await expect(next).rejects.toThrow(
+      'Download "dl".progress.once(): the owner was destroyed before the signal was emitted.',
+    );
   });
 
   test('once() on destroyed resolves with the object when it is destroyed', async () => {
@@ -134,7 +136,9 @@ describe('a signal whose owner is already destroyed', () => {
     const download = new Download().setObjectName('dl');
     download.destroy();
     await expect(download.progress.once()).rejects.toThrow(CancelledError);
-    await expect(download.progress.once()).rejects.toThrow('Download "dl".progress.once(): the owner is destroyed, so the signal will not be emitted.');
+    await expect(download.progress.once()).rejects.toThrow(
+      'Download "dl".progress.once(): the owner is destroyed, so the signal will not be emitted.',
+    );
     expect(download.progress.connectionCount).toBe(0);
   });
 

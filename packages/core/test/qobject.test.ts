@@ -73,7 +73,7 @@ describe('QObject lifetime', () => {
     expect(() => receiver.moveToThread(null)).toThrow(InvalidArgumentError);
   });
 
-  test('deleteLater runs on the object\'s loop and is idempotent', async () => {
+  test("deleteLater runs on the object's loop and is idempotent", async () => {
     const node = new Node();
     const spy = new SignalSpy(node.destroyed);
     const order: string[] = [];
@@ -95,7 +95,7 @@ describe('QObject lifetime', () => {
     expect(spy.count).toBe(1);
   });
 
-  test('deleteLater from one of the object\'s own slots destroys it after the slot returns', async () => {
+  test("deleteLater from one of the object's own slots destroys it after the slot returns", async () => {
     const sender = new Node();
     const node = new Node();
     const destroyedDuringSlot: boolean[] = [];
@@ -273,7 +273,9 @@ describe('moveToThread', () => {
     const parent = new Node();
     const child = new Node(parent).setObjectName('child');
     expect(() => child.moveToThread(null)).toThrow(AffinityError);
-    expect(() => child.moveToThread(null)).toThrow(/Node "child"\.moveToThread\(null\): cannot move objects with a parent/);
+    expect(() => child.moveToThread(null)).toThrow(
+      /Node "child"\.moveToThread\(null\): cannot move objects with a parent/,
+    );
     expect(child.thread()).toBe(currentThread());
   });
 

@@ -1,4 +1,14 @@
-import { AffinityError, ConnectionType, InvalidArgumentError, QObject, QTimer, SignalSpy, SingleShotTimer, currentThread, waitFor } from '@sigslot/core';
+import {
+  AffinityError,
+  ConnectionType,
+  InvalidArgumentError,
+  QObject,
+  QTimer,
+  SignalSpy,
+  SingleShotTimer,
+  currentThread,
+  waitFor,
+} from '@sigslot/core';
 import { captureErrors, deferred } from './helpers';
 
 /** How many platform timers are pending in this process: what keeps Node alive. */
@@ -97,7 +107,7 @@ describe('QTimer', () => {
     expect(() => timer.start()).toThrow(InvalidArgumentError);
   });
 
-  test('a timer\'s slot that throws goes through the error handler, and the timer keeps running', async () => {
+  test("a timer's slot that throws goes through the error handler, and the timer keeps running", async () => {
     const { errors, restore } = captureErrors();
     try {
       const timer = new QTimer().setObjectName('poller');
@@ -196,7 +206,7 @@ describe('QTimer.singleShot', () => {
     expect(handle.remainingTime()).toBe(-1);
   });
 
-  test('fires once in the context\'s thread, with the context as `this`', async () => {
+  test("fires once in the context's thread, with the context as `this`", async () => {
     const context = new Context();
     const done = deferred();
     QTimer.singleShot(1, context, function (this: Context) {
@@ -287,7 +297,9 @@ describe('QTimer.singleShot', () => {
   test('refuses a destroyed context and a bad delay', () => {
     const context = new Context().setObjectName('gone');
     context.destroy();
-    expect(() => QTimer.singleShot(1, context, 'ping')).toThrow('QTimer.singleShot(1, Context "gone"): the context object is already destroyed.');
+    expect(() => QTimer.singleShot(1, context, 'ping')).toThrow(
+      'QTimer.singleShot(1, Context "gone"): the context object is already destroyed.',
+    );
     expect(() => QTimer.singleShot(-5, () => undefined)).toThrow(InvalidArgumentError);
   });
 });

@@ -1,4 +1,14 @@
-import { ConnectionType, InvalidArgumentError, QObject, QTimer, Signal, SignalSpy, WaitTimeoutError, invokeMethod, waitFor } from '@sigslot/core';
+import {
+  ConnectionType,
+  InvalidArgumentError,
+  QObject,
+  QTimer,
+  Signal,
+  SignalSpy,
+  WaitTimeoutError,
+  invokeMethod,
+  waitFor,
+} from '@sigslot/core';
 import { flushQueued } from './helpers';
 
 class Counter extends QObject {
@@ -48,7 +58,9 @@ describe('SignalSpy', () => {
     const spy = new SignalSpy(counter.valueChanged);
     counter.setValue(1);
     expect(() => spy.at(1)).toThrow(InvalidArgumentError);
-    expect(() => spy.at(1)).toThrow('SignalSpy(Counter "c".valueChanged).at(1): 1 emission is recorded, so there is no emission 1.');
+    expect(() => spy.at(1)).toThrow(
+      'SignalSpy(Counter "c".valueChanged).at(1): 1 emission is recorded, so there is no emission 1.',
+    );
     spy.clear();
     expect(() => spy.at(0)).toThrow('0 emissions are recorded');
     expect(() => spy.takeFirst()).toThrow(/takeFirst\(\): no emission is recorded/);
@@ -165,7 +177,9 @@ describe('waitFor', () => {
     const counter = new Counter();
     const failure = waitFor(() => counter.value === 42, 30);
     await expect(failure).rejects.toBeInstanceOf(WaitTimeoutError);
-    await expect(failure).rejects.toThrow(/^waitFor: the condition `\(\) => counter\.value === 42` was still false after 30 ms \(\d+ checks\)\.$/);
+    await expect(failure).rejects.toThrow(
+      /^waitFor: the condition `\(\) => counter\.value === 42` was still false after 30 ms \(\d+ checks\)\.$/,
+    );
   });
 
   test('a description replaces the source text; a throwing check counts as false and becomes the cause', async () => {
@@ -177,7 +191,9 @@ describe('waitFor', () => {
       20,
       { description: 'the server is ready', intervalMs: 5 },
     );
-    await expect(failure).rejects.toThrow(/the condition the server is ready was still false after 20 ms .*; its last check threw: Error: not ready\.$/);
+    await expect(failure).rejects.toThrow(
+      /the condition the server is ready was still false after 20 ms .*; its last check threw: Error: not ready\.$/,
+    );
     await failure.catch((error: Error) => expect(error.cause).toBe(cause));
   });
 

@@ -149,12 +149,11 @@ describe('signals and slots', () => {
   test('disconnecting during an emit skips the disconnected slot', () => {
     const sender = new Sender();
     const calls: string[] = [];
-    let second: Connection<[number]> | undefined;
     sender.changed.connect(() => {
       calls.push('first');
-      second!.disconnect();
+      second.disconnect(); // declared below; this runs during the emit, after it
     });
-    second = sender.changed.connect(() => calls.push('second'));
+    const second = sender.changed.connect(() => calls.push('second'));
     sender.changed.connect(() => calls.push('third'));
     sender.changed.emit(1);
     expect(calls).toEqual(['first', 'third']);
@@ -177,13 +176,10 @@ describe('signals and slots', () => {
   test('a slot connected during an emit is not called by that emit', () => {
     const sender = new Sender();
     const calls: string[] = [];
-    sender.changed.connect(
-      (v) => {
-        calls.push(`outer ${v}`);
-        sender.changed.connect((w) => calls.push(`late ${w}`));
-      },
-      SingleShotConnection,
-    );
+    sender.changed.connect((v) => {
+      calls.push(`outer ${v}`);
+      sender.changed.connect((w) => calls.push(`late ${w}`));
+    }, SingleShotConnection);
     sender.changed.emit(1);
     expect(calls).toEqual(['outer 1']);
     sender.changed.emit(2);
@@ -238,7 +234,9 @@ describe('signals and slots', () => {
     expect(sender.changed.name).toBe('changed');
     expect(sender.changed.describe()).toBe('Sender "s".changed');
     const connection = sender.changed.connect(receiver, receiver.onChanged, QueuedConnection | UniqueConnection);
-    expect(String(connection)).toBe('Sender "s".changed -> Receiver "r".onChanged (QueuedConnection | UniqueConnection)');
+    expect(String(connection)).toBe(
+      'Sender "s".changed -> Receiver "r".onChanged (QueuedConnection | UniqueConnection)',
+    );
     expect(new Signal<[]>().describe()).toBe('signal');
     expect(new Signal<[]>(null, 'tick').describe()).toBe('tick');
   });
@@ -253,8 +251,12 @@ describe('signals and slots', () => {
 
   test('connect() rejects what is neither a function, a signal nor a QObject with its slot', () => {
     const sender = new Sender();
-    expect(() => sender.changed.connect(42 as unknown as () => void)).toThrow(/expected a function, a signal, or a receiver/);
+    expect(() => sender.changed.connect(42 as unknown as () => void)).toThrow(
+      /expected a function, a signal, or a receiver/,
+    );
     const receiver = new Receiver();
-    expect(() => sender.changed.connect(receiver, 42 as unknown as 'onChanged')).toThrow(/the slot must be a function or a method name/);
+    expect(() => sender.changed.connect(receiver, 42 as unknown as 'onChanged')).toThrow(
+      /the slot must be a function or a method name/,
+    );
   });
 });

@@ -97,7 +97,9 @@ describe('the thread transport seam', () => {
     const { remote } = remoteObject(new Recorder());
     const emitter = new Emitter();
     expect(() => emitter.tick.connect(remote, 'onTick', DirectConnection)).toThrow(ConnectionTypeError);
-    expect(() => emitter.tick.connect(remote, 'onTick', DirectConnection)).toThrow(/another isolate with no shared heap/);
+    expect(() => emitter.tick.connect(remote, 'onTick', DirectConnection)).toThrow(
+      /another isolate with no shared heap/,
+    );
   });
 
   test('a function cannot be a slot of an object in another isolate: name its method instead', () => {
@@ -140,7 +142,7 @@ describe('the thread transport seam', () => {
     ]);
   });
 
-  test('an emission delivered from another thread runs this thread\'s slots now, whatever their type', () => {
+  test("an emission delivered from another thread runs this thread's slots now, whatever their type", () => {
     const emitter = new Emitter();
     const seen: string[] = [];
     const receiver = new QObject();

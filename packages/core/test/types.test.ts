@@ -6,10 +6,15 @@ const tsc = require.resolve('typescript/bin/tsc');
 /** Runs `tsc -p <project> --noEmit`; resolves with its exit code and output. */
 function typecheck(project: string): Promise<{ code: number; output: string }> {
   return new Promise((resolve) => {
-    execFile(process.execPath, [tsc, '-p', project, '--noEmit'], { cwd: path.resolve(__dirname, '../../..') }, (error, stdout, stderr) => {
-      const code = error ? (typeof error.code === 'number' ? error.code : 1) : 0;
-      resolve({ code, output: `${stdout}${stderr}` });
-    });
+    execFile(
+      process.execPath,
+      [tsc, '-p', project, '--noEmit'],
+      { cwd: path.resolve(__dirname, '../../..') },
+      (error, stdout, stderr) => {
+        const code = error ? (typeof error.code === 'number' ? error.code : 1) : 0;
+        resolve({ code, output: `${stdout}${stderr}` });
+      },
+    );
   });
 }
 

@@ -12,12 +12,11 @@ import type { Signal } from '../signal/signal';
  * not compile. The slot is a plain function, so with the default AutoConnection it runs where the signal's
  * owner lives; an error thrown by a listener is reported like any slot's, naming the signal.
  */
-export function toEventEmitter<Events extends EventMap, E extends keyof Events & string, Args extends Parameters<Events[E]>>(
-  signal: Signal<Args>,
-  emitter: TypedEmitter<Events>,
-  event: E,
-  type?: ConnectionType,
-): Connection<Args> {
+export function toEventEmitter<
+  Events extends EventMap,
+  E extends keyof Events & string,
+  Args extends Parameters<Events[E]>,
+>(signal: Signal<Args>, emitter: TypedEmitter<Events>, event: E, type?: ConnectionType): Connection<Args> {
   const slot = (...args: Args): void => void emitter.emit(event, ...args);
   Object.defineProperty(slot, 'name', { value: `EventEmitter.emit("${event}")` });
   return signal.connect(slot, type);

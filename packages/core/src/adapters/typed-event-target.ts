@@ -12,7 +12,11 @@ export interface TypedEventTarget<M extends { [K in keyof M]: Event }> extends E
 }
 
 /** The event map of a target: `M` for a {@link TypedEventTarget}, any name to `Event` for a plain `EventTarget`. */
-export type EventMapOf<T> = T extends { readonly [eventMap]?: infer M } ? (unknown extends M ? Record<string, Event> : M) : Record<string, Event>;
+export type EventMapOf<T> = T extends { readonly [eventMap]?: infer M }
+  ? unknown extends M
+    ? Record<string, Event>
+    : M
+  : Record<string, Event>;
 
 /** The event types a target accepts: the keys of its {@link EventMapOf | event map}. */
 export type EventTypeOf<T> = keyof EventMapOf<T> & string;

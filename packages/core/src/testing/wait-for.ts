@@ -24,13 +24,19 @@ export interface WaitForOptions {
 export function waitFor(predicate: () => boolean, timeoutMs = 5000, options: WaitForOptions = {}): Promise<void> {
   const intervalMs = options.intervalMs ?? 10;
   if (typeof predicate !== 'function') {
-    throw new InvalidArgumentError(`waitFor(${String(predicate)}): the condition must be a function returning a boolean.`);
+    throw new InvalidArgumentError(
+      `waitFor(${String(predicate)}): the condition must be a function returning a boolean.`,
+    );
   }
   if (!Number.isFinite(timeoutMs) || timeoutMs < 0) {
-    throw new InvalidArgumentError(`waitFor(): the timeout must be a finite number of milliseconds, 0 or more; got ${timeoutMs}.`);
+    throw new InvalidArgumentError(
+      `waitFor(): the timeout must be a finite number of milliseconds, 0 or more; got ${timeoutMs}.`,
+    );
   }
   if (!Number.isFinite(intervalMs) || intervalMs <= 0) {
-    throw new InvalidArgumentError(`waitFor(): intervalMs must be a finite number of milliseconds above 0; got ${intervalMs}.`);
+    throw new InvalidArgumentError(
+      `waitFor(): intervalMs must be a finite number of milliseconds above 0; got ${intervalMs}.`,
+    );
   }
   const description = options.description ?? describePredicate(predicate);
   const started = Date.now();

@@ -45,7 +45,11 @@ export class QTimer extends QObject {
    * milliseconds, in the context's thread. It is not called if the context is destroyed first; the platform timer
    * is then cleared. Returns a handle whose `stop()` cancels it.
    */
-  static singleShot<C extends QObject>(ms: number, context: C, slot: ((this: C) => unknown) | SlotName<C, []>): SingleShotTimer;
+  static singleShot<C extends QObject>(
+    ms: number,
+    context: C,
+    slot: ((this: C) => unknown) | SlotName<C, []>,
+  ): SingleShotTimer;
   static singleShot(ms: number, a: QObject | (() => unknown), b?: (() => unknown) | string): SingleShotTimer {
     return typeof a === 'function' ? new SingleShotTimer(ms, null, a) : new SingleShotTimer(ms, a, b!);
   }

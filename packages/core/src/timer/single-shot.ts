@@ -20,7 +20,9 @@ export class SingleShotTimer implements Disposable {
   constructor(ms: number, context: QObject | null, slot: (() => unknown) | string) {
     checkInterval(ms, `QTimer.singleShot(${String(ms)})`);
     if (context?.isDestroyed()) {
-      throw new InvalidArgumentError(`QTimer.singleShot(${ms}, ${context.describe()}): the context object is already destroyed.`);
+      throw new InvalidArgumentError(
+        `QTimer.singleShot(${ms}, ${context.describe()}): the context object is already destroyed.`,
+      );
     }
     // The call goes through a connection, so the one routing decision applies: the slot runs in the context's
     // thread, waits while the context has none, and is dropped with the context.
@@ -37,7 +39,11 @@ export class SingleShotTimer implements Disposable {
     try {
       this.timeout.emit();
     } catch (error) {
-      reportError(error, { where: 'QTimer.singleShot', signal: 'QTimer.singleShot', thread: currentThreadData().describe() });
+      reportError(error, {
+        where: 'QTimer.singleShot',
+        signal: 'QTimer.singleShot',
+        thread: currentThreadData().describe(),
+      });
     } finally {
       this.timeout.disconnect();
     }
