@@ -60,14 +60,17 @@ export class GraphModel extends ResourceModel {
   /** The graph's properties: its parameters, its annotations, and one output per output node (by identifier). */
   properties(): PropertyDef[] {
     const inputs = this.family === 'compositing' ? COMPOSITING_GRAPH_INPUTS : [];
-    const outputs = this.outputNodes().map((node) => {
-      const identifier = node.values.get(node.values.find('identifier', SDPropertyCategory.Annotation)!);
-      const id = identifier?.kind === 'string' ? identifier.value : node.id;
-      let def = this.#outputDefs.get(id);
-      if (def === undefined) this.#outputDefs.set(id, (def = outputPort(id, id, { kind: 'texture' })));
-      return def;
-    });
+    const outputs = this.family === 'compositing' ? this.nodesOfRole('output').map((node) => this.outputDef(node)) : [];
     return [...inputs, ...GRAPH_ANNOTATIONS, ...outputs];
+  }
+
+  /** The graph output property of output node `node`, named after its `identifier` annotation (one object per name). */
+  private outputDef(node: NodeModel): PropertyDef {
+    const identifier = node.values.get(node.values.find('identifier', SDPropertyCategory.Annotation)!);
+    const id = identifier?.kind === 'string' ? identifier.value : node.id;
+    let def = this.#outputDefs.get(id);
+    if (def === undefined) this.#outputDefs.set(id, (def = outputPort(id, id, { kind: 'texture' })));
+    return def;
   }
 
   /** The definitions `newNode` accepts here. */

@@ -30,9 +30,10 @@ function absolutePath(path: unknown, call: string, name: string): string {
 function write(pkg: PackageModel, path: string, call: string): void {
   const state = designer();
   if (extensionOf(path) !== 'sbs') throw new APIException(SDApiError.InvalidArgument, `${call}: a package file must end in .sbs, got "${path}"`);
+  const text = packageText(pkg);
   state.callbacks.fire('BeforeFileSaved', path, pkg.filePath);
   try {
-    fileSystem().writeFile(path, packageText(pkg));
+    fileSystem().writeFile(path, text);
   } catch (error) {
     state.callbacks.fire('AfterFileSaved', path, false);
     throw new APIException(SDApiError.Undefined, `${call}: could not write "${path}": ${error instanceof Error ? error.message : String(error)}`);
