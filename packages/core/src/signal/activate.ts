@@ -8,7 +8,7 @@ import type { ThreadData } from '../thread/thread-data';
 import type { Connection } from './connection';
 import type { Signal } from './signal';
 
-const { DirectConnection, QueuedConnection, AutoConnection } = ConnectionType;
+const { DirectConnection, QueuedConnection, AutoConnection, BlockingQueuedConnection } = ConnectionType;
 
 /** Who is calling the slot that runs now, for `QObject.sender()`. */
 const calling = { sender: null as QObject | null, receiver: null as QObject | null, signal: null as Signal<never> | null };
@@ -106,12 +106,14 @@ export function activate<Args extends unknown[]>(
       // An object with no thread takes no queued calls until it is moved to one (Qt: they wait).
       if (delivery === DirectConnection) invokeSlot(c, args);
       else context!.holdTask(new SlotCall(c, args, context));
-    } else if (delivery === DirectConnection) {
+    } else if (delivery === DirectConnection && from === here) {
       throw new DeadlockError(`${c}: a DirectConnection cannot call a receiver in ${target.describe()} from ${here.describe()}.`);
     } else {
+      // A receiver in another isolate. (A direct call relayed through this thread, emitted where the receiver
+      // lives, goes back there queued: the nearest JavaScript can come to running it in the emitting thread.)
       const transport = target.transport;
       if (transport === null) context!.holdTask(new SlotCall(c, args, context));
-      else if (delivery === QueuedConnection) transport.queueSlot(c as unknown as Connection, args);
+      else if (delivery !== BlockingQueuedConnection) transport.queueSlot(c as unknown as Connection, args);
       else {
         if (!here.canBlock) throw cannotBlock(signal, c, here);
         transport.blockSlot(c as unknown as Connection, args);

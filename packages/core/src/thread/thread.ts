@@ -9,12 +9,12 @@ import type { ThreadData } from './thread-data';
  */
 export class Thread extends QObject {
   /** @internal */
-  readonly data: ThreadData;
+  readonly threadRecord: ThreadData;
 
   /** @internal Threads are made by the library: the current one exists from the start, workers by `QThread`. */
   constructor(data: ThreadData) {
     super();
-    this.data = data;
+    this.threadRecord = data;
     data.thread ??= this;
     // The data's name is what messages print; keep it in step with objectName (empty: the generic name).
     const generic = data.name;
@@ -23,27 +23,27 @@ export class Thread extends QObject {
 
   /** @internal The data behind this thread. */
   threadData_(): ThreadData {
-    return this.data;
+    return this.threadRecord;
   }
 
   /** True for the program's main thread. */
   isMainThread(): boolean {
-    return this.data.isMain;
+    return this.threadRecord.isMain;
   }
 
   /** True when this thread is the one running the caller. */
   isCurrentThread(): boolean {
-    return this.data === currentThreadData();
+    return this.threadRecord === currentThreadData();
   }
 
   /** The thread's id: 0 for the main thread, 1, 2, … for workers in the order they were created. */
   get threadId(): number {
-    return this.data.id;
+    return this.threadRecord.id;
   }
 
   /** How the thread appears in messages: `main`, or `"TimerThread" (worker #1)`. */
   override describe(): string {
-    return this.data.describe();
+    return this.threadRecord.describe();
   }
 }
 

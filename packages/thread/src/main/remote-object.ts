@@ -66,7 +66,10 @@ export class RemoteObjectHandle extends QObject {
 
   /** A function that calls the worker object's method `name` (queued) and resolves with its result. */
   remoteMethod(name: string): (...args: unknown[]) => Promise<unknown> {
-    const method = (...args: unknown[]): Promise<unknown> => this.controller.queueInvoke(this, name, args);
+    const method = (...args: unknown[]): Promise<unknown> =>
+      this.isDestroyed()
+        ? Promise.reject(new InvalidArgumentError(`${this.describe()}.${name}() was called on a deleted object.`))
+        : this.controller.queueInvoke(this, name, args);
     Object.defineProperty(this, name, { value: method });
     return method;
   }

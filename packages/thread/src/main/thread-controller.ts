@@ -33,7 +33,7 @@ import { RemoteObjectHandle } from './remote-object';
 
 /** What the controller needs from the QThread it drives (kept narrow to avoid an import cycle). */
 export interface ControlledThread {
-  readonly data: ThreadData;
+  readonly threadRecord: ThreadData;
   readonly started: Signal<[]>;
   readonly finished: Signal<[]>;
   readonly errorOccurred: Signal<[error: ThreadCrashedError]>;
@@ -115,7 +115,7 @@ export class ThreadController implements ThreadTransport {
     this.ended = false;
     this.crash = null;
     this.tables.clear();
-    const data = this.thread.data;
+    const data = this.thread.threadRecord;
     const init: ThreadInit = {
       type: 'init',
       threadId: data.id,
@@ -188,7 +188,7 @@ export class ThreadController implements ThreadTransport {
     let list = this.remoteSignals.get(objectId);
     if (!list) this.remoteSignals.set(objectId, (list = []));
     list.push(signal);
-    signal.emittedIn = this.thread.data;
+    signal.emittedIn = this.thread.threadRecord;
     let slot = flagSlot;
     signal.watcher = (s) => {
       const blocking = s.connections.filter((c) => c.delivery === ConnectionType.BlockingQueuedConnection).length;
@@ -208,7 +208,7 @@ export class ThreadController implements ThreadTransport {
     assertCloneable(args, () => `${this.thread.describe()}.create(${cls.name})`);
     const objectId = this.nextObjectId++;
     const handle = new RemoteObjectHandle(objectId, cls, this);
-    handle.bindToThread(this.thread.data);
+    handle.bindToThread(this.thread.threadRecord);
     this.handles.set(objectId, handle);
     handle.destroyed.connect(() => this.handles.delete(objectId));
     this.send({ kind: 'create', objectId, location, args });
@@ -291,13 +291,23 @@ export class ThreadController implements ThreadTransport {
   // Messages from the worker: untrusted input.
 
   private onMessage(message: unknown): void {
+    try {
+      this.handle(message);
+    } catch (error) {
+      // Slots report their own errors; this catches a routing error (a deadlock, a bad argument) so that a
+      // message from a worker can never throw into the main thread's event loop.
+      reportError(error, { where: `delivering a message from thread ${this.thread.describe()}`, thread: this.thread.threadRecord.describe() });
+    }
+  }
+
+  private handle(message: unknown): void {
     const problem = validateFromWorker(message);
     if (problem !== null) return this.protocolError(problem);
     const m = message as FromWorker;
     switch (m.type) {
       case 'started':
         this.tables.set(0, this.tableFor(0, m.signals));
-        this.thread.started.deliver([], this.thread.data);
+        this.thread.started.deliver([], this.thread.threadRecord);
         return;
       case 'created': {
         const handle = this.handles.get(m.objectId);
@@ -313,7 +323,7 @@ export class ThreadController implements ThreadTransport {
         const signal = this.lookup(m.objectId, m.signal);
         this.deliveringBlockingEmit = true;
         try {
-          signal?.deliver(m.args as unknown[], this.thread.data);
+          signal?.deliver(m.args as unknown[], this.thread.threadRecord);
         } finally {
           this.deliveringBlockingEmit = false;
           answer(this.control, ControlWords.WorkerWait, 1);
@@ -329,7 +339,7 @@ export class ThreadController implements ThreadTransport {
         return;
       }
       case 'slot-error':
-        return reportError(toRemoteError(m.error), { where: m.where, thread: this.thread.data.describe() });
+        return reportError(toRemoteError(m.error), { where: m.where, thread: this.thread.threadRecord.describe() });
       case 'violation':
         return affinity.record(m.violation);
       case 'finished':
@@ -341,7 +351,7 @@ export class ThreadController implements ThreadTransport {
   }
 
   private deliverBatch(batch: readonly unknown[]): void {
-    const from = this.thread.data;
+    const from = this.thread.threadRecord;
     for (let i = 0; i < batch.length; i += 3) {
       const signal = this.lookup(batch[i] as number, batch[i + 1] as number);
       if (signal) signal.deliver(batch[i + 2] as unknown[], from);
@@ -370,11 +380,12 @@ export class ThreadController implements ThreadTransport {
       `Thread ${this.thread.describe()} sent a message that was rejected: ${problem}. The message was ignored; ` +
         `check that the main side and the worker load the same version of the thread class.`,
     );
-    reportError(error, { where: 'the thread protocol', thread: this.thread.data.describe() });
+    reportError(error, { where: 'the thread protocol', thread: this.thread.threadRecord.describe() });
   }
 
   private fail(error: unknown): void {
-    const cause = error instanceof Error ? error : new Error(String(error));
+    // Duck-typed: an error from Node's internals may come from another realm (jest's sandbox, a vm context).
+    const cause = typeof error === 'object' && error !== null && 'message' in error ? (error as Error) : new Error(String(error));
     const oom = (cause as { code?: string }).code === 'ERR_WORKER_OUT_OF_MEMORY';
     this.crash ??= new ThreadCrashedError(
       oom
@@ -405,7 +416,7 @@ export class ThreadController implements ThreadTransport {
     for (const pending of this.replies.values()) pending.reject(new ThreadTerminatedError(`${pending.where}: ${released.message}`));
     this.replies.clear();
     this.outgoing = [];
-    const from = this.thread.data;
+    const from = this.thread.threadRecord;
     if (this.crash) this.thread.errorOccurred.deliver([this.crash], from);
     this.thread.finished.deliver([], from);
   }

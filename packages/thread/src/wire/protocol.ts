@@ -163,8 +163,9 @@ export function validateFromWorker(message: unknown): string | null {
 
 /** Turns any thrown value into a {@link WireError}. */
 export function toWireError(error: unknown): WireError {
-  if (error instanceof Error) {
-    return { name: error.name || error.constructor.name, message: error.message, ...(error.stack ? { stack: error.stack } : {}) };
+  if (typeof error === 'object' && error !== null && typeof (error as Error).message === 'string') {
+    const e = error as Error;
+    return { name: String(e.name || e.constructor?.name || 'Error'), message: e.message, ...(typeof e.stack === 'string' ? { stack: e.stack } : {}) };
   }
   return { name: typeof error, message: String(error) };
 }

@@ -5,6 +5,7 @@ import {
   currentThreadData,
   InvalidArgumentError,
   QObject,
+  reportError,
   setErrorHandler,
   Signal,
   Thread,
@@ -150,8 +151,11 @@ export class WorkerSide implements ThreadTransport {
     assertCloneable(args, () => `${connection.signal.describe()}.emit()`);
     this.batch.push(forward.objectId, forward.signalIndex, args);
     const transfer = connection.signal.transfer;
-    if (transfer) this.transfers.push(...transfer(...(args as unknown[])));
-    if (this.batch.length >= BATCH_EMITS * 3) this.flush();
+    if (transfer) {
+      // Sent at once, so that the emitter loses the transferred objects at the emit, not at some later flush.
+      this.transfers.push(...transfer(...(args as unknown[])));
+      this.flush();
+    } else if (this.batch.length >= BATCH_EMITS * 3) this.flush();
     else if (!this.flushScheduled) {
       this.flushScheduled = true;
       queueMicrotask(this.flush);
@@ -286,6 +290,7 @@ export class WorkerSide implements ThreadTransport {
   /** Wraps a method call so that its result (or error) goes back to the caller that asked for one. */
   private withReply(task: Task, call: Extract<WireCall, { kind: 'invoke' }>): Task {
     const reply = (ok: boolean, value: unknown): void => {
+      this.flush(); // what the method emitted before it returned arrives before its result
       if (call.wait) {
         try {
           this.syncPort!.postMessage({ type: 'result', replyId: 0, ok, value });
@@ -310,7 +315,8 @@ export class WorkerSide implements ThreadTransport {
           value = (task.run as () => unknown)();
         } catch (error) {
           if (answers) return reply(false, toWireError(error));
-          throw error; // a queued slot's error goes to the error handler, which reports it to the main thread
+          // A queued slot's error goes to the error handler, which reports it to the main thread.
+          return reportError(error, { where: `slot ${call.method} of ${task.receiver?.describe() ?? `object #${call.objectId}`}`, thread: this.here.describe() });
         }
         if (!answers) return;
         if (value instanceof Promise) value.then((v) => reply(true, v), (e) => reply(false, toWireError(e)));
@@ -361,16 +367,51 @@ const runtime = {
   startWeb(): void {
     const scope = globalThis as unknown as Parameters<typeof webEndpoint>[0] & { close(): void };
     const endpoint = webEndpoint(scope);
+    // The worker's script is the thread module itself, so the first import finds the module that is already
+    // running; keeping namespaces makes later loads (worker objects) synchronous, as `require` is on Node.
+    const modules = new Map<string, unknown>();
+    const load = (location: ClassLocation): unknown =>
+      modules.get(location.module) ??
+      import(/* @vite-ignore */ location.module).then((exports: unknown) => (modules.set(location.module, exports), exports));
+    // Messages after `init` are held until the runtime has taken the calls that `init` carried (it then posts
+    // "started"), and handed over in order from the worker's event loop: nothing the main side sends early is
+    // lost, and none overtakes a call made before start().
     let started = false;
+    let held: unknown[] | null = [];
+    let deliver: (message: unknown) => void = () => undefined;
+    const release = (): void => {
+      if (!held) return;
+      for (const message of held) deliver(message);
+      held = null;
+    };
+    const sideEndpoint: Endpoint = {
+      postMessage: (message, transfer) => {
+        endpoint.postMessage(message, transfer);
+        const type = (message as FromWorker).type;
+        if (type === 'started' || type === 'finished') setTimeout(release);
+      },
+      onMessage: (handler) => void (deliver = handler),
+    };
     endpoint.onMessage((message) => {
-      if (started || (message as { type?: string })?.type !== 'init') return;
+      if (started) {
+        if (held) held.push(message);
+        else deliver(message);
+        return;
+      }
+      if ((message as { type?: string } | null)?.type !== 'init') return;
       started = true;
       const init = message as ThreadInit;
-      const load = (location: ClassLocation): Promise<unknown> => import(/* @vite-ignore */ location.module);
-      void Promise.resolve(load(init.location)).then((exports) => {
-        side = new WorkerSide(endpoint, init, null, load);
-        return side.run(exports).then(() => scope.close());
-      });
+      void Promise.resolve(load(init.location)).then(
+        (exports) => {
+          side = new WorkerSide(sideEndpoint, init, null, load);
+          return side.run(exports).then(() => scope.close());
+        },
+        (error: unknown) => {
+          // The thread module did not load: report it as run() failing, so that the main side finishes the thread.
+          endpoint.postMessage({ type: 'finished', code: 1, error: toWireError(error) } satisfies FromWorker);
+          scope.close();
+        },
+      );
     });
   },
 };

@@ -1,0 +1,201 @@
+// @sigslot/thread in a real browser: headless Chromium runs the page in test/browser/, whose QThreads run in
+// module Web Workers. esbuild bundles the page script and the thread module as two entries (the thread module
+// is the script each worker runs); a tiny server sends the COOP/COEP headers that SharedArrayBuffer needs.
+import * as fs from 'node:fs';
+import * as http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { build } from 'esbuild';
+import { chromium, type BrowserContext, type Page } from 'playwright-core';
+
+const CHROMIUM = process.env.SIGSLOT_CHROMIUM ?? '/usr/bin/chromium';
+const SCREENSHOT = process.env.SIGSLOT_BROWSER_SCREENSHOT ?? path.join(os.tmpdir(), 'browser-test.png');
+const ROOT = path.resolve(__dirname, '../../..');
+const FIXTURES = path.join(__dirname, 'browser');
+
+/** What the page reports in `window.__results` (see test/browser/main.ts). */
+interface Results {
+  crossOriginIsolated: boolean;
+  idealThreadCount: number;
+  queued?: { ticks: Array<[number, string, string]>; finished: boolean; wait: boolean };
+  blocking?: { ticks: number[]; slotMs: number; waited: Array<[number, number, number]>; finished: boolean };
+  workerObject?: { add: number; changedBeforeResult: number; addLater: number; changed: Array<[number, string]>; failure: string; exitedCleanly: boolean };
+  pageCannotBlock?: { msleep: string; invokeBlocking: string; emitBlocking: string };
+  interruption?: { stopped: [boolean, number] | null; finished: boolean };
+  terminated?: { errors: string[]; finished: boolean; running: boolean };
+  crashed?: { errors: string[]; finished: boolean };
+  log: string[];
+  errors: string[];
+  done: boolean;
+  elapsedMs?: number;
+}
+
+const TYPES: Record<string, string> = { '.html': 'text/html', '.js': 'text/javascript', '.map': 'application/json' };
+
+/** Serves `dir` on 127.0.0.1 with the headers that make a page cross-origin isolated. */
+function serve(dir: string): Promise<http.Server> {
+  const server = http.createServer((request, response) => {
+    const name = path.basename(new URL(request.url ?? '/', 'http://x').pathname) || 'index.html';
+    const file = path.join(dir, name);
+    if (!fs.existsSync(file)) {
+      response.writeHead(404).end();
+      return;
+    }
+    response.writeHead(200, {
+      'Content-Type': TYPES[path.extname(name)] ?? 'application/octet-stream',
+      'Cross-Origin-Opener-Policy': 'same-origin',
+      'Cross-Origin-Embedder-Policy': 'require-corp',
+      'Cache-Control': 'no-store',
+    });
+    response.end(fs.readFileSync(file));
+  });
+  return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve(server)));
+}
+
+let dir = '';
+let server: http.Server | undefined;
+let context: BrowserContext | undefined;
+let page: Page | undefined;
+let results: Results;
+const problems: string[] = [];
+
+beforeAll(async () => {
+  if (!fs.existsSync(CHROMIUM)) {
+    throw new Error(
+      `The browser test needs Chromium at ${CHROMIUM}, and it is not there. Install Debian's package ` +
+        `(apt-get install -y chromium; .ci/run does), or point SIGSLOT_CHROMIUM at a Chromium binary.`,
+    );
+  }
+  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'sigslot-browser-'));
+  const www = path.join(dir, 'www');
+  await build({
+    entryPoints: [path.join(FIXTURES, 'main.ts'), path.join(FIXTURES, 'threads.ts')],
+    bundle: true,
+    format: 'esm',
+    platform: 'browser',
+    target: 'es2022',
+    outdir: www,
+    sourcemap: true,
+    logLevel: 'error',
+    // The packages' package.json point at dist/; the test runs their sources, as jest does.
+    alias: {
+      '@sigslot/core': path.join(ROOT, 'packages/core/src/index.ts'),
+      '@sigslot/thread': path.join(ROOT, 'packages/thread/src/index.ts'),
+    },
+  });
+  fs.copyFileSync(path.join(FIXTURES, 'index.html'), path.join(www, 'index.html'));
+  server = await serve(www);
+
+  context = await chromium.launchPersistentContext(path.join(dir, 'profile'), {
+    executablePath: CHROMIUM,
+    headless: true,
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
+  });
+  page = context.pages()[0] ?? (await context.newPage());
+  page.on('console', (message) => {
+    if (message.type() === 'error' || message.type() === 'warning') problems.push(`console.${message.type()}: ${message.text()}`);
+  });
+  page.on('pageerror', (error) => problems.push(`page error: ${error.stack ?? error.message}`));
+  page.on('requestfailed', (request) => problems.push(`request failed: ${request.url()}`));
+  context.on('weberror', (error) => problems.push(`web error: ${error.error().message}`));
+
+  const { port } = server.address() as AddressInfo;
+  await page.goto(`http://127.0.0.1:${port}/index.html`);
+  // The timeout bounds a failure only: the page reports as soon as it is done.
+  const done = await page
+    .waitForFunction(() => (window as unknown as { __results?: Results }).__results?.done === true, undefined, { timeout: 20_000 })
+    .then(() => true, () => false);
+  results = await page.evaluate(() => (window as unknown as { __results: Results }).__results);
+  if (!done) {
+    throw new Error(
+      `The page did not finish within 20 s. It reported: ${JSON.stringify(results)}\n` +
+        `Console and page errors:\n${problems.join('\n') || '(none)'}`,
+    );
+  }
+}, 60_000);
+
+afterAll(async () => {
+  await page?.screenshot({ path: SCREENSHOT, fullPage: true }).catch(() => undefined);
+  await context?.close();
+  await new Promise((resolve) => (server ? server.close(resolve) : resolve(undefined)));
+  if (dir) fs.rmSync(dir, { recursive: true, force: true });
+});
+
+test('the page is cross-origin isolated, so SharedArrayBuffer exists, and reports no errors', () => {
+  expect(results.crossOriginIsolated).toBe(true);
+  expect(results.errors).toEqual([]);
+  expect(problems).toEqual([]);
+  expect(results.idealThreadCount).toBeGreaterThanOrEqual(1);
+});
+
+test("Designer's timer runs in a Web Worker: 7 queued ticks reach the page's receiver in order, then finished", () => {
+  expect(results.queued).toEqual({
+    ticks: [1, 2, 3, 4, 5, 6, 7].map((i) => [i, '"Timer" (worker #1)', 'main']),
+    finished: true,
+    wait: true,
+  });
+});
+
+test("with BlockingQueuedConnection the worker waits for each slot on the page's main thread, then continues", () => {
+  const blocking = results.blocking!;
+  expect(blocking.ticks).toEqual([1, 2, 3, 4, 5, 6, 7]);
+  expect(blocking.finished).toBe(true);
+  expect(blocking.waited.map(([count]) => count)).toEqual([1, 2, 3, 4, 5, 6, 7]);
+  for (const [count, waitedMs, slotsRunBefore] of blocking.waited) {
+    expect(slotsRunBefore).toBeGreaterThanOrEqual(count); // the slot for tick `count` ran before the emit returned
+    expect(waitedMs).toBeGreaterThanOrEqual(blocking.slotMs - 1); // the emit waited for the slot's work
+  }
+});
+
+test('a worker object created in a thread answers method calls with Promises and emits signals to the page', () => {
+  expect(results.workerObject).toEqual({
+    add: 15,
+    changedBeforeResult: 1, // the method's emit arrived before its result
+    addLater: 16,
+    changed: [
+      [15, '"Host" (worker #3)'],
+      [16, '"Host" (worker #3)'],
+    ],
+    failure: 'RemoteError (RangeError): counter overflow',
+    exitedCleanly: true,
+  });
+});
+
+test("requestInterruption() on the page is seen at once by a worker that never yields to its event loop", () => {
+  const { stopped, finished } = results.interruption!;
+  expect(stopped?.[0]).toBe(true);
+  expect(stopped?.[1]).toBeGreaterThanOrEqual(1); // the request came while the worker was inside its loop
+  expect(finished).toBe(true);
+});
+
+test("the page's main thread cannot block: msleep, blocking invokeMethod and blocking emits are refused with DeadlockError", () => {
+  const refusals = results.pageCannotBlock!;
+  expect(refusals.msleep).toMatch(/^DeadlockError: QThread\.msleep\(\) was called on thread main, which cannot block/);
+  expect(refusals.invokeBlocking).toMatch(/^DeadlockError: .*cannot block \(a browser's main thread may not wait\)/);
+  expect(refusals.emitBlocking).toMatch(/^DeadlockError: .*BlockingQueuedConnection.*cannot block \(a browser's main thread may not wait\)/);
+});
+
+test('terminate() stops a worker that never yields: errorOccurred, then finished, and wait() resolves', () => {
+  expect(results.terminated).toEqual({
+    errors: ['ThreadCrashedError: Thread "Stuck" (worker #5) was terminated.'],
+    finished: true,
+    running: false,
+  });
+});
+
+test('an exception escaping run() in the worker reaches the page as errorOccurred with its class, then finished', () => {
+  expect(results.crashed).toEqual({
+    errors: ['ThreadCrashedError: Thread "Crasher" (worker #6): run() threw TypeError: the timer broke [TypeError]'],
+    finished: true,
+  });
+});
