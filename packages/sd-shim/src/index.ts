@@ -46,7 +46,15 @@ export type { PropertyDef } from './graph/property-def';
 // Values and types
 export { SDValue } from './values/sd-value';
 export { SDValueBool, SDValueInt, SDValueFloat, SDValueString } from './values/scalar-values';
-export { SDValueFloat2, SDValueFloat3, SDValueFloat4, SDValueInt2, SDValueInt3, SDValueInt4, SDValueColorRGBA } from './values/vector-values';
+export {
+  SDValueFloat2,
+  SDValueFloat3,
+  SDValueFloat4,
+  SDValueInt2,
+  SDValueInt3,
+  SDValueInt4,
+  SDValueColorRGBA,
+} from './values/vector-values';
 export { SDValueEnum } from './values/sd-value-enum';
 export { SDValueArray } from './values/sd-value-array';
 export { SDUsage, SDValueUsage } from './values/sd-usage';

@@ -22,22 +22,47 @@ afterAll(() => affinity.setPolicy('throw'));
 
 /** True if `fn` is wrapped by the core's main-thread guard. */
 function isGuarded(fn: unknown): boolean {
-  return typeof fn === 'function' && Object.getOwnPropertySymbols(fn).some((s) => s.description === 'sigslot.mainThreadOnly');
+  return (
+    typeof fn === 'function' && Object.getOwnPropertySymbols(fn).some((s) => s.description === 'sigslot.mainThreadOnly')
+  );
 }
 
 /** Abstract bases: their methods are guarded on each concrete subclass, under its name. */
 const ABSTRACT = new Set(['SDAPIObject', 'SDResource', 'SDGraph', 'SDValue', 'SDType']);
 /** Plain data and helpers that are not Designer API objects. */
-const NOT_API = new Set(['float2', 'float3', 'float4', 'int2', 'int3', 'int4', 'ColorRGBA', 'MemoryFileSystem', 'APIException', 'AffinityError', 'SigslotError']);
+const NOT_API = new Set([
+  'float2',
+  'float3',
+  'float4',
+  'int2',
+  'int3',
+  'int4',
+  'ColorRGBA',
+  'MemoryFileSystem',
+  'APIException',
+  'AffinityError',
+  'SigslotError',
+]);
 
 test('every method of every API class is guarded by the core main-thread check, static ones included', () => {
   const classes = Object.entries(shim).filter(
-    ([name, value]) => typeof value === 'function' && /^[A-Za-z]/.test(name) && value.prototype && !ABSTRACT.has(name) && !NOT_API.has(name),
+    ([name, value]) =>
+      typeof value === 'function' &&
+      /^[A-Za-z]/.test(name) &&
+      value.prototype &&
+      !ABSTRACT.has(name) &&
+      !NOT_API.has(name),
   ) as [string, { prototype: object }][];
-  expect(classes.map(([name]) => name)).toEqual(expect.arrayContaining(['SDNode', 'SDPackageMgr', 'SDValueFloat', 'QMenu', 'QtForPythonUIMgrWrapper']));
+  expect(classes.map(([name]) => name)).toEqual(
+    expect.arrayContaining(['SDNode', 'SDPackageMgr', 'SDValueFloat', 'QMenu', 'QtForPythonUIMgrWrapper']),
+  );
   const unguarded: string[] = [];
   for (const [name, cls] of classes) {
-    for (let proto: object | null = cls.prototype; proto && proto !== Object.prototype; proto = Object.getPrototypeOf(proto) as object | null) {
+    for (
+      let proto: object | null = cls.prototype;
+      proto && proto !== Object.prototype;
+      proto = Object.getPrototypeOf(proto) as object | null
+    ) {
       for (const key of Object.getOwnPropertyNames(proto)) {
         if (key === 'constructor') continue;
         const own = Object.getOwnPropertyDescriptor(cls.prototype, key) ?? Object.getOwnPropertyDescriptor(proto, key)!;
@@ -46,7 +71,8 @@ test('every method of every API class is guarded by the core main-thread check, 
     }
     for (const key of Object.getOwnPropertyNames(cls)) {
       const value = (cls as unknown as Record<string, unknown>)[key];
-      if (typeof value === 'function' && !['prototype', 'name', 'length'].includes(key) && !isGuarded(value)) unguarded.push(`${name}.${key} (static)`);
+      if (typeof value === 'function' && !['prototype', 'name', 'length'].includes(key) && !isGuarded(value))
+        unguarded.push(`${name}.${key} (static)`);
     }
   }
   expect(unguarded).toEqual([]);

@@ -38,7 +38,7 @@ describe('the context and the application', () => {
     expect(app().getPackageMgr().getClassName()).toBe('SDPackageMgr');
   });
 
-  test('getVersion() and getPath() return the mock\'s fixed strings', () => {
+  test("getVersion() and getPath() return the mock's fixed strings", () => {
     expect(app().getVersion()).toBe(DESIGNER_VERSION);
     expect(app().getPath(SDApplicationPath.DefaultResourcesDir)).toBe('/designer/resources');
     expect(app().getPath(SDApplicationPath.DefaultPackagesDir)).toBe('/designer/resources/packages');
@@ -95,7 +95,9 @@ describe('callbacks', () => {
   });
 
   test('registering something that is not a function raises InvalidArgument', () => {
-    expect(codeOf(() => app().registerAfterFileLoadedCallback('nope' as unknown as () => void))).toBe('InvalidArgument');
+    expect(codeOf(() => app().registerAfterFileLoadedCallback('nope' as unknown as () => void))).toBe(
+      'InvalidArgument',
+    );
   });
 
   test('a callback that throws is reported with console.error and does not stop the others', () => {

@@ -56,7 +56,9 @@ describe('nodes', () => {
   test('an unknown definition raises ItemNotFound naming the known ones; one of the other family InvalidArgument', () => {
     const error = apiError(() => graph.newNode('sbs::compositing::nope'));
     expect(SDPropertyCategory).toBeDefined();
-    expect(error.message).toContain('unknown node definition "sbs::compositing::nope" (the mock knows: sbs::compositing::uniform, ');
+    expect(error.message).toContain(
+      'unknown node definition "sbs::compositing::nope" (the mock knows: sbs::compositing::uniform, ',
+    );
     expect(codeOf(() => graph.newNode('sbs::compositing::nope'))).toBe('ItemNotFound');
     expect(codeOf(() => graph.newNode('sbs::function::const_float4'))).toBe('InvalidArgument');
     expect(codeOf(() => graph.newNode(3 as unknown as string))).toBe('InvalidArgument');
@@ -105,7 +107,7 @@ describe('nodes', () => {
     expect(graph.getPropertyFromId('roughness', Output)).toBe(graph.getPropertyFromId('roughness', Output));
   });
 
-  test('getNodeDefinitions lists the definitions of the graph\'s family', () => {
+  test("getNodeDefinitions lists the definitions of the graph's family", () => {
     const compositing = [...graph.getNodeDefinitions()].map((d) => d.getId());
     expect(compositing).toContain('sbs::compositing::blend');
     expect(compositing.every((id) => id.startsWith('sbs::compositing::'))).toBe(true);
@@ -113,7 +115,7 @@ describe('nodes', () => {
     expect([...fn.getNodeDefinitions()].every((d) => d.getId().startsWith('sbs::function::'))).toBe(true);
   });
 
-  test('getReferencedResource is null for the library\'s atomic nodes; compute() does nothing but check the graph', () => {
+  test("getReferencedResource is null for the library's atomic nodes; compute() does nothing but check the graph", () => {
     expect(graph.newNode('sbs::compositing::blur').getReferencedResource()).toBeNull();
     expect(() => graph.compute()).not.toThrow();
   });
@@ -162,7 +164,9 @@ describe('properties and values', () => {
     const node = graph.newNode('sbs::compositing::uniform');
     expect(node.getPropertyFromId('ghost', Input)).toBeNull();
     const error = apiError(() => node.getPropertyValueFromId('ghost', Input));
-    expect(error.message).toContain('has no Input property "ghost" (it has: $outputsize, $format, $randomseed, colorswitch, outputcolor)');
+    expect(error.message).toContain(
+      'has no Input property "ghost" (it has: $outputsize, $format, $randomseed, colorswitch, outputcolor)',
+    );
     expect(codeOf(() => node.setInputPropertyValueFromId('ghost', SDValueFloat.sNew(1)))).toBe('ItemNotFound');
     expect(codeOf(() => node.getAnnotationPropertyValueFromId('identifier'))).toBe('ItemNotFound');
   });
@@ -187,26 +191,44 @@ describe('properties and values', () => {
   test('values of another type raise InvalidType; outputs and image ports NotSupported', () => {
     const blend = graph.newNode('sbs::compositing::blend');
     const error = apiError(() => blend.setInputPropertyValueFromId('opacitymult', SDValueInt.sNew(1)));
-    expect(error.message).toMatch(/Input property "opacitymult" of the node "\d+" \(sbs::compositing::blend\) in pkg:\/\/\/G expects a float value, got a int value/);
+    expect(error.message).toMatch(
+      /Input property "opacitymult" of the node "\d+" \(sbs::compositing::blend\) in pkg:\/\/\/G expects a float value, got a int value/,
+    );
     expect(codeOf(() => blend.setInputPropertyValueFromId('opacitymult', SDValueInt.sNew(1)))).toBe('InvalidType');
     expect(codeOf(() => blend.setInputPropertyValueFromId('source', SDValueFloat.sNew(1)))).toBe('NotSupported');
-    expect(apiError(() => blend.setInputPropertyValueFromId('source', SDValueFloat.sNew(1))).message).toContain('is an image port: connect a node to it instead');
-    expect(codeOf(() => blend.setPropertyValue(blend.getPropertyFromId('unique_filter_output', Output)!, SDValueFloat.sNew(1)))).toBe('NotSupported');
-    expect(codeOf(() => blend.setInputPropertyValueFromId('opacitymult', 0.5 as unknown as SDValue))).toBe('InvalidArgument');
+    expect(apiError(() => blend.setInputPropertyValueFromId('source', SDValueFloat.sNew(1))).message).toContain(
+      'is an image port: connect a node to it instead',
+    );
+    expect(
+      codeOf(() =>
+        blend.setPropertyValue(blend.getPropertyFromId('unique_filter_output', Output)!, SDValueFloat.sNew(1)),
+      ),
+    ).toBe('NotSupported');
+    expect(codeOf(() => blend.setInputPropertyValueFromId('opacitymult', 0.5 as unknown as SDValue))).toBe(
+      'InvalidArgument',
+    );
     expect(blend.getPropertyValue(input(blend, 'source'))).toBeNull();
   });
 
   test('enum properties take an SDValueEnum of their enum, or an int that is one of its members', () => {
     const blend = graph.newNode('sbs::compositing::blend');
-    blend.setInputPropertyValueFromId('blendingmode', SDValueEnum.sFromValueId('sbs::compositing::blendingmode', 'screen'));
+    blend.setInputPropertyValueFromId(
+      'blendingmode',
+      SDValueEnum.sFromValueId('sbs::compositing::blendingmode', 'screen'),
+    );
     expect(value(blend.getPropertyValueFromId('blendingmode', Input))).toBe(10);
     blend.setInputPropertyValueFromId('blendingmode', SDValueInt.sNew(3));
     const mode = blend.getPropertyValueFromId('blendingmode', Input) as SDValueEnum;
     expect([mode.get(), mode.getValueId()]).toEqual([3, 'multiply']);
     expect(codeOf(() => blend.setInputPropertyValueFromId('blendingmode', SDValueInt.sNew(99)))).toBe('InvalidValue');
-    expect(codeOf(() => blend.setInputPropertyValueFromId('blendingmode', SDValueEnum.sFromValueId('sbs::compositing::format', 'hdr_high_precision')))).toBe(
-      'InvalidType',
-    );
+    expect(
+      codeOf(() =>
+        blend.setInputPropertyValueFromId(
+          'blendingmode',
+          SDValueEnum.sFromValueId('sbs::compositing::format', 'hdr_high_precision'),
+        ),
+      ),
+    ).toBe('InvalidType');
   });
 
   test('a property taken from another node of the same definition works; one of another definition does not', () => {
@@ -228,7 +250,13 @@ describe('properties and values', () => {
     expect(value(graph.getPropertyValueFromId('$randomseed', Input))).toBe(7);
     graph.setAnnotationPropertyValueFromId('description', SDValueString.sNew('rusty metal'));
     expect(value(graph.getAnnotationPropertyValueFromId('description'))).toBe('rusty metal');
-    expect([...graph.getProperties(Annotation)].map((p) => p.getId())).toEqual(['label', 'description', 'author', 'category', 'tags']);
+    expect([...graph.getProperties(Annotation)].map((p) => p.getId())).toEqual([
+      'label',
+      'description',
+      'author',
+      'category',
+      'tags',
+    ]);
     expect(codeOf(() => graph.getPropertyValueFromId('ghost', Input))).toBe('ItemNotFound');
     expect(graph.getPropertyFromId('ghost', Input)).toBeNull();
   });
@@ -251,16 +279,20 @@ describe('connections', () => {
     const a = graph.newNode('sbs::compositing::blend');
     const b = graph.newNode('sbs::compositing::blend');
     uniform.newPropertyConnectionFromId('unique_filter_output', a, 'source');
-    uniform.newPropertyConnection(uniform.getPropertyFromId('unique_filter_output', Output)!, b, input(b, 'destination'));
+    uniform.newPropertyConnection(
+      uniform.getPropertyFromId('unique_filter_output', Output)!,
+      b,
+      input(b, 'destination'),
+    );
     const downstream = [...uniform.getPropertyConnections(uniform.getPropertyFromId('unique_filter_output', Output)!)];
     expect(downstream.map((c) => [c.getInputPropertyNode(), c.getInputProperty().getId()])).toEqual([
       [a, 'source'],
       [b, 'destination'],
     ]);
     const upstream = [...a.getPropertyConnections(input(a, 'source'))];
-    expect(upstream.map((c) => [c.getInputPropertyNode(), c.getOutputPropertyNode(), c.getOutputProperty().getId()])).toEqual([
-      [uniform, a, 'source'],
-    ]);
+    expect(
+      upstream.map((c) => [c.getInputPropertyNode(), c.getOutputPropertyNode(), c.getOutputProperty().getId()]),
+    ).toEqual([[uniform, a, 'source']]);
   });
 
   test('connecting an input again replaces its connection', () => {
@@ -269,7 +301,9 @@ describe('connections', () => {
     const blend = graph.newNode('sbs::compositing::blend');
     const old = first.newPropertyConnectionFromId('unique_filter_output', blend, 'source');
     second.newPropertyConnectionFromId('unique_filter_output', blend, 'source');
-    expect([...blend.getPropertyConnections(input(blend, 'source'))].map((c) => c.getInputPropertyNode())).toEqual([second]);
+    expect([...blend.getPropertyConnections(input(blend, 'source'))].map((c) => c.getInputPropertyNode())).toEqual([
+      second,
+    ]);
     expect(codeOf(() => old.getInputPropertyNode())).toBe('ItemNotFound');
   });
 
@@ -291,17 +325,46 @@ describe('connections', () => {
     const blend = graph.newNode('sbs::compositing::blend');
     const cases: [string, () => unknown, string][] = [
       ['unknown output', () => uniform.newPropertyConnectionFromId('nope', blend, 'source'), 'ItemNotFound'],
-      ['unknown input', () => uniform.newPropertyConnectionFromId('unique_filter_output', blend, 'nope'), 'ItemNotFound'],
-      ['a parameter', () => uniform.newPropertyConnectionFromId('unique_filter_output', blend, 'opacitymult'), 'InvalidArgument'],
-      ['from an input', () => uniform.newPropertyConnection(input(uniform, 'outputcolor'), blend, input(blend, 'source')), 'InvalidArgument'],
-      ['to an output', () => uniform.newPropertyConnection(uniform.getPropertyFromId('unique_filter_output', Output)!, blend, blend.getPropertyFromId('unique_filter_output', Output)!), 'InvalidArgument'],
-      ['to itself', () => blend.newPropertyConnectionFromId('unique_filter_output', blend, 'source'), 'InvalidArgument'],
-      ['not a node', () => uniform.newPropertyConnectionFromId('unique_filter_output', {} as SDNode, 'source'), 'InvalidArgument'],
+      [
+        'unknown input',
+        () => uniform.newPropertyConnectionFromId('unique_filter_output', blend, 'nope'),
+        'ItemNotFound',
+      ],
+      [
+        'a parameter',
+        () => uniform.newPropertyConnectionFromId('unique_filter_output', blend, 'opacitymult'),
+        'InvalidArgument',
+      ],
+      [
+        'from an input',
+        () => uniform.newPropertyConnection(input(uniform, 'outputcolor'), blend, input(blend, 'source')),
+        'InvalidArgument',
+      ],
+      [
+        'to an output',
+        () =>
+          uniform.newPropertyConnection(
+            uniform.getPropertyFromId('unique_filter_output', Output)!,
+            blend,
+            blend.getPropertyFromId('unique_filter_output', Output)!,
+          ),
+        'InvalidArgument',
+      ],
+      [
+        'to itself',
+        () => blend.newPropertyConnectionFromId('unique_filter_output', blend, 'source'),
+        'InvalidArgument',
+      ],
+      [
+        'not a node',
+        () => uniform.newPropertyConnectionFromId('unique_filter_output', {} as SDNode, 'source'),
+        'InvalidArgument',
+      ],
     ];
     for (const [name, connect, code] of cases) expect([name, codeOf(connect)]).toEqual([name, code]);
-    expect(apiError(() => uniform.newPropertyConnectionFromId('unique_filter_output', blend, 'opacitymult')).message).toContain(
-      'is a parameter, not a connectable input; set its value instead',
-    );
+    expect(
+      apiError(() => uniform.newPropertyConnectionFromId('unique_filter_output', blend, 'opacitymult')).message,
+    ).toContain('is a parameter, not a connectable input; set its value instead');
   });
 
   test('a connection that would close a cycle, or cross graphs, is refused', () => {
@@ -310,9 +373,13 @@ describe('connections', () => {
     const c = graph.newNode('sbs::compositing::levels');
     a.newPropertyConnectionFromId('unique_filter_output', b, 'input1');
     b.newPropertyConnectionFromId('unique_filter_output', c, 'input1');
-    expect(apiError(() => c.newPropertyConnectionFromId('unique_filter_output', a, 'input1')).message).toContain('would make a cycle');
+    expect(apiError(() => c.newPropertyConnectionFromId('unique_filter_output', a, 'input1')).message).toContain(
+      'would make a cycle',
+    );
     const elsewhere = SDSBSCompGraph.sNew(pkg).newNode('sbs::compositing::levels');
-    expect(codeOf(() => a.newPropertyConnectionFromId('unique_filter_output', elsewhere, 'input1'))).toBe('InvalidArgument');
+    expect(codeOf(() => a.newPropertyConnectionFromId('unique_filter_output', elsewhere, 'input1'))).toBe(
+      'InvalidArgument',
+    );
   });
 
   test('function graphs connect typed ports only when the types match, and have one output node', () => {
@@ -321,7 +388,9 @@ describe('connections', () => {
     const four = fn.newNode('sbs::function::const_float4');
     const add = fn.newNode('sbs::function::add');
     one.newPropertyConnectionFromId('unique_filter_output', add, 'a');
-    expect(apiError(() => four.newPropertyConnectionFromId('unique_filter_output', add, 'b')).message).toContain('(float4)');
+    expect(apiError(() => four.newPropertyConnectionFromId('unique_filter_output', add, 'b')).message).toContain(
+      '(float4)',
+    );
     expect(codeOf(() => four.newPropertyConnectionFromId('unique_filter_output', add, 'b'))).toBe('InvalidType');
     expect(value(add.getPropertyValueFromId('b', Input))).toBe(0);
     add.setInputPropertyValueFromId('b', SDValueFloat.sNew(2));

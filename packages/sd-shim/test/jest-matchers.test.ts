@@ -36,11 +36,15 @@ const throwsAffinity = () => {
 };
 
 describe('toThrowAffinityError', () => {
-  test('passes when the function throws an AffinityError, matching a substring, a pattern or the call\'s parts', () => {
+  test("passes when the function throws an AffinityError, matching a substring, a pattern or the call's parts", () => {
     expect(throwsAffinity).toThrowAffinityError();
     expect(throwsAffinity).toThrowAffinityError('the Designer API is main-thread-only');
     expect(throwsAffinity).toThrowAffinityError(/^SDNode\.setPropertyValue\(\)/);
-    expect(throwsAffinity).toThrowAffinityError({ className: 'SDNode', method: 'setPropertyValue', thread: 'TimerThread' });
+    expect(throwsAffinity).toThrowAffinityError({
+      className: 'SDNode',
+      method: 'setPropertyValue',
+      thread: 'TimerThread',
+    });
     expect(throwsAffinity).toThrowAffinityError({ thread: 'worker #1' });
     expect(throwsAffinity).toThrowAffinityError({ thread: '"TimerThread" (worker #1)' });
     expect(throwsAffinity).toThrowAffinityError({ thread: 1 });
@@ -54,7 +58,9 @@ describe('toThrowAffinityError', () => {
   });
 
   test('fails when the function returns normally', () => {
-    expect(() => expect(() => 42).toThrowAffinityError()).toThrow('expected the function to throw an AffinityError, but it returned normally');
+    expect(() => expect(() => 42).toThrowAffinityError()).toThrow(
+      'expected the function to throw an AffinityError, but it returned normally',
+    );
   });
 
   test('fails when it throws another error, and says which', () => {
@@ -69,9 +75,13 @@ describe('toThrowAffinityError', () => {
     expect(() => expect(throwsAffinity).toThrowAffinityError({ className: 'SDGraph', method: 'newNode' })).toThrow(
       /expected the function to throw an AffinityError matching \{ className: "SDGraph", method: "newNode" \}, but it threw:\n {2}AffinityError: SDNode\.setPropertyValue\(\) was called from thread "TimerThread" \(worker #1\); [^\n]*\n\(class SDNode, method setPropertyValue, thread "TimerThread" \(worker #1\)\)/,
     );
-    expect(() => expect(throwsAffinity).toThrowAffinityError({ thread: 'OtherThread' })).toThrow('matching { thread: "OtherThread" }');
+    expect(() => expect(throwsAffinity).toThrowAffinityError({ thread: 'OtherThread' })).toThrow(
+      'matching { thread: "OtherThread" }',
+    );
     expect(() => expect(throwsAffinity).toThrowAffinityError({ thread: 2 })).toThrow('matching { thread: 2 }');
-    expect(() => expect(throwsAffinity).toThrowAffinityError('nothing like this')).toThrow('whose message contains "nothing like this"');
+    expect(() => expect(throwsAffinity).toThrowAffinityError('nothing like this')).toThrow(
+      'whose message contains "nothing like this"',
+    );
     expect(() => expect(throwsAffinity).toThrowAffinityError(/^SDGraph/)).toThrow('whose message matches /^SDGraph/');
   });
 
@@ -82,11 +92,13 @@ describe('toThrowAffinityError', () => {
   });
 
   test('fails for something that is not a function, and for a promise', () => {
-    expect(() => expect(42).toThrowAffinityError()).toThrow('expected a function that throws an AffinityError, received a number (42)');
+    expect(() => expect(42).toThrowAffinityError()).toThrow(
+      'expected a function that throws an AffinityError, received a number (42)',
+    );
     expect(() => expect(() => Promise.resolve()).toThrowAffinityError()).toThrow('but it returned a Promise');
   });
 
-  test('an AffinityError whose message is not the guard\'s matches strings but not parts', () => {
+  test("an AffinityError whose message is not the guard's matches strings but not parts", () => {
     const odd = () => {
       throw new AffinityError('custom');
     };
@@ -102,7 +114,7 @@ describe('toHaveNoAffinityViolations', () => {
     expect(affinity).toHaveNoAffinityViolations();
   });
 
-  test('fails listing each violation with its class, method, thread and the caller\'s frame', () => {
+  test("fails listing each violation with its class, method, thread and the caller's frame", () => {
     expect(() => expect([timer, loader]).toHaveNoAffinityViolations()).toThrow(
       'expected no affinity violations, but 2 were recorded:\n' +
         '  1. SDNode.setPropertyValue() called from thread "TimerThread" (worker #1)\n' +
@@ -114,7 +126,9 @@ describe('toHaveNoAffinityViolations', () => {
   });
 
   test('.not fails when nothing was recorded', () => {
-    expect(() => expect([]).not.toHaveNoAffinityViolations()).toThrow('expected affinity violations, but none were recorded');
+    expect(() => expect([]).not.toHaveNoAffinityViolations()).toThrow(
+      'expected affinity violations, but none were recorded',
+    );
     expect([timer]).not.toHaveNoAffinityViolations();
   });
 
@@ -122,7 +136,9 @@ describe('toHaveNoAffinityViolations', () => {
     expect(() => expect('nope').toHaveNoAffinityViolations()).toThrow(
       'expected a list of AffinityViolation (affinity.violations()) or the affinity object, received a string ("nope")',
     );
-    expect(() => expect([{ className: 'X' }]).toHaveNoAffinityViolations()).toThrow('expected a list of AffinityViolation');
+    expect(() => expect([{ className: 'X' }]).toHaveNoAffinityViolations()).toThrow(
+      'expected a list of AffinityViolation',
+    );
   });
 });
 
@@ -130,7 +146,11 @@ describe('toHaveAffinityViolation', () => {
   test('passes when one violation matches every given field', () => {
     expect([timer, loader]).toHaveAffinityViolation();
     expect([timer, loader]).toHaveAffinityViolation({ className: 'SDNode' });
-    expect([timer, loader]).toHaveAffinityViolation({ className: 'SDPackageMgr', method: 'loadUserPackage', thread: 'worker #2' });
+    expect([timer, loader]).toHaveAffinityViolation({
+      className: 'SDPackageMgr',
+      method: 'loadUserPackage',
+      thread: 'worker #2',
+    });
     expect([timer, loader]).toHaveAffinityViolation({ thread: 'TimerThread' });
     expect([timer, loader]).toHaveAffinityViolation({ thread: 1 });
     expect({ violations: () => [timer] }).toHaveAffinityViolation({ method: 'setPropertyValue' });
@@ -158,7 +178,10 @@ describe('toHaveAffinityViolation', () => {
 
 describe('the plain functions, without jest', () => {
   test('return { pass, message }', () => {
-    expect(checkNoAffinityViolations([])).toEqual({ pass: true, message: 'expected affinity violations, but none were recorded' });
+    expect(checkNoAffinityViolations([])).toEqual({
+      pass: true,
+      message: 'expected affinity violations, but none were recorded',
+    });
     expect(checkNoAffinityViolations([timer]).pass).toBe(false);
     expect(checkHasAffinityViolation([timer], { className: 'SDNode' }).pass).toBe(true);
     expect(checkThrowsAffinityError(throwsAffinity, { method: 'setPropertyValue' }).pass).toBe(true);
@@ -168,30 +191,48 @@ describe('the plain functions, without jest', () => {
   test('assertNoAffinityViolations throws an AffinityError listing them', () => {
     expect(() => assertNoAffinityViolations([])).not.toThrow();
     expect(() => assertNoAffinityViolations([timer])).toThrow(AffinityError);
-    expect(() => assertNoAffinityViolations([timer])).toThrow('SDNode.setPropertyValue() called from thread "TimerThread" (worker #1)');
+    expect(() => assertNoAffinityViolations([timer])).toThrow(
+      'SDNode.setPropertyValue() called from thread "TimerThread" (worker #1)',
+    );
   });
 
   test('parseAffinityMessage and formatViolation', () => {
-    expect(parseAffinityMessage(MESSAGE)).toEqual({ className: 'SDNode', method: 'setPropertyValue', thread: '"TimerThread" (worker #1)' });
+    expect(parseAffinityMessage(MESSAGE)).toEqual({
+      className: 'SDNode',
+      method: 'setPropertyValue',
+      thread: '"TimerThread" (worker #1)',
+    });
     expect(parseAffinityMessage('SDArray.[Symbol.iterator]() was called from thread main; x')).toEqual({
       className: 'SDArray',
       method: '[Symbol.iterator]',
       thread: 'main',
     });
     expect(parseAffinityMessage('something else')).toBeNull();
-    expect(formatViolation({ ...timer, stack: '' }, 4)).toBe('  5. SDNode.setPropertyValue() called from thread "TimerThread" (worker #1)');
+    expect(formatViolation({ ...timer, stack: '' }, 4)).toBe(
+      '  5. SDNode.setPropertyValue() called from thread "TimerThread" (worker #1)',
+    );
   });
 
   test('a violation on the main thread matches thread 0 and "main"', () => {
     const main = violation('SDNode', 'getPosition', 'main', 0);
     expect([main]).toHaveAffinityViolation({ thread: 0 });
     expect([main]).toHaveAffinityViolation({ thread: 'main' });
-    expect(checkThrowsAffinityError(() => {
-      throw new AffinityError(main.message);
-    }, { thread: 0 }).pass).toBe(true);
-    expect(checkThrowsAffinityError(() => {
-      throw new AffinityError('X.y() was called from thread "T" (somewhere); z');
-    }, { thread: 3 }).pass).toBe(false);
+    expect(
+      checkThrowsAffinityError(
+        () => {
+          throw new AffinityError(main.message);
+        },
+        { thread: 0 },
+      ).pass,
+    ).toBe(true);
+    expect(
+      checkThrowsAffinityError(
+        () => {
+          throw new AffinityError('X.y() was called from thread "T" (somewhere); z');
+        },
+        { thread: 3 },
+      ).pass,
+    ).toBe(false);
   });
 
   test('installAffinityMatchers registers with any expect that has extend', () => {

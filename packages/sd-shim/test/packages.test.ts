@@ -39,7 +39,7 @@ afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));
 
 const ids = (resources: Iterable<SDResource>) => [...resources].map((r) => r.getIdentifier());
 
-describe('the modified flag follows Designer\'s rules', () => {
+describe("the modified flag follows Designer's rules", () => {
   test('a new package has no file path and is not modified', () => {
     const pkg = mgr.newUserPackage();
     expect(pkg).toBeInstanceOf(SDPackage);
@@ -95,14 +95,18 @@ describe('the modified flag follows Designer\'s rules', () => {
       ['setPosition', () => blend.setPosition(new float2(1, 2))],
       ['setInputPropertyValueFromId', () => blend.setInputPropertyValueFromId('opacitymult', SDValueFloat.sNew(0.1))],
       ['connect', () => uniform.newPropertyConnectionFromId('unique_filter_output', blend, 'source')],
-      ['deletePropertyConnections', () => blend.deletePropertyConnections(blend.getPropertyFromId('source', SDPropertyCategory.Input)!)],
+      [
+        'deletePropertyConnections',
+        () => blend.deletePropertyConnections(blend.getPropertyFromId('source', SDPropertyCategory.Input)!),
+      ],
       ['graph property', () => graph.setAnnotationPropertyValueFromId('author', SDValueString.sNew('me'))],
       ['deleteNode', () => graph.deleteNode(uniform)],
       ['folder', () => SDResourceFolder.sNew(pkg)],
     ];
     for (const [name, edit] of edits) {
       mgr.savePackageAs(pkg, file);
-      for (const read of [() => graph.getNodes(), () => pkg.getChildrenResources(true), () => blend.getPosition()]) read();
+      for (const read of [() => graph.getNodes(), () => pkg.getChildrenResources(true), () => blend.getPosition()])
+        read();
       expect([name, pkg.isModified()]).toEqual([name, false]);
       edit();
       expect([name, pkg.isModified()]).toEqual([name, true]);
@@ -147,7 +151,7 @@ describe('the package manager', () => {
     ]);
   });
 
-  test('save and load fire the file callbacks with Designer\'s arguments', () => {
+  test("save and load fire the file callbacks with Designer's arguments", () => {
     const app = getContext().getSDApplication();
     const seen: unknown[] = [];
     app.registerBeforeFileSavedCallback((...args) => seen.push(['beforeSaved', ...args]));
@@ -217,7 +221,9 @@ describe('the package manager', () => {
     expect(mgr.loadUserPackage(file)).toBe(pkg);
     expect(ids(pkg.getChildrenResources(false))).toEqual(['Kept', 'Added']);
     const seen: unknown[] = [];
-    getContext().getSDApplication().registerAfterFileLoadedCallback((...args) => seen.push(args));
+    getContext()
+      .getSDApplication()
+      .registerAfterFileLoadedCallback((...args) => seen.push(args));
     expect(mgr.loadUserPackage(file, false, true)).toBe(pkg);
     expect(ids(pkg.getChildrenResources(false))).toEqual(['Kept']);
     expect(pkg.isModified()).toBe(false);
@@ -233,7 +239,12 @@ describe('the package manager', () => {
     const node = graph.newNode('sbs::compositing::uniform');
     mgr.unloadUserPackage(pkg);
     expect(mgr.getUserPackages().getSize()).toBe(0);
-    for (const call of [() => pkg.getFilePath(), () => graph.getFilePath(), () => node.getPosition(), () => mgr.unloadUserPackage(pkg)]) {
+    for (const call of [
+      () => pkg.getFilePath(),
+      () => graph.getFilePath(),
+      () => node.getPosition(),
+      () => mgr.unloadUserPackage(pkg),
+    ]) {
       expect(codeOf(call)).toBe('ItemNotFound');
     }
     expect(apiError(() => graph.getFilePath()).message).toBe(
@@ -256,7 +267,7 @@ describe('the package manager', () => {
     expect(a.getUID()).not.toBe(b.getUID());
   });
 
-  test('a file cannot belong to two loaded packages, and a copy cannot overwrite its own package\'s file', () => {
+  test("a file cannot belong to two loaded packages, and a copy cannot overwrite its own package's file", () => {
     const a = mgr.newUserPackage();
     const b = mgr.newUserPackage();
     const file = path.join(dir, 'a.sbs');
@@ -279,7 +290,13 @@ describe('resources', () => {
     const deep = SDSBSFunctionGraph.sNew(sub);
     const top = SDSBSCompGraph.sNew(pkg);
     expect(ids(pkg.getChildrenResources(false))).toEqual(['folder0', 'New_Graph']);
-    expect(ids(pkg.getChildrenResources(true))).toEqual(['folder0', 'mdl_sub_graph', 'New_Folder', 'New_Function', 'New_Graph']);
+    expect(ids(pkg.getChildrenResources(true))).toEqual([
+      'folder0',
+      'mdl_sub_graph',
+      'New_Folder',
+      'New_Function',
+      'New_Graph',
+    ]);
     expect(ids(folder.getChildren(false))).toEqual(['mdl_sub_graph', 'New_Folder']);
     expect(ids(folder.getChildren(true))).toEqual(['mdl_sub_graph', 'New_Folder', 'New_Function']);
     expect(inner.getUrl()).toBe('pkg:///folder0/mdl_sub_graph');
@@ -352,14 +369,20 @@ describe('save and load', () => {
     const graph = SDSBSCompGraph.sNew(folder);
     graph.setIdentifier('Rust');
     graph.setAnnotationPropertyValueFromId('author', SDValueString.sNew('sd-shim'));
-    graph.setInputPropertyValueFromId('$format', SDValueEnum.sFromValueId('sbs::compositing::format', 'hdr_high_precision'));
+    graph.setInputPropertyValueFromId(
+      '$format',
+      SDValueEnum.sFromValueId('sbs::compositing::format', 'hdr_high_precision'),
+    );
     const uniform = graph.newNode('sbs::compositing::uniform');
     uniform.setInputPropertyValueFromId('outputcolor', SDValueColorRGBA.sNew(new ColorRGBA(0.5, 0.25, 0.125, 1)));
     const levels = graph.newNode('sbs::compositing::levels');
     levels.setPosition(new float2(120.5, -40));
     levels.setInputPropertyValueFromId('levelinmid', SDValueFloat4.sNew(new float4(0.4, 0.4, 0.4, 1)));
     const blend = graph.newNode('sbs::compositing::blend');
-    blend.setInputPropertyValueFromId('blendingmode', SDValueEnum.sFromValueId('sbs::compositing::blendingmode', 'multiply'));
+    blend.setInputPropertyValueFromId(
+      'blendingmode',
+      SDValueEnum.sFromValueId('sbs::compositing::blendingmode', 'multiply'),
+    );
     uniform.newPropertyConnectionFromId('unique_filter_output', levels, 'input1');
     levels.newPropertyConnectionFromId('unique_filter_output', blend, 'source');
     uniform.newPropertyConnectionFromId('unique_filter_output', blend, 'destination');
@@ -393,7 +416,9 @@ describe('save and load', () => {
     const [uniform, levels, blend, output] = [...graph.getNodes()];
     expect(levels!.getPosition()).toEqual(new float2(120.5, -40));
     expect(blend!.getPropertyValueFromId('blendingmode', SDPropertyCategory.Input)!.get()).toBe(3);
-    expect(uniform!.getPropertyValueFromId('outputcolor', SDPropertyCategory.Input)!.get()).toEqual(new ColorRGBA(0.5, 0.25, 0.125, 1));
+    expect(uniform!.getPropertyValueFromId('outputcolor', SDPropertyCategory.Input)!.get()).toEqual(
+      new ColorRGBA(0.5, 0.25, 0.125, 1),
+    );
     expect(graph.getAnnotationPropertyValueFromId('author')!.get()).toBe('sd-shim');
     expect([...graph.getOutputNodes()]).toEqual([output]);
     const sources = [...blend!.getPropertyConnections(blend!.getPropertyFromId('source', SDPropertyCategory.Input)!)];
@@ -408,7 +433,9 @@ describe('save and load', () => {
     const pkg = buildPackage();
     const file = path.join(dir, 'ids.sbs');
     mgr.savePackageAs(pkg, file);
-    const before = [...(pkg.findResourceFromUrl('materials/Rust') as SDSBSCompGraph).getNodes()].map((n) => n.getIdentifier());
+    const before = [...(pkg.findResourceFromUrl('materials/Rust') as SDSBSCompGraph).getNodes()].map((n) =>
+      n.getIdentifier(),
+    );
     resetDesigner();
     const loaded = getContext().getSDApplication().getPackageMgr().loadUserPackage(file);
     const graph = loaded.findResourceFromUrl('materials/Rust') as SDSBSCompGraph;
@@ -434,5 +461,15 @@ describe('save and load', () => {
 });
 
 function SDApiErrorName(code: number): string {
-  return ['NoError', 'NoErrorOutputParamNotSet', 'Undefined', 'NotImplemented', 'NotSupported', 'InvalidArgument', 'InvalidType', 'InvalidValue', 'ItemNotFound'][code]!;
+  return [
+    'NoError',
+    'NoErrorOutputParamNotSet',
+    'Undefined',
+    'NotImplemented',
+    'NotSupported',
+    'InvalidArgument',
+    'InvalidType',
+    'InvalidValue',
+    'ItemNotFound',
+  ][code]!;
 }

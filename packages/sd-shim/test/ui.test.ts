@@ -1,6 +1,4 @@
-import {
-  InvalidArgumentError,
-} from '@sigslot/core';
+import { InvalidArgumentError } from '@sigslot/core';
 import {
   QAction,
   QMenu,
@@ -34,7 +32,9 @@ describe('menus', () => {
     const action = menu.addAction('Run');
     ui.deleteMenu('my_plugin_menu');
     expect(ui.findMenuFromObjectName('my_plugin_menu')).toBeNull();
-    expect(() => menu.title()).toThrow(new InvalidArgumentError('QMenu.title(): Internal C++ object (QMenu) already deleted.'));
+    expect(() => menu.title()).toThrow(
+      new InvalidArgumentError('QMenu.title(): Internal C++ object (QMenu) already deleted.'),
+    );
     expect(() => action.text()).toThrow(InvalidArgumentError);
     expect(() => ui.deleteMenu('my_plugin_menu')).not.toThrow();
   });
@@ -161,7 +161,9 @@ describe('the current graph and the selection', () => {
     expect([...ui.getCurrentGraphSelectedNodes()]).toEqual([b]);
     const other = SDSBSCompGraph.sNew(pkg).newNode('sbs::compositing::blur');
     expect(() => sdShim.ui.selectNodes([other], view)).toThrow('is not in the graph of view');
-    expect(() => sdShim.ui.openGraphView(SDResourceFolder.sNew(pkg) as unknown as SDSBSCompGraph)).toThrow('expected a graph');
+    expect(() => sdShim.ui.openGraphView(SDResourceFolder.sNew(pkg) as unknown as SDSBSCompGraph)).toThrow(
+      'expected a graph',
+    );
     expect(() => sdShim.ui.openGraphView({} as SDSBSCompGraph)).toThrow('expected a graph from the Designer API');
   });
 

@@ -106,7 +106,7 @@ test('SDValueArray holds values of one type', () => {
   expect(codeOf(() => SDValueUsage.sNew('baseColor' as unknown as SDUsage))).toBe('InvalidArgument');
 });
 
-test('SDType classes give Designer\'s type ids', () => {
+test("SDType classes give Designer's type ids", () => {
   const types: [SDType, string][] = [
     [SDTypeBool.sNew(), 'bool'],
     [SDTypeInt.sNew(), 'int'],

@@ -51,7 +51,10 @@ export class CallbackRegistry {
   /** Registers `fn` for `kind`; returns its id. Raises `InvalidArgument` if `fn` is not a function. */
   register<K extends CallbackKind>(owner: CallbackOwner, kind: K, fn: Callback<K>, call: string): number {
     if (typeof fn !== 'function') {
-      throw new APIException(SDApiError.InvalidArgument, `${call}: the callback must be a function, got ${describeValue(fn)}`);
+      throw new APIException(
+        SDApiError.InvalidArgument,
+        `${call}: the callback must be a function, got ${describeValue(fn)}`,
+      );
     }
     const id = ++this.#last;
     this.#entries.set(id, { owner, kind, fn: fn as unknown as (...args: readonly unknown[]) => void });

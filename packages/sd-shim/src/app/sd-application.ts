@@ -44,7 +44,11 @@ export class SDApplication extends SDAPIObject {
   /** The folder `path` names (the mock's fixed strings, not real folders). Raises `InvalidArgument` for an unknown member. */
   getPath(path: SDApplicationPath): string {
     const found = DESIGNER_PATHS[path];
-    if (found === undefined) throw new APIException(SDApiError.InvalidArgument, `${OWNER}.getPath(): ${String(path)} is not an SDApplicationPath`);
+    if (found === undefined)
+      throw new APIException(
+        SDApiError.InvalidArgument,
+        `${OWNER}.getPath(): ${String(path)} is not an SDApplicationPath`,
+      );
     return found;
   }
 
@@ -55,32 +59,62 @@ export class SDApplication extends SDAPIObject {
 
   /** Calls `callback(filePath)` before a package file is loaded; returns the callback id. */
   registerBeforeFileLoadedCallback(callback: Callback<'BeforeFileLoaded'>): number {
-    return designer().callbacks.register(OWNER, 'BeforeFileLoaded', callback, `${OWNER}.registerBeforeFileLoadedCallback()`);
+    return designer().callbacks.register(
+      OWNER,
+      'BeforeFileLoaded',
+      callback,
+      `${OWNER}.registerBeforeFileLoadedCallback()`,
+    );
   }
 
   /** Calls `callback(filePath, succeed, updated)` after a package file was loaded (or failed to be); returns the id. */
   registerAfterFileLoadedCallback(callback: Callback<'AfterFileLoaded'>): number {
-    return designer().callbacks.register(OWNER, 'AfterFileLoaded', callback, `${OWNER}.registerAfterFileLoadedCallback()`);
+    return designer().callbacks.register(
+      OWNER,
+      'AfterFileLoaded',
+      callback,
+      `${OWNER}.registerAfterFileLoadedCallback()`,
+    );
   }
 
   /** Calls `callback(filePath, parentPackagePath)` before a package is saved; returns the id. */
   registerBeforeFileSavedCallback(callback: Callback<'BeforeFileSaved'>): number {
-    return designer().callbacks.register(OWNER, 'BeforeFileSaved', callback, `${OWNER}.registerBeforeFileSavedCallback()`);
+    return designer().callbacks.register(
+      OWNER,
+      'BeforeFileSaved',
+      callback,
+      `${OWNER}.registerBeforeFileSavedCallback()`,
+    );
   }
 
   /** Calls `callback(filePath, succeed)` after a package was saved (or failed to be); returns the id. */
   registerAfterFileSavedCallback(callback: Callback<'AfterFileSaved'>): number {
-    return designer().callbacks.register(OWNER, 'AfterFileSaved', callback, `${OWNER}.registerAfterFileSavedCallback()`);
+    return designer().callbacks.register(
+      OWNER,
+      'AfterFileSaved',
+      callback,
+      `${OWNER}.registerAfterFileSavedCallback()`,
+    );
   }
 
   /** Calls `callback(filePath)` before a package is unloaded; returns the id. */
   registerBeforeFileClosedCallback(callback: Callback<'BeforeFileClosed'>): number {
-    return designer().callbacks.register(OWNER, 'BeforeFileClosed', callback, `${OWNER}.registerBeforeFileClosedCallback()`);
+    return designer().callbacks.register(
+      OWNER,
+      'BeforeFileClosed',
+      callback,
+      `${OWNER}.registerBeforeFileClosedCallback()`,
+    );
   }
 
   /** Calls `callback(filePath)` after a package was unloaded; returns the id. */
   registerAfterFileClosedCallback(callback: Callback<'AfterFileClosed'>): number {
-    return designer().callbacks.register(OWNER, 'AfterFileClosed', callback, `${OWNER}.registerAfterFileClosedCallback()`);
+    return designer().callbacks.register(
+      OWNER,
+      'AfterFileClosed',
+      callback,
+      `${OWNER}.registerAfterFileClosedCallback()`,
+    );
   }
 
   /** Unregisters callback `callbackID`; raises `APIException(InvalidArgument)` for an id it does not hold. */

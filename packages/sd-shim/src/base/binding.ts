@@ -27,7 +27,10 @@ export class Binding<F extends object, M extends Model> {
   live(facade: object, call: string): M {
     const model = this.#models.get(facade);
     if (model === undefined) {
-      throw new APIException(SDApiError.InvalidArgument, `${call}: called on an object that is not a Designer ${this.className}`);
+      throw new APIException(
+        SDApiError.InvalidArgument,
+        `${call}: called on an object that is not a Designer ${this.className}`,
+      );
     }
     if (!model.alive) {
       throw new APIException(
@@ -42,7 +45,10 @@ export class Binding<F extends object, M extends Model> {
   arg(value: unknown, call: string, name: string): M {
     const model = typeof value === 'object' && value !== null ? this.#models.get(value) : undefined;
     if (model === undefined) {
-      throw new APIException(SDApiError.InvalidArgument, `${call}: ${name} must be an ${this.className}, got ${describeValue(value)}`);
+      throw new APIException(
+        SDApiError.InvalidArgument,
+        `${call}: ${name} must be an ${this.className}, got ${describeValue(value)}`,
+      );
     }
     if (!model.alive) {
       throw new APIException(

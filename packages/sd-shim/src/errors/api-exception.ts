@@ -26,8 +26,3 @@ export class APIException extends SigslotError {
     return sdApiErrorName(this.mErrorCode);
   }
 }
-
-/** Builds the {@link APIException} for `call` failing with `code`: `apiError(SDApiError.ItemNotFound, 'SDNode.x()', 'why')`. */
-export function apiError(code: SDApiError, call: string, why: string): APIException {
-  return new APIException(code, `${call}: ${why}`);
-}

@@ -87,7 +87,9 @@ export class GraphModel extends ResourceModel {
     if (definition === undefined) {
       throw new APIException(
         SDApiError.ItemNotFound,
-        `${call}: unknown node definition "${definitionId}" (the mock knows: ${this.nodeDefinitions().map((d) => d.id).join(', ')})`,
+        `${call}: unknown node definition "${definitionId}" (the mock knows: ${this.nodeDefinitions()
+          .map((d) => d.id)
+          .join(', ')})`,
       );
     }
     if (definition.family !== this.family) {
@@ -114,7 +116,8 @@ export class GraphModel extends ResourceModel {
 
   /** Deletes `node` and its connections. */
   deleteNode(node: NodeModel): void {
-    for (const connection of this.connections) if (connection.from === node || connection.to === node) connection.alive = false;
+    for (const connection of this.connections)
+      if (connection.from === node || connection.to === node) connection.alive = false;
     this.connections = this.connections.filter((c) => c.alive);
     this.nodes.delete(node.id);
     node.alive = false;
@@ -141,17 +144,31 @@ export class GraphModel extends ResourceModel {
    * input had. Raises `InvalidArgument` for ends in another graph, wrong categories, a parameter that is not
    * connectable, or a link that would make a cycle; `InvalidType` for types that do not match.
    */
-  connect(call: string, from: NodeModel, fromProperty: PropertyDef, to: NodeModel, toProperty: PropertyDef): ConnectionModel {
+  connect(
+    call: string,
+    from: NodeModel,
+    fromProperty: PropertyDef,
+    to: NodeModel,
+    toProperty: PropertyDef,
+  ): ConnectionModel {
     const fail = (code: SDApiError, why: string): never => {
       throw new APIException(code, `${call}: ${why}`);
     };
-    if (from.graph !== this || to.graph !== this) fail(SDApiError.InvalidArgument, `the ${to.describe()} is not in the same graph as the ${from.describe()}`);
+    if (from.graph !== this || to.graph !== this)
+      fail(SDApiError.InvalidArgument, `the ${to.describe()} is not in the same graph as the ${from.describe()}`);
     if (fromProperty.category !== SDPropertyCategory.Output) {
-      fail(SDApiError.InvalidArgument, `"${fromProperty.id}" is not an output of the ${from.describe()}; connect from an output property (e.g. unique_filter_output)`);
+      fail(
+        SDApiError.InvalidArgument,
+        `"${fromProperty.id}" is not an output of the ${from.describe()}; connect from an output property (e.g. unique_filter_output)`,
+      );
     }
-    if (toProperty.category !== SDPropertyCategory.Input) fail(SDApiError.InvalidArgument, `"${toProperty.id}" is not an input of the ${to.describe()}`);
+    if (toProperty.category !== SDPropertyCategory.Input)
+      fail(SDApiError.InvalidArgument, `"${toProperty.id}" is not an input of the ${to.describe()}`);
     if (!toProperty.connectable) {
-      fail(SDApiError.InvalidArgument, `input "${toProperty.id}" of the ${to.describe()} is a parameter, not a connectable input; set its value instead`);
+      fail(
+        SDApiError.InvalidArgument,
+        `input "${toProperty.id}" of the ${to.describe()} is a parameter, not a connectable input; set its value instead`,
+      );
     }
     const compatible =
       this.family === 'compositing'
@@ -163,7 +180,8 @@ export class GraphModel extends ResourceModel {
         `cannot connect "${fromProperty.id}" (${describeType(fromProperty.type)}) of the ${from.describe()} to "${toProperty.id}" (${describeType(toProperty.type)}) of the ${to.describe()}: the types differ`,
       );
     }
-    if (from === to || this.reaches(to, from)) fail(SDApiError.InvalidArgument, `connecting the ${from.describe()} to the ${to.describe()} would make a cycle`);
+    if (from === to || this.reaches(to, from))
+      fail(SDApiError.InvalidArgument, `connecting the ${from.describe()} to the ${to.describe()} would make a cycle`);
     for (const old of this.connectionsOf(to, toProperty)) old.alive = false;
     const connection = new ConnectionModel(from, fromProperty, to, toProperty);
     this.connections = [...this.connections.filter((c) => c.alive), connection];
@@ -173,7 +191,9 @@ export class GraphModel extends ResourceModel {
 
   /** The live connections at property `def` of `node` (either end). */
   connectionsOf(node: NodeModel, def: PropertyDef): ConnectionModel[] {
-    return this.connections.filter((c) => c.alive && ((c.from === node && c.fromProperty === def) || (c.to === node && c.toProperty === def)));
+    return this.connections.filter(
+      (c) => c.alive && ((c.from === node && c.fromProperty === def) || (c.to === node && c.toProperty === def)),
+    );
   }
 
   /** Removes `connections`. */

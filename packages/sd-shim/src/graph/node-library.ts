@@ -47,7 +47,13 @@ function annotations(identifier: string, extra: readonly PropertyDef[] = []): Pr
 }
 
 function compositing(name: string, label: string, role: NodeRole, properties: readonly PropertyDef[]): NodeDefinition {
-  return { id: `sbs::compositing::${name}`, label, family: 'compositing', role, properties: [...COMPOSITING_BASE, ...properties] };
+  return {
+    id: `sbs::compositing::${name}`,
+    label,
+    family: 'compositing',
+    role,
+    properties: [...COMPOSITING_BASE, ...properties],
+  };
 }
 
 function constant(name: string, label: string, value: ValueData): NodeDefinition {
@@ -66,66 +72,71 @@ function constant(name: string, label: string, value: ValueData): NodeDefinition
  * ids and value types. Values not documented by Adobe (defaults, labels) are the mock's choices.
  */
 export const NODE_LIBRARY: ReadonlyMap<string, NodeDefinition> = new Map(
-  ([
-    compositing('uniform', 'Uniform Color', 'filter', [
-      parameter('colorswitch', 'Color Mode', { kind: 'bool', value: true }),
-      parameter('outputcolor', 'Output Color', { kind: 'ColorRGBA', value: [0, 0, 0, 1] }),
-      OUTPUT,
-    ]),
-    compositing('blend', 'Blend', 'filter', [
-      inputPort('source', 'Foreground', TEXTURE),
-      inputPort('destination', 'Background', TEXTURE),
-      inputPort('opacity', 'Mask', TEXTURE),
-      parameter('blendingmode', 'Blending Mode', enumValue('sbs::compositing::blendingmode', 0)),
-      parameter('opacitymult', 'Opacity', float(1)),
-      OUTPUT,
-    ]),
-    compositing('levels', 'Levels', 'filter', [
-      inputPort('input1', 'Input', TEXTURE),
-      parameter('levelinlow', 'Level In Low', float4(0, 0, 0, 0)),
-      parameter('levelinmid', 'Level In Mid', float4(0.5, 0.5, 0.5, 0.5)),
-      parameter('levelinhigh', 'Level In High', float4(1, 1, 1, 1)),
-      parameter('leveloutlow', 'Level Out Low', float4(0, 0, 0, 0)),
-      parameter('levelouthigh', 'Level Out High', float4(1, 1, 1, 1)),
-      OUTPUT,
-    ]),
-    compositing('blur', 'Blur', 'filter', [
-      inputPort('input1', 'Input', TEXTURE),
-      parameter('intensity', 'Intensity', float(10)),
-      parameter('quality', 'Quality', enumValue('sbs::compositing::blurquality', 0)),
-      OUTPUT,
-    ]),
-    compositing('output', 'Output', 'output', [
-      inputPort('inputNodeOutput', 'Input', TEXTURE),
-      ...annotations('output', [
-        parameter('usages', 'Usages', { kind: 'array', itemKind: 'usage', items: [] }, SDPropertyCategory.Annotation),
+  (
+    [
+      compositing('uniform', 'Uniform Color', 'filter', [
+        parameter('colorswitch', 'Color Mode', { kind: 'bool', value: true }),
+        parameter('outputcolor', 'Output Color', { kind: 'ColorRGBA', value: [0, 0, 0, 1] }),
+        OUTPUT,
       ]),
-    ]),
-    compositing('input_color', 'Input Color', 'input', [OUTPUT, ...annotations('input')]),
-    compositing('input_grayscale', 'Input Grayscale', 'input', [OUTPUT, ...annotations('input')]),
-    constant('const_bool', 'Boolean', { kind: 'bool', value: false }),
-    constant('const_int1', 'Integer', { kind: 'int', value: 0 }),
-    constant('const_float1', 'Float', float(0)),
-    constant('const_float2', 'Float2', { kind: 'float2', value: [0, 0] }),
-    constant('const_float3', 'Float3', { kind: 'float3', value: [0, 0, 0] }),
-    constant('const_float4', 'Float4', float4(0, 0, 0, 0)),
-    {
-      id: 'sbs::function::get_float1',
-      label: 'Get Float',
-      family: 'function',
-      role: 'function',
-      properties: [parameter('__constant__', 'Variable', string('')), outputPort('unique_filter_output', 'Output', { kind: 'float' })],
-    },
-    {
-      id: 'sbs::function::add',
-      label: 'Add',
-      family: 'function',
-      role: 'function',
-      properties: [
-        inputPort('a', 'A', { kind: 'float' }, float(0)),
-        inputPort('b', 'B', { kind: 'float' }, float(0)),
-        outputPort('unique_filter_output', 'Output', { kind: 'float' }),
-      ],
-    },
-  ] satisfies NodeDefinition[]).map((definition) => [definition.id, definition] as const),
+      compositing('blend', 'Blend', 'filter', [
+        inputPort('source', 'Foreground', TEXTURE),
+        inputPort('destination', 'Background', TEXTURE),
+        inputPort('opacity', 'Mask', TEXTURE),
+        parameter('blendingmode', 'Blending Mode', enumValue('sbs::compositing::blendingmode', 0)),
+        parameter('opacitymult', 'Opacity', float(1)),
+        OUTPUT,
+      ]),
+      compositing('levels', 'Levels', 'filter', [
+        inputPort('input1', 'Input', TEXTURE),
+        parameter('levelinlow', 'Level In Low', float4(0, 0, 0, 0)),
+        parameter('levelinmid', 'Level In Mid', float4(0.5, 0.5, 0.5, 0.5)),
+        parameter('levelinhigh', 'Level In High', float4(1, 1, 1, 1)),
+        parameter('leveloutlow', 'Level Out Low', float4(0, 0, 0, 0)),
+        parameter('levelouthigh', 'Level Out High', float4(1, 1, 1, 1)),
+        OUTPUT,
+      ]),
+      compositing('blur', 'Blur', 'filter', [
+        inputPort('input1', 'Input', TEXTURE),
+        parameter('intensity', 'Intensity', float(10)),
+        parameter('quality', 'Quality', enumValue('sbs::compositing::blurquality', 0)),
+        OUTPUT,
+      ]),
+      compositing('output', 'Output', 'output', [
+        inputPort('inputNodeOutput', 'Input', TEXTURE),
+        ...annotations('output', [
+          parameter('usages', 'Usages', { kind: 'array', itemKind: 'usage', items: [] }, SDPropertyCategory.Annotation),
+        ]),
+      ]),
+      compositing('input_color', 'Input Color', 'input', [OUTPUT, ...annotations('input')]),
+      compositing('input_grayscale', 'Input Grayscale', 'input', [OUTPUT, ...annotations('input')]),
+      constant('const_bool', 'Boolean', { kind: 'bool', value: false }),
+      constant('const_int1', 'Integer', { kind: 'int', value: 0 }),
+      constant('const_float1', 'Float', float(0)),
+      constant('const_float2', 'Float2', { kind: 'float2', value: [0, 0] }),
+      constant('const_float3', 'Float3', { kind: 'float3', value: [0, 0, 0] }),
+      constant('const_float4', 'Float4', float4(0, 0, 0, 0)),
+      {
+        id: 'sbs::function::get_float1',
+        label: 'Get Float',
+        family: 'function',
+        role: 'function',
+        properties: [
+          parameter('__constant__', 'Variable', string('')),
+          outputPort('unique_filter_output', 'Output', { kind: 'float' }),
+        ],
+      },
+      {
+        id: 'sbs::function::add',
+        label: 'Add',
+        family: 'function',
+        role: 'function',
+        properties: [
+          inputPort('a', 'A', { kind: 'float' }, float(0)),
+          inputPort('b', 'B', { kind: 'float' }, float(0)),
+          outputPort('unique_filter_output', 'Output', { kind: 'float' }),
+        ],
+      },
+    ] satisfies NodeDefinition[]
+  ).map((definition) => [definition.id, definition] as const),
 );

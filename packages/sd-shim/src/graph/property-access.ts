@@ -19,7 +19,10 @@ import { propertyArg, propertyFacade, type SDProperty } from './sd-property';
 /** Raises `InvalidArgument` unless `category` is an {@link SDPropertyCategory}. */
 export function requireCategory(call: string, category: unknown): SDPropertyCategory {
   if (!isCategory(category)) {
-    throw new APIException(SDApiError.InvalidArgument, `${call}: category must be an SDPropertyCategory (Annotation, Input or Output), got ${describeValue(category)}`);
+    throw new APIException(
+      SDApiError.InvalidArgument,
+      `${call}: category must be an SDPropertyCategory (Annotation, Input or Output), got ${describeValue(category)}`,
+    );
   }
   return category;
 }
@@ -30,7 +33,12 @@ export function propertiesOf(values: PropertyValues, call: string, category: unk
 }
 
 /** `getPropertyFromId(id, category)`: null when there is none (Designer returns None). */
-export function propertyFromId(values: PropertyValues, call: string, id: unknown, category: unknown): SDProperty | null {
+export function propertyFromId(
+  values: PropertyValues,
+  call: string,
+  id: unknown,
+  category: unknown,
+): SDProperty | null {
   const def = values.find(requireString(call, id, 'id'), requireCategory(call, category));
   return def === undefined ? null : propertyFacade(def);
 }
@@ -45,7 +53,10 @@ export function ownProperty(values: PropertyValues, call: string, property: unkn
   if (values.has(def)) return def;
   const same = values.find(def.id, def.category);
   if (same === undefined) {
-    throw new APIException(SDApiError.InvalidArgument, `${call}: property "${def.id}" is not a property of the ${ownerName}`);
+    throw new APIException(
+      SDApiError.InvalidArgument,
+      `${call}: property "${def.id}" is not a property of the ${ownerName}`,
+    );
   }
   return same;
 }
@@ -57,7 +68,13 @@ export function valueOf(values: PropertyValues, def: PropertyDef): SDValue | nul
 }
 
 /** `setPropertyValue`: checks and stores a copy of `value`, and marks `pkg` modified. */
-export function assignValue(values: PropertyValues, call: string, def: PropertyDef, value: unknown, pkg: PackageModel): void {
+export function assignValue(
+  values: PropertyValues,
+  call: string,
+  def: PropertyDef,
+  value: unknown,
+  pkg: PackageModel,
+): void {
   values.set(call, def, valueArg(value, call));
   pkg.modified = true;
 }

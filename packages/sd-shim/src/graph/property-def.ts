@@ -20,7 +20,12 @@ export interface PropertyDef {
 }
 
 /** A parameter: an input that holds a value and is not connectable. */
-export function parameter(id: string, label: string, defaultValue: ValueData, category = SDPropertyCategory.Input): PropertyDef {
+export function parameter(
+  id: string,
+  label: string,
+  defaultValue: ValueData,
+  category = SDPropertyCategory.Input,
+): PropertyDef {
   const type: TypeRef =
     defaultValue.kind === 'enum'
       ? { kind: 'enum', enumId: defaultValue.enumId }
@@ -31,11 +36,32 @@ export function parameter(id: string, label: string, defaultValue: ValueData, ca
 }
 
 /** An input port: connectable. Image ports (`texture`) hold no value; typed function inputs have a default. */
-export function inputPort(id: string, label: string, type: TypeRef, defaultValue: ValueData | null = null): PropertyDef {
-  return { id, label, category: SDPropertyCategory.Input, type, connectable: true, readOnly: type.kind === 'texture', defaultValue };
+export function inputPort(
+  id: string,
+  label: string,
+  type: TypeRef,
+  defaultValue: ValueData | null = null,
+): PropertyDef {
+  return {
+    id,
+    label,
+    category: SDPropertyCategory.Input,
+    type,
+    connectable: true,
+    readOnly: type.kind === 'texture',
+    defaultValue,
+  };
 }
 
 /** An output port. */
 export function outputPort(id: string, label: string, type: TypeRef): PropertyDef {
-  return { id, label, category: SDPropertyCategory.Output, type, connectable: true, readOnly: true, defaultValue: null };
+  return {
+    id,
+    label,
+    category: SDPropertyCategory.Output,
+    type,
+    connectable: true,
+    readOnly: true,
+    defaultValue: null,
+  };
 }

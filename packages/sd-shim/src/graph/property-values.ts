@@ -77,12 +77,18 @@ export class PropertyValues {
     if (def.type.kind === 'enum') {
       const enumId = def.type.enumId!;
       if (data.kind === 'enum' && data.enumId !== enumId) {
-        throw new APIException(SDApiError.InvalidType, `${call}: ${where} expects a value of enum ${enumId}, got one of enum ${data.enumId}`);
+        throw new APIException(
+          SDApiError.InvalidType,
+          `${call}: ${where} expects a value of enum ${enumId}, got one of enum ${data.enumId}`,
+        );
       }
       if (data.kind === 'enum' || data.kind === 'int') {
         if (enumMemberByValue(enumId, data.value) === undefined) {
           const members = ENUM_TYPES.get(enumId)?.members.map((m) => `${m.value} (${m.id})`) ?? [];
-          throw new APIException(SDApiError.InvalidValue, `${call}: ${data.value} is not a member of enum ${enumId} (members: ${members.join(', ')})`);
+          throw new APIException(
+            SDApiError.InvalidValue,
+            `${call}: ${data.value} is not a member of enum ${enumId} (members: ${members.join(', ')})`,
+          );
         }
         return { kind: 'enum', enumId, value: data.value };
       }

@@ -54,14 +54,18 @@ type End = readonly [NodeModel, PropertyDef];
 
 function modelOf(connection: SDConnection, method: string): ConnectionModel {
   const call = `SDConnection.${method}()`;
-  return CONNECTIONS_FROM_OUTPUT.owns(connection) ? CONNECTIONS_FROM_OUTPUT.live(connection, call) : CONNECTIONS_FROM_INPUT.live(connection, call);
+  return CONNECTIONS_FROM_OUTPUT.owns(connection)
+    ? CONNECTIONS_FROM_OUTPUT.live(connection, call)
+    : CONNECTIONS_FROM_INPUT.live(connection, call);
 }
 
 function ends(connection: SDConnection, method: string): { own: End; other: End } {
   const model = modelOf(connection, method);
   const upstream: End = [model.from, model.fromProperty];
   const downstream: End = [model.to, model.toProperty];
-  return CONNECTIONS_FROM_OUTPUT.owns(connection) ? { own: upstream, other: downstream } : { own: downstream, other: upstream };
+  return CONNECTIONS_FROM_OUTPUT.owns(connection)
+    ? { own: upstream, other: downstream }
+    : { own: downstream, other: upstream };
 }
 
 /** @internal The connection object of `model` as seen from its output end (`true`) or its input end. */

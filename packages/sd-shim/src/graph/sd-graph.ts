@@ -59,7 +59,8 @@ export abstract class SDGraph extends SDResource {
     const call = callName(this, 'deleteNode');
     const graph = liveGraph(this, 'deleteNode');
     const model = NODES.arg(node, call, 'node');
-    if (model.graph !== graph) throw new APIException(SDApiError.InvalidArgument, `${call}: the ${model.describe()} is not in ${graph.url()}`);
+    if (model.graph !== graph)
+      throw new APIException(SDApiError.InvalidArgument, `${call}: the ${model.describe()} is not in ${graph.url()}`);
     graph.deleteNode(model);
   }
 
@@ -80,48 +81,80 @@ export abstract class SDGraph extends SDResource {
 
   /** The graph's property `id` of `category`, or null. */
   getPropertyFromId(id: string, category: SDPropertyCategory): SDProperty | null {
-    return propertyFromId(liveGraph(this, 'getPropertyFromId').values, callName(this, 'getPropertyFromId'), id, category);
+    return propertyFromId(
+      liveGraph(this, 'getPropertyFromId').values,
+      callName(this, 'getPropertyFromId'),
+      id,
+      category,
+    );
   }
 
   /** A copy of the value of the graph's `property`, or null for outputs. */
   getPropertyValue(property: SDProperty): SDValue | null {
     const graph = liveGraph(this, 'getPropertyValue');
-    return valueOf(graph.values, ownProperty(graph.values, callName(this, 'getPropertyValue'), property, `graph ${graph.url()}`));
+    return valueOf(
+      graph.values,
+      ownProperty(graph.values, callName(this, 'getPropertyValue'), property, `graph ${graph.url()}`),
+    );
   }
 
   /** The value of the graph's property `id` of `category`; raises `ItemNotFound` for an unknown id. */
   getPropertyValueFromId(id: string, category: SDPropertyCategory): SDValue | null {
     const call = callName(this, 'getPropertyValueFromId');
     const graph = liveGraph(this, 'getPropertyValueFromId');
-    return valueOf(graph.values, graph.values.require(call, requireString(call, id, 'id'), requireCategory(call, category)));
+    return valueOf(
+      graph.values,
+      graph.values.require(call, requireString(call, id, 'id'), requireCategory(call, category)),
+    );
   }
 
   /** Sets the graph's `property` (same checks as `SDNode.setPropertyValue`) and marks the package modified. */
   setPropertyValue(property: SDProperty, value: SDValue): void {
     const call = callName(this, 'setPropertyValue');
     const graph = liveGraph(this, 'setPropertyValue');
-    assignValue(graph.values, call, ownProperty(graph.values, call, property, `graph ${graph.url()}`), value, graph.pkg);
+    assignValue(
+      graph.values,
+      call,
+      ownProperty(graph.values, call, property, `graph ${graph.url()}`),
+      value,
+      graph.pkg,
+    );
   }
 
   /** Sets the graph's input property `id`; raises `ItemNotFound` for an unknown id. */
   setInputPropertyValueFromId(id: string, value: SDValue): void {
     const call = callName(this, 'setInputPropertyValueFromId');
     const graph = liveGraph(this, 'setInputPropertyValueFromId');
-    assignValue(graph.values, call, graph.values.require(call, requireString(call, id, 'id'), SDPropertyCategory.Input), value, graph.pkg);
+    assignValue(
+      graph.values,
+      call,
+      graph.values.require(call, requireString(call, id, 'id'), SDPropertyCategory.Input),
+      value,
+      graph.pkg,
+    );
   }
 
   /** Sets the graph's annotation `id` (`label`, `description`, `author`, `category`, `tags`). */
   setAnnotationPropertyValueFromId(id: string, value: SDValue): void {
     const call = callName(this, 'setAnnotationPropertyValueFromId');
     const graph = liveGraph(this, 'setAnnotationPropertyValueFromId');
-    assignValue(graph.values, call, graph.values.require(call, requireString(call, id, 'id'), SDPropertyCategory.Annotation), value, graph.pkg);
+    assignValue(
+      graph.values,
+      call,
+      graph.values.require(call, requireString(call, id, 'id'), SDPropertyCategory.Annotation),
+      value,
+      graph.pkg,
+    );
   }
 
   /** The value of the graph's annotation `id`; raises `ItemNotFound` for an unknown id. */
   getAnnotationPropertyValueFromId(id: string): SDValue | null {
     const call = callName(this, 'getAnnotationPropertyValueFromId');
     const graph = liveGraph(this, 'getAnnotationPropertyValueFromId');
-    return valueOf(graph.values, graph.values.require(call, requireString(call, id, 'id'), SDPropertyCategory.Annotation));
+    return valueOf(
+      graph.values,
+      graph.values.require(call, requireString(call, id, 'id'), SDPropertyCategory.Annotation),
+    );
   }
 
   /** Computes the graph. The mock renders nothing: it only checks that the graph still exists. */

@@ -32,7 +32,11 @@ export class SDNodeDefinition extends SDAPIObject {
   /** Its properties of `category`. */
   getProperties(category: SDPropertyCategory): SDArray<SDProperty> {
     const cat = requireCategory('SDNodeDefinition.getProperties()', category);
-    return new SDArray(definitionOf(this).properties.filter((p) => p.category === cat).map(propertyFacade));
+    return new SDArray(
+      definitionOf(this)
+        .properties.filter((p) => p.category === cat)
+        .map(propertyFacade),
+    );
   }
 
   /** Its property `id` of `category`, or null. */
@@ -47,7 +51,8 @@ export class SDNodeDefinition extends SDAPIObject {
 
 function definitionOf(facade: SDNodeDefinition): NodeDefinition {
   const definition = definitions.get(facade);
-  if (definition === undefined) throw new APIException(SDApiError.InvalidArgument, 'SDNodeDefinition: not a definition from the Designer API');
+  if (definition === undefined)
+    throw new APIException(SDApiError.InvalidArgument, 'SDNodeDefinition: not a definition from the Designer API');
   return definition;
 }
 

@@ -78,7 +78,10 @@ export class SDNode extends SDAPIObject {
   getPropertyValueFromId(id: string, category: SDPropertyCategory): SDValue | null {
     const call = 'SDNode.getPropertyValueFromId()';
     const node = live(this, 'getPropertyValueFromId');
-    return valueOf(node.values, node.values.require(call, requireString(call, id, 'id'), requireCategory(call, category)));
+    return valueOf(
+      node.values,
+      node.values.require(call, requireString(call, id, 'id'), requireCategory(call, category)),
+    );
   }
 
   /**
@@ -96,21 +99,36 @@ export class SDNode extends SDAPIObject {
   setInputPropertyValueFromId(id: string, value: SDValue): void {
     const call = 'SDNode.setInputPropertyValueFromId()';
     const node = live(this, 'setInputPropertyValueFromId');
-    assignValue(node.values, call, node.values.require(call, requireString(call, id, 'id'), SDPropertyCategory.Input), value, node.graph.pkg);
+    assignValue(
+      node.values,
+      call,
+      node.values.require(call, requireString(call, id, 'id'), SDPropertyCategory.Input),
+      value,
+      node.graph.pkg,
+    );
   }
 
   /** The value of annotation `id` (`identifier` of an output node); raises `ItemNotFound` for an unknown id. */
   getAnnotationPropertyValueFromId(id: string): SDValue | null {
     const call = 'SDNode.getAnnotationPropertyValueFromId()';
     const node = live(this, 'getAnnotationPropertyValueFromId');
-    return valueOf(node.values, node.values.require(call, requireString(call, id, 'id'), SDPropertyCategory.Annotation));
+    return valueOf(
+      node.values,
+      node.values.require(call, requireString(call, id, 'id'), SDPropertyCategory.Annotation),
+    );
   }
 
   /** Sets annotation `id` (see {@link SDNode.setPropertyValue}); raises `ItemNotFound` for an unknown id. */
   setAnnotationPropertyValueFromId(id: string, value: SDValue): void {
     const call = 'SDNode.setAnnotationPropertyValueFromId()';
     const node = live(this, 'setAnnotationPropertyValueFromId');
-    assignValue(node.values, call, node.values.require(call, requireString(call, id, 'id'), SDPropertyCategory.Annotation), value, node.graph.pkg);
+    assignValue(
+      node.values,
+      call,
+      node.values.require(call, requireString(call, id, 'id'), SDPropertyCategory.Annotation),
+      value,
+      node.graph.pkg,
+    );
   }
 
   /**
@@ -146,7 +164,9 @@ export class SDNode extends SDAPIObject {
     const call = 'SDNode.getPropertyConnections()';
     const node = live(this, 'getPropertyConnections');
     const def = ownProperty(node.values, call, property, node.describe());
-    return new SDArray(node.graph.connectionsOf(node, def).map((c) => connectionFacade(c, c.from === node && c.fromProperty === def)));
+    return new SDArray(
+      node.graph.connectionsOf(node, def).map((c) => connectionFacade(c, c.from === node && c.fromProperty === def)),
+    );
   }
 
   /** Removes every connection at `property` (marks the package modified if there was one). */

@@ -15,5 +15,7 @@ export function categoryName(category: SDPropertyCategory): string {
 
 /** True if `value` is one of the {@link SDPropertyCategory} members. */
 export function isCategory(value: unknown): value is SDPropertyCategory {
-  return value === SDPropertyCategory.Annotation || value === SDPropertyCategory.Input || value === SDPropertyCategory.Output;
+  return (
+    value === SDPropertyCategory.Annotation || value === SDPropertyCategory.Input || value === SDPropertyCategory.Output
+  );
 }

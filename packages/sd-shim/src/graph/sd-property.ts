@@ -61,7 +61,8 @@ export class SDProperty extends SDAPIObject {
 
 function defOf(property: SDProperty): PropertyDef {
   const def = defs.get(property);
-  if (def === undefined) throw new APIException(SDApiError.InvalidArgument, 'SDProperty: not a property from the Designer API');
+  if (def === undefined)
+    throw new APIException(SDApiError.InvalidArgument, 'SDProperty: not a property from the Designer API');
   return def;
 }
 
@@ -80,7 +81,10 @@ export function propertyFacade(def: PropertyDef): SDProperty {
 export function propertyArg(value: unknown, call: string, name = 'property'): PropertyDef {
   const def = value instanceof SDProperty ? defs.get(value) : undefined;
   if (def === undefined) {
-    throw new APIException(SDApiError.InvalidArgument, `${call}: ${name} must be an SDProperty (from getPropertyFromId()), got ${describeValue(value)}`);
+    throw new APIException(
+      SDApiError.InvalidArgument,
+      `${call}: ${name} must be an SDProperty (from getPropertyFromId()), got ${describeValue(value)}`,
+    );
   }
   return def;
 }

@@ -33,7 +33,8 @@ export class SDSBSFunctionGraph extends SDGraph {
     const call = callName(this, 'setOutputNode');
     const graph = liveGraph(this, 'setOutputNode');
     const model = NODES.arg(node, call, 'node');
-    if (model.graph !== graph) throw new APIException(SDApiError.InvalidArgument, `${call}: the ${model.describe()} is not in ${graph.url()}`);
+    if (model.graph !== graph)
+      throw new APIException(SDApiError.InvalidArgument, `${call}: the ${model.describe()} is not in ${graph.url()}`);
     if (requireBoolean(call, isOutput, 'isOutput')) graph.outputNodeId = model.id;
     else if (graph.outputNodeId === model.id) graph.outputNodeId = null;
     graph.pkg.modified = true;

@@ -54,13 +54,21 @@ function callMatches(call: AffinityCall, expected: ViolationExpectation, threadI
 
 function isViolation(value: unknown): value is AffinityViolation {
   const v = value as Partial<AffinityViolation> | null;
-  return typeof v === 'object' && v !== null && typeof v.className === 'string' && typeof v.method === 'string' && typeof v.thread === 'string';
+  return (
+    typeof v === 'object' &&
+    v !== null &&
+    typeof v.className === 'string' &&
+    typeof v.method === 'string' &&
+    typeof v.thread === 'string'
+  );
 }
 
 /** The violations of `received`, or an error message saying what was expected instead. */
 function violationsOf(received: unknown): readonly AffinityViolation[] | string {
   const list =
-    typeof received === 'object' && received !== null && typeof (received as { violations?: unknown }).violations === 'function'
+    typeof received === 'object' &&
+    received !== null &&
+    typeof (received as { violations?: unknown }).violations === 'function'
       ? (received as { violations(): unknown }).violations()
       : received;
   if (!Array.isArray(list) || !list.every(isViolation)) {
@@ -70,7 +78,10 @@ function violationsOf(received: unknown): readonly AffinityViolation[] | string 
 }
 
 function isAffinityError(error: unknown): error is Error {
-  return error instanceof AffinityError || (typeof error === 'object' && error !== null && (error as { name?: unknown }).name === 'AffinityError');
+  return (
+    error instanceof AffinityError ||
+    (typeof error === 'object' && error !== null && (error as { name?: unknown }).name === 'AffinityError')
+  );
 }
 
 function describeThrown(error: unknown): string {
@@ -84,20 +95,25 @@ function describeThrown(error: unknown): string {
  */
 export function checkThrowsAffinityError(fn: unknown, expected?: AffinityErrorExpectation): CheckResult {
   const wanted = `an AffinityError${describeExpectation(expected)}`;
-  if (typeof fn !== 'function') return { pass: false, message: `expected a function that throws ${wanted}, received ${describeValue(fn)}` };
+  if (typeof fn !== 'function')
+    return { pass: false, message: `expected a function that throws ${wanted}, received ${describeValue(fn)}` };
   let thrown: unknown;
   let threw = false;
   try {
     const result: unknown = (fn as () => unknown)();
     if (typeof (result as { then?: unknown } | null)?.then === 'function') {
-      return { pass: false, message: `expected the function to throw ${wanted}, but it returned a Promise; use \`await expect(promise).rejects.toThrow(AffinityError)\`` };
+      return {
+        pass: false,
+        message: `expected the function to throw ${wanted}, but it returned a Promise; use \`await expect(promise).rejects.toThrow(AffinityError)\``,
+      };
     }
   } catch (error) {
     threw = true;
     thrown = error;
   }
   if (!threw) return { pass: false, message: `expected the function to throw ${wanted}, but it returned normally` };
-  if (!isAffinityError(thrown)) return { pass: false, message: `expected the function to throw ${wanted}, but it threw ${describeThrown(thrown)}` };
+  if (!isAffinityError(thrown))
+    return { pass: false, message: `expected the function to throw ${wanted}, but it threw ${describeThrown(thrown)}` };
   const message = thrown.message;
   const call = parseAffinityMessage(message);
   const matches =
@@ -110,8 +126,14 @@ export function checkThrowsAffinityError(fn: unknown, expected?: AffinityErrorEx
           : call !== null && callMatches(call, expected);
   const parts = call ? `\n(class ${call.className}, method ${call.method}, thread ${call.thread})` : '';
   return matches
-    ? { pass: true, message: `expected the function not to throw ${wanted}, but it threw:\n  AffinityError: ${message}${parts}` }
-    : { pass: false, message: `expected the function to throw ${wanted}, but it threw:\n  AffinityError: ${message}${parts}` };
+    ? {
+        pass: true,
+        message: `expected the function not to throw ${wanted}, but it threw:\n  AffinityError: ${message}${parts}`,
+      }
+    : {
+        pass: false,
+        message: `expected the function to throw ${wanted}, but it threw:\n  AffinityError: ${message}${parts}`,
+      };
 }
 
 /** Checks that `received` (a list of violations, or the `affinity` object) holds none. */
@@ -133,7 +155,8 @@ export function checkHasAffinityViolation(received: unknown, expected: Violation
   if (typeof violations === 'string') return { pass: false, message: violations };
   const wanted = `an affinity violation${describeExpectation(expected)}`;
   const found = violations.filter((v) => callMatches(v, expected, v.threadId));
-  if (found.length > 0) return { pass: true, message: `expected no ${wanted.slice(3)}, but found:\n${formatViolations(found)}` };
+  if (found.length > 0)
+    return { pass: true, message: `expected no ${wanted.slice(3)}, but found:\n${formatViolations(found)}` };
   const n = violations.length;
   return {
     pass: false,

@@ -9,7 +9,12 @@
  * ```
  * @packageDocumentation
  */
-import { checkHasAffinityViolation, checkNoAffinityViolations, checkThrowsAffinityError, type CheckResult } from './checks';
+import {
+  checkHasAffinityViolation,
+  checkNoAffinityViolations,
+  checkThrowsAffinityError,
+  type CheckResult,
+} from './checks';
 import type { AffinityErrorExpectation, ViolationExpectation } from './checks';
 export type { AffinityMatchers } from './matcher-types';
 
@@ -51,7 +56,12 @@ export function installAffinityMatchers(expect: Extendable): void {
 const globalExpect = (globalThis as { expect?: Partial<Extendable> }).expect;
 if (typeof globalExpect?.extend === 'function') installAffinityMatchers(globalExpect as Extendable);
 
-export { checkThrowsAffinityError, checkNoAffinityViolations, checkHasAffinityViolation, assertNoAffinityViolations } from './checks';
+export {
+  checkThrowsAffinityError,
+  checkNoAffinityViolations,
+  checkHasAffinityViolation,
+  assertNoAffinityViolations,
+} from './checks';
 export type { CheckResult, ViolationExpectation, AffinityErrorExpectation, ViolationSource } from './checks';
 export { formatViolation, formatViolations, parseAffinityMessage } from './violation-format';
 export type { AffinityCall } from './violation-format';

@@ -26,6 +26,6 @@ declare global {
 
 // For `import { expect } from '@jest/globals'` (and `@jest/expect`), which use the `expect` package's types.
 declare module 'expect' {
-  // eslint-disable-next-line @typescript-eslint/no-unused-vars
+  // eslint-disable-next-line @typescript-eslint/no-unused-vars, @typescript-eslint/no-empty-object-type
   interface Matchers<R extends void | Promise<void>, T = unknown> extends AffinityMatchers<R> {}
 }

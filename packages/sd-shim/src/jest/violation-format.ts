@@ -45,7 +45,10 @@ export function callerFrame(stack: string): string | undefined {
 /** One violation as a numbered list item: the call, the thread, and where it came from. */
 export function formatViolation(violation: AffinityViolation, index: number): string {
   const frame = callerFrame(violation.stack);
-  return `  ${index + 1}. ${violation.className}.${violation.method}() called from thread ${violation.thread}` + (frame ? `\n       ${frame}` : '');
+  return (
+    `  ${index + 1}. ${violation.className}.${violation.method}() called from thread ${violation.thread}` +
+    (frame ? `\n       ${frame}` : '')
+  );
 }
 
 /** A list of violations, one per item, or `(none)`. */

@@ -11,13 +11,23 @@ import { FolderModel, type ResourceContainer } from './resource-model';
 export function containerArg(parent: unknown, call: string): ResourceContainer {
   if (PACKAGES.owns(parent)) {
     const pkg = PACKAGES.arg(parent, call, 'parent');
-    if (pkg.system) throw new APIException(SDApiError.NotSupported, `${call}: the ${pkg.describe()} ships with Designer and cannot be changed`);
+    if (pkg.system)
+      throw new APIException(
+        SDApiError.NotSupported,
+        `${call}: the ${pkg.describe()} ships with Designer and cannot be changed`,
+      );
     return pkg;
   }
   if (RESOURCES.owns(parent)) {
     const resource = RESOURCES.arg(parent, call, 'parent');
     if (resource instanceof FolderModel) return resource;
-    throw new APIException(SDApiError.InvalidArgument, `${call}: parent must be an SDPackage or an SDResourceFolder, got the ${resource.describe()}`);
+    throw new APIException(
+      SDApiError.InvalidArgument,
+      `${call}: parent must be an SDPackage or an SDResourceFolder, got the ${resource.describe()}`,
+    );
   }
-  throw new APIException(SDApiError.InvalidArgument, `${call}: parent must be an SDPackage or an SDResourceFolder, got ${describeValue(parent)}`);
+  throw new APIException(
+    SDApiError.InvalidArgument,
+    `${call}: parent must be an SDPackage or an SDResourceFolder, got ${describeValue(parent)}`,
+  );
 }

@@ -6,7 +6,13 @@ export function isAbsolutePath(path: string): boolean {
 /** The path with forward slashes, `.` and `..` resolved and repeated slashes collapsed (for comparisons). */
 export function normalizePath(path: string): string {
   const slashed = path.replace(/\\/g, '/');
-  const prefix = /^[A-Za-z]:\//.test(slashed) ? slashed.slice(0, 3) : slashed.startsWith('//') ? '//' : slashed.startsWith('/') ? '/' : '';
+  const prefix = /^[A-Za-z]:\//.test(slashed)
+    ? slashed.slice(0, 3)
+    : slashed.startsWith('//')
+      ? '//'
+      : slashed.startsWith('/')
+        ? '/'
+        : '';
   const parts: string[] = [];
   for (const part of slashed.slice(prefix.length).split('/')) {
     if (part === '' || part === '.') continue;

@@ -96,12 +96,21 @@ function propertiesDocument(values: PropertyValues): PropertiesDocument {
 }
 
 function nodeDocument(node: NodeModel): NodeDocument {
-  return { id: node.id, definition: node.definition.id, position: [...node.position], properties: propertiesDocument(node.values) };
+  return {
+    id: node.id,
+    definition: node.definition.id,
+    position: [...node.position],
+    properties: propertiesDocument(node.values),
+  };
 }
 
 function resourceDocument(resource: ResourceModel): ResourceDocument {
   if (resource instanceof FolderModel) {
-    return { kind: 'SDResourceFolder', identifier: resource.identifier, children: resource.children.map(resourceDocument) };
+    return {
+      kind: 'SDResourceFolder',
+      identifier: resource.identifier,
+      children: resource.children.map(resourceDocument),
+    };
   }
   const graph = resource as GraphModel;
   return {
@@ -111,14 +120,22 @@ function resourceDocument(resource: ResourceModel): ResourceDocument {
     nodes: [...graph.nodes.values()].map(nodeDocument),
     connections: graph.connections
       .filter((c) => c.alive)
-      .map((c) => ({ from: { node: c.from.id, property: c.fromProperty.id }, to: { node: c.to.id, property: c.toProperty.id } })),
+      .map((c) => ({
+        from: { node: c.from.id, property: c.fromProperty.id },
+        to: { node: c.to.id, property: c.toProperty.id },
+      })),
     ...(graph.family === 'function' ? { outputNode: graph.outputNodeId } : {}),
   };
 }
 
 /** The document of a package: everything needed to load an equal one. */
 export function packageDocument(pkg: PackageModel): PackageDocument {
-  return { format: SBS_FORMAT, formatVersion: SBS_FORMAT_VERSION, designerVersion: DESIGNER_VERSION, resources: pkg.children.map(resourceDocument) };
+  return {
+    format: SBS_FORMAT,
+    formatVersion: SBS_FORMAT_VERSION,
+    designerVersion: DESIGNER_VERSION,
+    resources: pkg.children.map(resourceDocument),
+  };
 }
 
 /** The file text of a package: its document as indented JSON. */
@@ -134,7 +151,8 @@ const LOAD = 'loadUserPackage()';
 type Json = Record<string, unknown>;
 
 function object(value: unknown, where: string): Json {
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) throw new PackageFileError(`${where}: expected an object`);
+  if (typeof value !== 'object' || value === null || Array.isArray(value))
+    throw new PackageFileError(`${where}: expected an object`);
   return value as Json;
 }
 
@@ -179,8 +197,11 @@ function readGraph(json: Json, kind: GraphKind, parent: ResourceContainer, where
   array(json['nodes'], `${where}.nodes`).forEach((raw, i) => {
     const here = `${where}.nodes[${i}]`;
     const doc = object(raw, here);
-    const node = at(here, () => graph.newNode(LOAD, text(doc['definition'], `${here}.definition`), text(doc['id'], `${here}.id`)));
-    if (node.id !== doc['id']) throw new PackageFileError(`${here}.id: the id "${node.id}" appears twice in the graph`);
+    const node = at(here, () =>
+      graph.newNode(LOAD, text(doc['definition'], `${here}.definition`), text(doc['id'], `${here}.id`)),
+    );
+    if (node.id !== doc['id'])
+      throw new PackageFileError(`${here}.id: the id "${String(doc['id'])}" appears twice in the graph`);
     const position = array(doc['position'] ?? [0, 0], `${here}.position`);
     if (position.length !== 2 || !position.every((n) => typeof n === 'number' && Number.isFinite(n))) {
       throw new PackageFileError(`${here}.position: expected [x, y], two finite numbers`);
@@ -194,9 +215,13 @@ function readGraph(json: Json, kind: GraphKind, parent: ResourceContainer, where
     const end = (side: 'from' | 'to') => {
       const e = object(doc[side], `${here}.${side}`);
       const node = graph.nodes.get(text(e['node'], `${here}.${side}.node`));
-      if (node === undefined) throw new PackageFileError(`${here}.${side}.node: no node "${String(e['node'])}" in the graph`);
+      if (node === undefined)
+        throw new PackageFileError(`${here}.${side}.node: no node "${String(e['node'])}" in the graph`);
       const category = side === 'from' ? SDPropertyCategory.Output : SDPropertyCategory.Input;
-      return [node, at(here, () => node.values.require(LOAD, text(e['property'], `${here}.${side}.property`), category))] as const;
+      return [
+        node,
+        at(here, () => node.values.require(LOAD, text(e['property'], `${here}.${side}.property`), category)),
+      ] as const;
     };
     const [from, fromProperty] = end('from');
     const [to, toProperty] = end('to');
@@ -216,8 +241,10 @@ function readResources(json: unknown, container: ResourceContainer, where: strin
     const here = `${where}[${i}]`;
     const doc = object(raw, here);
     const identifier = text(doc['identifier'], `${here}.identifier`);
-    if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(identifier)) throw new PackageFileError(`${here}.identifier: "${identifier}" is not a valid identifier`);
-    if (seen.has(identifier)) throw new PackageFileError(`${here}.identifier: "${identifier}" appears twice in the same folder`);
+    if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(identifier))
+      throw new PackageFileError(`${here}.identifier: "${identifier}" is not a valid identifier`);
+    if (seen.has(identifier))
+      throw new PackageFileError(`${here}.identifier: "${identifier}" appears twice in the same folder`);
     seen.add(identifier);
     const kind = doc['kind'];
     if (kind === 'SDResourceFolder') {
@@ -242,13 +269,18 @@ export function readPackage(content: string, pkg: PackageModel): void {
   try {
     json = JSON.parse(content);
   } catch {
-    const hint = content.trimStart().startsWith('<') ? ' (it looks like XML: a real Designer .sbs, which the mock cannot read)' : '';
+    const hint = content.trimStart().startsWith('<')
+      ? ' (it looks like XML: a real Designer .sbs, which the mock cannot read)'
+      : '';
     throw new PackageFileError(`not a sd-shim package file: the content is not JSON${hint}`);
   }
   const doc = object(json, 'the document');
-  if (doc['format'] !== SBS_FORMAT) throw new PackageFileError(`format: expected "${SBS_FORMAT}", got ${JSON.stringify(doc['format'])}`);
+  if (doc['format'] !== SBS_FORMAT)
+    throw new PackageFileError(`format: expected "${SBS_FORMAT}", got ${JSON.stringify(doc['format'])}`);
   if (doc['formatVersion'] !== SBS_FORMAT_VERSION) {
-    throw new PackageFileError(`formatVersion: this sd-shim reads version ${SBS_FORMAT_VERSION}, got ${JSON.stringify(doc['formatVersion'])}`);
+    throw new PackageFileError(
+      `formatVersion: this sd-shim reads version ${SBS_FORMAT_VERSION}, got ${JSON.stringify(doc['formatVersion'])}`,
+    );
   }
   readResources(doc['resources'], pkg, 'resources');
 }

@@ -1,5 +1,5 @@
 import type { Model } from '../base/model';
-import { FolderModel, resourcesOf, type ResourceContainer, type ResourceModel } from './resource-model';
+import { FolderModel, type ResourceContainer, type ResourceModel } from './resource-model';
 
 /** The state of a package: its resources, its file path, and the modified flag. */
 export class PackageModel implements Model, ResourceContainer {
@@ -41,22 +41,17 @@ export class PackageModel implements Model, ResourceContainer {
   findByUrl(url: string): ResourceModel | null {
     const path = url.replace(/^pkg:\/\/\//, '').replace(/\?.*$/, '');
     const names = path.split('/');
-    let container: ResourceContainer = this;
+    let children: readonly ResourceModel[] = this.children;
     let found: ResourceModel | null = null;
     for (let i = 0; i < names.length; i++) {
-      found = container.children.find((r) => r.identifier === names[i]) ?? null;
+      found = children.find((r) => r.identifier === names[i]) ?? null;
       if (found === null) return null;
       if (i < names.length - 1) {
         if (!(found instanceof FolderModel)) return null;
-        container = found;
+        children = found.children;
       }
     }
     return found;
-  }
-
-  /** Every resource, all levels. */
-  allResources(): ResourceModel[] {
-    return resourcesOf(this, true);
   }
 
   /** Marks it and its resources as no longer existing. */

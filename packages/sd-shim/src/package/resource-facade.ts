@@ -24,4 +24,3 @@ export function resourceFacade(model: ResourceModel): SDResource {
 export function graphFacade(model: GraphModel): SDSBSCompGraph | SDSBSFunctionGraph {
   return resourceFacade(model) as SDSBSCompGraph | SDSBSFunctionGraph;
 }
-

@@ -16,27 +16,36 @@ const MGR = 'SDPackageMgr';
 
 function userPackageArg(pkg: unknown, call: string): PackageModel {
   const model = PACKAGES.arg(pkg, call, 'package');
-  if (model.system) throw new APIException(SDApiError.NotSupported, `${call}: the ${model.describe()} ships with Designer; only user packages can be saved or unloaded`);
+  if (model.system)
+    throw new APIException(
+      SDApiError.NotSupported,
+      `${call}: the ${model.describe()} ships with Designer; only user packages can be saved or unloaded`,
+    );
   return model;
 }
 
 function absolutePath(path: unknown, call: string, name: string): string {
   const text = requireString(call, path, name);
-  if (!isAbsolutePath(text)) throw new APIException(SDApiError.InvalidArgument, `${call}: ${name} must be an absolute path, got "${text}"`);
+  if (!isAbsolutePath(text))
+    throw new APIException(SDApiError.InvalidArgument, `${call}: ${name} must be an absolute path, got "${text}"`);
   return text;
 }
 
 /** Writes `pkg` to `path`, firing the saved callbacks; raises `Undefined` when the file cannot be written. */
 function write(pkg: PackageModel, path: string, call: string): void {
   const state = designer();
-  if (extensionOf(path) !== 'sbs') throw new APIException(SDApiError.InvalidArgument, `${call}: a package file must end in .sbs, got "${path}"`);
+  if (extensionOf(path) !== 'sbs')
+    throw new APIException(SDApiError.InvalidArgument, `${call}: a package file must end in .sbs, got "${path}"`);
   const text = packageText(pkg);
   state.callbacks.fire('BeforeFileSaved', path, pkg.filePath);
   try {
     fileSystem().writeFile(path, text);
   } catch (error) {
     state.callbacks.fire('AfterFileSaved', path, false);
-    throw new APIException(SDApiError.Undefined, `${call}: could not write "${path}": ${error instanceof Error ? error.message : String(error)}`);
+    throw new APIException(
+      SDApiError.Undefined,
+      `${call}: could not write "${path}": ${error instanceof Error ? error.message : String(error)}`,
+    );
   }
   state.callbacks.fire('AfterFileSaved', path, true);
 }
@@ -47,7 +56,10 @@ function read(pkg: PackageModel, path: string, call: string): void {
   try {
     content = fileSystem().readFile(path);
   } catch (error) {
-    throw new APIException(SDApiError.ItemNotFound, `${call}: cannot read "${path}": ${error instanceof Error ? error.message : String(error)}`);
+    throw new APIException(
+      SDApiError.ItemNotFound,
+      `${call}: cannot read "${path}": ${error instanceof Error ? error.message : String(error)}`,
+    );
   }
   try {
     readPackage(content, pkg);
@@ -91,7 +103,8 @@ export class SDPackageMgr extends SDAPIObject {
     const path = absolutePath(sdPackageFileAbsPath, call, 'sdPackageFileAbsPath');
     requireBoolean(call, updatePackages, 'updatePackages');
     requireBoolean(call, reloadIfModified, 'reloadIfModified');
-    if (extensionOf(path) === 'sbsar') throw new APIException(SDApiError.NotSupported, `${call}: the mock cannot load .sbsar archives ("${path}")`);
+    if (extensionOf(path) === 'sbsar')
+      throw new APIException(SDApiError.NotSupported, `${call}: the mock cannot load .sbsar archives ("${path}")`);
     const state = designer();
     const loaded = state.userPackageAt(path);
     if (loaded !== undefined && !(loaded.modified && reloadIfModified)) return packageFacade(loaded);
@@ -158,7 +171,10 @@ export class SDPackageMgr extends SDAPIObject {
     const call = `${MGR}.savePackage()`;
     const model = userPackageArg(pkg, call);
     if (model.filePath === '') {
-      throw new APIException(SDApiError.InvalidArgument, `${call}: the ${model.describe()} has no file path yet; save it once with savePackageAs(pkg, path)`);
+      throw new APIException(
+        SDApiError.InvalidArgument,
+        `${call}: the ${model.describe()} has no file path yet; save it once with savePackageAs(pkg, path)`,
+      );
     }
     write(model, model.filePath, call);
     model.modified = false;
@@ -174,7 +190,10 @@ export class SDPackageMgr extends SDAPIObject {
     const path = absolutePath(fileAbsPath, call, 'fileAbsPath');
     const other = designer().userPackageAt(path);
     if (other !== undefined && other !== model) {
-      throw new APIException(SDApiError.InvalidArgument, `${call}: "${path}" is the file of another loaded package; unload it first`);
+      throw new APIException(
+        SDApiError.InvalidArgument,
+        `${call}: "${path}" is the file of another loaded package; unload it first`,
+      );
     }
     write(model, path, call);
     model.filePath = path;
@@ -191,10 +210,16 @@ export class SDPackageMgr extends SDAPIObject {
     const path = absolutePath(fileAbsPath, call, 'fileAbsPath');
     const other = designer().userPackageAt(path);
     if (other !== undefined && other !== model) {
-      throw new APIException(SDApiError.InvalidArgument, `${call}: "${path}" is the file of another loaded package; unload it first`);
+      throw new APIException(
+        SDApiError.InvalidArgument,
+        `${call}: "${path}" is the file of another loaded package; unload it first`,
+      );
     }
     if (model.filePath !== '' && samePath(model.filePath, path)) {
-      throw new APIException(SDApiError.InvalidArgument, `${call}: "${path}" is the package's own file; use savePackage to save it`);
+      throw new APIException(
+        SDApiError.InvalidArgument,
+        `${call}: "${path}" is the package's own file; use savePackage to save it`,
+      );
     }
     write(model, path, call);
   }

@@ -26,7 +26,11 @@ export class SDPackage extends SDAPIObject {
   /** Its resources: the top level, or all levels when `recursive` (a folder, then its content). */
   getChildrenResources(recursive: boolean): SDArray<SDResource> {
     const model = live(this, 'getChildrenResources');
-    return new SDArray(resourcesOf(model, requireBoolean('SDPackage.getChildrenResources()', recursive, 'isRecursive')).map(resourceFacade));
+    return new SDArray(
+      resourcesOf(model, requireBoolean('SDPackage.getChildrenResources()', recursive, 'isRecursive')).map(
+        resourceFacade,
+      ),
+    );
   }
 
   /**
@@ -34,7 +38,9 @@ export class SDPackage extends SDAPIObject {
    * (a path from the top level; a `?dependency=…` suffix is ignored).
    */
   findResourceFromUrl(url: string): SDResource | null {
-    const model = live(this, 'findResourceFromUrl').findByUrl(requireString('SDPackage.findResourceFromUrl()', url, 'url'));
+    const model = live(this, 'findResourceFromUrl').findByUrl(
+      requireString('SDPackage.findResourceFromUrl()', url, 'url'),
+    );
     return model === null ? null : resourceFacade(model);
   }
 

@@ -36,7 +36,9 @@ export class SDResourceFolder extends SDResource {
   /** The resources inside: the first level, or all levels when `recursive` (a folder, then its content). */
   getChildren(recursive: boolean): SDArray<SDResource> {
     const model = liveResource(this, 'getChildren') as FolderModel;
-    return new SDArray(resourcesOf(model, requireBoolean('SDResourceFolder.getChildren()', recursive, 'recursive')).map(resourceFacade));
+    return new SDArray(
+      resourcesOf(model, requireBoolean('SDResourceFolder.getChildren()', recursive, 'recursive')).map(resourceFacade),
+    );
   }
 }
 

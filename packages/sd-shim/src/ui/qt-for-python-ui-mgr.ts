@@ -48,7 +48,10 @@ export class QtForPythonUIMgrWrapper extends SDAPIObject {
     const name = requireString(call, objectName, 'objectName');
     const ui = designer().ui;
     if (ui.menus.has(name)) {
-      throw new APIException(SDApiError.InvalidArgument, `${call}: a menu with objectName "${name}" already exists; deleteMenu("${name}") first`);
+      throw new APIException(
+        SDApiError.InvalidArgument,
+        `${call}: a menu with objectName "${name}" already exists; deleteMenu("${name}") first`,
+      );
     }
     const menu = new QMenu(title, name);
     ui.menus.set(name, menu);
@@ -57,7 +60,9 @@ export class QtForPythonUIMgrWrapper extends SDAPIObject {
 
   /** The menu made with `objectName`, or null. */
   findMenuFromObjectName(objectName: string): QMenu | null {
-    return designer().ui.menus.get(requireString(`${OWNER}.findMenuFromObjectName()`, objectName, 'objectName')) ?? null;
+    return (
+      designer().ui.menus.get(requireString(`${OWNER}.findMenuFromObjectName()`, objectName, 'objectName')) ?? null
+    );
   }
 
   /** Deletes the menu made with `objectName` (its methods then raise); does nothing if there is none. */
@@ -75,7 +80,11 @@ export class QtForPythonUIMgrWrapper extends SDAPIObject {
     const call = `${OWNER}.newDockWidget()`;
     const id = requireString(call, identifier, 'identifier');
     const ui = designer().ui;
-    if (ui.docks.has(id)) throw new APIException(SDApiError.InvalidArgument, `${call}: a dock widget with identifier "${id}" already exists; identifiers must be unique`);
+    if (ui.docks.has(id))
+      throw new APIException(
+        SDApiError.InvalidArgument,
+        `${call}: a dock widget with identifier "${id}" already exists; identifiers must be unique`,
+      );
     const widget = new QWidget(id, requireString(call, title, 'title'));
     ui.docks.set(id, widget);
     return widget;
@@ -112,17 +121,32 @@ export class QtForPythonUIMgrWrapper extends SDAPIObject {
 
   /** Calls `callback(graphViewID)` when a graph view opens; returns the callback id (shared counter with `SDApplication`). */
   registerGraphViewCreatedCallback(callback: Callback<'GraphViewCreated'>): number {
-    return designer().callbacks.register(OWNER, 'GraphViewCreated', callback, `${OWNER}.registerGraphViewCreatedCallback()`);
+    return designer().callbacks.register(
+      OWNER,
+      'GraphViewCreated',
+      callback,
+      `${OWNER}.registerGraphViewCreatedCallback()`,
+    );
   }
 
   /** Calls `callback(explorerID)` when an explorer panel is created; returns the callback id. */
   registerExplorerCreatedCallback(callback: Callback<'ExplorerCreated'>): number {
-    return designer().callbacks.register(OWNER, 'ExplorerCreated', callback, `${OWNER}.registerExplorerCreatedCallback()`);
+    return designer().callbacks.register(
+      OWNER,
+      'ExplorerCreated',
+      callback,
+      `${OWNER}.registerExplorerCreatedCallback()`,
+    );
   }
 
   /** Calls `callback(explorerID)` when an explorer's selection changes; returns the callback id. */
   registerExplorerSelectionChangedCallback(callback: Callback<'ExplorerSelectionChanged'>): number {
-    return designer().callbacks.register(OWNER, 'ExplorerSelectionChanged', callback, `${OWNER}.registerExplorerSelectionChangedCallback()`);
+    return designer().callbacks.register(
+      OWNER,
+      'ExplorerSelectionChanged',
+      callback,
+      `${OWNER}.registerExplorerSelectionChangedCallback()`,
+    );
   }
 
   /** Unregisters callback `callbackID`; raises `InvalidArgument` for an id this manager does not hold. */

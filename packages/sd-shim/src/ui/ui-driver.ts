@@ -53,11 +53,15 @@ export const uiDriver = {
   /** Selects `nodes` in view `graphViewID` (default: the current view); they must belong to its graph. */
   selectNodes(nodes: readonly SDNode[], graphViewID?: number): void {
     const ui = designer().ui;
-    const id = graphViewID ?? ui.currentGraphViewId ?? fail('selectNodes', 'no graph view is open; call sdShim.ui.openGraphView(graph) first');
+    const id =
+      graphViewID ??
+      ui.currentGraphViewId ??
+      fail('selectNodes', 'no graph view is open; call sdShim.ui.openGraphView(graph) first');
     const graph = ui.graphViews.get(viewArg(id, 'selectNodes'))!;
     const models = nodes.map((node) => {
       const model = NODES.arg(node, 'sdShim.ui.selectNodes()', 'node');
-      if (model.graph !== graph) fail('selectNodes', `the ${model.describe()} is not in the graph of view ${id} (${graph.url()})`);
+      if (model.graph !== graph)
+        fail('selectNodes', `the ${model.describe()} is not in the graph of view ${id} (${graph.url()})`);
       return model;
     });
     ui.selections.set(id, models);

@@ -2,7 +2,7 @@ import { SDAPIObject } from '../base/sd-api-object';
 import { designerApi } from '../affinity/designer-guard';
 import { APIException } from '../errors/api-exception';
 import { SDApiError } from '../errors/sd-api-error';
-import { describeType, isValueKind, type TypeRef, type ValueKind } from './value-data';
+import { isValueKind, type TypeRef, type ValueKind } from './value-data';
 
 let refOf: (type: SDType) => TypeRef;
 
@@ -263,11 +263,6 @@ export function typeFromRef(ref: TypeRef): SDType {
     case 'array':
       return new SDTypeArray(ref.itemKind && isValueKind(ref.itemKind) ? ref.itemKind : 'float');
   }
-}
-
-/** @internal For messages: the type in words. */
-export function describeSDType(type: SDType): string {
-  return describeType(refOf(type));
 }
 
 for (const cls of [

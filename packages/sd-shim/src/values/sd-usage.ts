@@ -61,7 +61,10 @@ export class SDValueUsage extends SDValue {
   /** Makes the value. */
   static sNew(usage: SDUsage): SDValueUsage {
     if (!(usage instanceof SDUsage)) {
-      throw new APIException(SDApiError.InvalidArgument, 'SDValueUsage.sNew(): usage must be an SDUsage (SDUsage.sNew(name, components, colorSpace))');
+      throw new APIException(
+        SDApiError.InvalidArgument,
+        'SDValueUsage.sNew(): usage must be an SDUsage (SDUsage.sNew(name, components, colorSpace))',
+      );
     }
     return new SDValueUsage({ ...usageDataOf(usage) });
   }

@@ -46,7 +46,10 @@ export class SDValueArray extends SDValue {
     if (count < 0) throw new APIException(SDApiError.InvalidValue, `${call}: size must be 0 or more, got ${count}`);
     const item = DEFAULT_ITEMS[kind];
     if (count > 0 && item === undefined) {
-      throw new APIException(SDApiError.NotSupported, `${call}: items of type ${kind} have no default; make an empty array and pushBack() them`);
+      throw new APIException(
+        SDApiError.NotSupported,
+        `${call}: items of type ${kind} have no default; make an empty array and pushBack() them`,
+      );
     }
     return new SDValueArray({ kind: 'array', itemKind: kind, items: Array.from({ length: count }, () => item!) });
   }
@@ -56,7 +59,10 @@ export class SDValueArray extends SDValue {
     const data = valueData(this) as ArrayData;
     const item = valueArg(value, 'SDValueArray.pushBack()');
     if (item.kind !== data.itemKind) {
-      throw new APIException(SDApiError.InvalidType, `SDValueArray.pushBack(): this array holds ${data.itemKind} items, got a ${item.kind} value`);
+      throw new APIException(
+        SDApiError.InvalidType,
+        `SDValueArray.pushBack(): this array holds ${data.itemKind} items, got a ${item.kind} value`,
+      );
     }
     replaceValueData(this, { ...data, items: [...data.items, item] });
   }
@@ -70,7 +76,10 @@ export class SDValueArray extends SDValue {
   getItem(index: number): SDValue {
     const items = (valueData(this) as ArrayData).items;
     if (!Number.isInteger(index) || index < 0 || index >= items.length) {
-      throw new APIException(SDApiError.InvalidArgument, `SDValueArray.getItem(${String(index)}): index out of range (${items.length} items)`);
+      throw new APIException(
+        SDApiError.InvalidArgument,
+        `SDValueArray.getItem(${String(index)}): index out of range (${items.length} items)`,
+      );
     }
     return valueFromData(items[index]!);
   }

@@ -28,7 +28,10 @@ export class SDValueEnum extends SDValue {
     requireString(call, valueId, 'valueId');
     const type = ENUM_TYPES.get(enumId);
     if (!type) {
-      throw new APIException(SDApiError.ItemNotFound, `${call}: unknown enum type "${enumId}" (known: ${[...ENUM_TYPES.keys()].join(', ')})`);
+      throw new APIException(
+        SDApiError.ItemNotFound,
+        `${call}: unknown enum type "${enumId}" (known: ${[...ENUM_TYPES.keys()].join(', ')})`,
+      );
     }
     const member = type.members.find((m) => m.id === valueId);
     if (!member) {

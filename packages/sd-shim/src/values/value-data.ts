@@ -75,18 +75,27 @@ export function describeType(type: TypeRef): string {
   return type.kind;
 }
 
-/** Deep equality of two values. */
-export function dataEquals(a: ValueData, b: ValueData): boolean {
-  return JSON.stringify(a) === JSON.stringify(b);
-}
-
 /** A deep copy, so that stored values never share arrays with the caller's. */
 export function cloneData(data: ValueData): ValueData {
   return JSON.parse(JSON.stringify(data)) as ValueData;
 }
 
 const KINDS: ReadonlySet<string> = new Set<ValueKind>([
-  'bool', 'int', 'int2', 'int3', 'int4', 'float', 'float2', 'float3', 'float4', 'string', 'ColorRGBA', 'enum', 'usage', 'array', 'texture',
+  'bool',
+  'int',
+  'int2',
+  'int3',
+  'int4',
+  'float',
+  'float2',
+  'float3',
+  'float4',
+  'string',
+  'ColorRGBA',
+  'enum',
+  'usage',
+  'array',
+  'texture',
 ]);
 
 /** True if `kind` names a {@link ValueKind}. */
@@ -99,7 +108,8 @@ export function isValueKind(kind: unknown): kind is ValueKind {
  * says what is wrong at `where`; the caller turns it into an `APIException`.
  */
 export function parseValueData(json: unknown, where: string): ValueData {
-  if (typeof json !== 'object' || json === null || Array.isArray(json)) throw new Error(`${where}: expected a value object`);
+  if (typeof json !== 'object' || json === null || Array.isArray(json))
+    throw new Error(`${where}: expected a value object`);
   const o = json as Record<string, unknown>;
   const kind = o['kind'];
   const fail = (what: string): never => {
@@ -109,17 +119,26 @@ export function parseValueData(json: unknown, where: string): ValueData {
     case 'bool':
       return typeof o['value'] === 'boolean' ? { kind, value: o['value'] } : fail('a bool value must be true or false');
     case 'int':
-      return Number.isInteger(o['value']) ? { kind, value: o['value'] as number } : fail('an int value must be an integer');
+      return Number.isInteger(o['value'])
+        ? { kind, value: o['value'] as number }
+        : fail('an int value must be an integer');
     case 'float':
       return typeof o['value'] === 'number' ? { kind, value: o['value'] } : fail('a float value must be a number');
     case 'string':
       return typeof o['value'] === 'string' ? { kind, value: o['value'] } : fail('a string value must be a string');
     case 'enum':
-      if (typeof o['enumId'] !== 'string' || !Number.isInteger(o['value'])) fail('an enum value needs an enumId and an integer value');
+      if (typeof o['enumId'] !== 'string' || !Number.isInteger(o['value']))
+        fail('an enum value needs an enumId and an integer value');
       return { kind, enumId: o['enumId'] as string, value: o['value'] as number };
     case 'usage':
-      for (const key of ['name', 'components', 'colorSpace']) if (typeof o[key] !== 'string') fail(`a usage needs a string ${key}`);
-      return { kind, name: o['name'] as string, components: o['components'] as string, colorSpace: o['colorSpace'] as string };
+      for (const key of ['name', 'components', 'colorSpace'])
+        if (typeof o[key] !== 'string') fail(`a usage needs a string ${key}`);
+      return {
+        kind,
+        name: o['name'] as string,
+        components: o['components'] as string,
+        colorSpace: o['colorSpace'] as string,
+      };
     case 'array': {
       const items = o['items'];
       if (!isValueKind(o['itemKind']) || !Array.isArray(items)) fail('an array value needs an itemKind and items');
@@ -137,7 +156,9 @@ export function parseValueData(json: unknown, where: string): ValueData {
           Array.isArray(value) &&
           value.length === size &&
           value.every((n) => (integer ? Number.isInteger(n) : typeof n === 'number'));
-        return ok ? { kind: kind as VectorKind, value: value as number[] } : fail(`a ${kind} value must be ${size} ${integer ? 'integers' : 'numbers'}`);
+        return ok
+          ? { kind: kind as VectorKind, value: value as number[] }
+          : fail(`a ${kind} value must be ${size} ${integer ? 'integers' : 'numbers'}`);
       }
       return fail(`unknown value kind ${JSON.stringify(kind)}`);
     }

@@ -1,7 +1,15 @@
 import { cloneData, type ValueData } from './value-data';
 import type { SDValue } from './sd-value';
 import { SDValueBool, SDValueFloat, SDValueInt, SDValueString } from './scalar-values';
-import { SDValueColorRGBA, SDValueFloat2, SDValueFloat3, SDValueFloat4, SDValueInt2, SDValueInt3, SDValueInt4 } from './vector-values';
+import {
+  SDValueColorRGBA,
+  SDValueFloat2,
+  SDValueFloat3,
+  SDValueFloat4,
+  SDValueInt2,
+  SDValueInt3,
+  SDValueInt4,
+} from './vector-values';
 import { SDValueEnum } from './sd-value-enum';
 import { SDValueUsage } from './sd-usage';
 import { SDValueArray } from './sd-value-array';

@@ -17,7 +17,10 @@ export class SDValueFloat2 extends SDValue {
   }
   /** Makes the value from a `float2` (or any object with numeric x, y). */
   static sNew(value: float2): SDValueFloat2 {
-    return new SDValueFloat2({ kind: 'float2', value: requireComponents('SDValueFloat2.sNew()', value, ['x', 'y'], false, 'value') });
+    return new SDValueFloat2({
+      kind: 'float2',
+      value: requireComponents('SDValueFloat2.sNew()', value, ['x', 'y'], false, 'value'),
+    });
   }
   /** A new `float2` with the components. */
   get(): float2 {
@@ -34,7 +37,10 @@ export class SDValueFloat3 extends SDValue {
   }
   /** Makes the value from a `float3` (or any object with numeric x, y, z). */
   static sNew(value: float3): SDValueFloat3 {
-    return new SDValueFloat3({ kind: 'float3', value: requireComponents('SDValueFloat3.sNew()', value, ['x', 'y', 'z'], false, 'value') });
+    return new SDValueFloat3({
+      kind: 'float3',
+      value: requireComponents('SDValueFloat3.sNew()', value, ['x', 'y', 'z'], false, 'value'),
+    });
   }
   /** A new `float3` with the components. */
   get(): float3 {
@@ -51,7 +57,10 @@ export class SDValueFloat4 extends SDValue {
   }
   /** Makes the value from a `float4` (or any object with numeric x, y, z, w). */
   static sNew(value: float4): SDValueFloat4 {
-    return new SDValueFloat4({ kind: 'float4', value: requireComponents('SDValueFloat4.sNew()', value, ['x', 'y', 'z', 'w'], false, 'value') });
+    return new SDValueFloat4({
+      kind: 'float4',
+      value: requireComponents('SDValueFloat4.sNew()', value, ['x', 'y', 'z', 'w'], false, 'value'),
+    });
   }
   /** A new `float4` with the components. */
   get(): float4 {
@@ -68,7 +77,10 @@ export class SDValueInt2 extends SDValue {
   }
   /** Makes the value from a `int2` (or any object with numeric x, y integers). */
   static sNew(value: int2): SDValueInt2 {
-    return new SDValueInt2({ kind: 'int2', value: requireComponents('SDValueInt2.sNew()', value, ['x', 'y'], true, 'value') });
+    return new SDValueInt2({
+      kind: 'int2',
+      value: requireComponents('SDValueInt2.sNew()', value, ['x', 'y'], true, 'value'),
+    });
   }
   /** A new `int2` with the components. */
   get(): int2 {
@@ -85,7 +97,10 @@ export class SDValueInt3 extends SDValue {
   }
   /** Makes the value from a `int3` (or any object with numeric x, y, z integers). */
   static sNew(value: int3): SDValueInt3 {
-    return new SDValueInt3({ kind: 'int3', value: requireComponents('SDValueInt3.sNew()', value, ['x', 'y', 'z'], true, 'value') });
+    return new SDValueInt3({
+      kind: 'int3',
+      value: requireComponents('SDValueInt3.sNew()', value, ['x', 'y', 'z'], true, 'value'),
+    });
   }
   /** A new `int3` with the components. */
   get(): int3 {
@@ -102,7 +117,10 @@ export class SDValueInt4 extends SDValue {
   }
   /** Makes the value from a `int4` (or any object with numeric x, y, z, w integers). */
   static sNew(value: int4): SDValueInt4 {
-    return new SDValueInt4({ kind: 'int4', value: requireComponents('SDValueInt4.sNew()', value, ['x', 'y', 'z', 'w'], true, 'value') });
+    return new SDValueInt4({
+      kind: 'int4',
+      value: requireComponents('SDValueInt4.sNew()', value, ['x', 'y', 'z', 'w'], true, 'value'),
+    });
   }
   /** A new `int4` with the components. */
   get(): int4 {
@@ -119,7 +137,10 @@ export class SDValueColorRGBA extends SDValue {
   }
   /** Makes the value from a `ColorRGBA` (or any object with numeric r, g, b, a). */
   static sNew(value: ColorRGBA): SDValueColorRGBA {
-    return new SDValueColorRGBA({ kind: 'ColorRGBA', value: requireComponents('SDValueColorRGBA.sNew()', value, ['r', 'g', 'b', 'a'], false, 'value') });
+    return new SDValueColorRGBA({
+      kind: 'ColorRGBA',
+      value: requireComponents('SDValueColorRGBA.sNew()', value, ['r', 'g', 'b', 'a'], false, 'value'),
+    });
   }
   /** A new `ColorRGBA` with the components. */
   get(): ColorRGBA {
