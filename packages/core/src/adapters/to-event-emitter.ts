@@ -9,8 +9,9 @@ import type { Signal } from '../signal/signal';
  * {@link Connection}; disconnect it to stop.
  *
  * The signal's arguments must fit the event's listener (`typed-emitter`'s `TypedEmitter<Events>`), or it does
- * not compile. The slot is a plain function, so with the default AutoConnection it runs where the signal's
- * owner lives; an error thrown by a listener is reported like any slot's, naming the signal.
+ * not compile. The slot is a plain function: with the default AutoConnection it runs on this thread, during the
+ * emit (or when an emission made in another thread is delivered here); `type` may queue it instead. An error
+ * thrown by a listener is reported like any slot's, naming the signal.
  */
 export function toEventEmitter<
   Events extends EventMap,

@@ -19,8 +19,8 @@ interface Waiter {
  * expect(await spy.wait()).toBe(true); // the next emission, from a queued slot or a worker
  * ```
  *
- * The spy connects a plain function to the signal, so it records where the signal's slots without a receiver
- * run: during the emit when it is emitted on the sender's thread. Disposing it disconnects it; what it
+ * The spy connects a plain function to the signal, so it records on this thread: during the emit for an emission
+ * made here, or when an emission made in another thread is delivered here. Disposing it disconnects it; what it
  * recorded stays readable.
  */
 export class SignalSpy<Args extends unknown[]> implements Iterable<Args>, Disposable {
