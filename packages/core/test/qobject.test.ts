@@ -6,6 +6,8 @@ import {
   QSignalBlocker,
   Signal,
   SignalSpy,
+  Thread,
+  ThreadData,
   currentThread,
   invokeMethod,
 } from '@sigslot/core';
@@ -93,6 +95,17 @@ describe('QObject lifetime', () => {
     node.deleteLater(); // after destruction: nothing
     await flushQueued();
     expect(spy.count).toBe(1);
+  });
+
+  test('deleteLater on an object with no thread waits until it is moved to one', async () => {
+    const node = new Node();
+    node.moveToThread(null);
+    node.deleteLater();
+    await flushQueued();
+    expect(node.isDestroyed()).toBe(false);
+    node.moveToThread(currentThread());
+    await flushQueued();
+    expect(node.isDestroyed()).toBe(true);
   });
 
   test("deleteLater from one of the object's own slots destroys it after the slot returns", async () => {
@@ -277,6 +290,26 @@ describe('moveToThread', () => {
       /Node "child"\.moveToThread\(null\): cannot move objects with a parent/,
     );
     expect(child.thread()).toBe(currentThread());
+  });
+
+  test('moving into another isolate is refused with the worker-object advice', () => {
+    const worker = new Thread(ThreadData.remote(ThreadData.nextId(), 'TimerThread', false, null));
+    const node = new Node().setObjectName('n');
+    expect(() => node.moveToThread(worker)).toThrow(AffinityError);
+    expect(() => node.moveToThread(worker)).toThrow(
+      /^Node "n"\.moveToThread\("TimerThread" \(worker #\d+\)\): "TimerThread" \(worker #\d+\) runs in another isolate, and JavaScript has no shared heap.*Create the object inside that thread \(thread\.create\(\.\.\.\), the worker-object pattern\)\.$/,
+    );
+    expect(node.thread()).toBe(currentThread());
+  });
+
+  test('an object can be pushed from its own thread, not pulled from another', () => {
+    const elsewhere = ThreadData.remote(ThreadData.nextId(), 'Other', false, null);
+    const node = new Node().setObjectName('handle');
+    node.bindToThread(elsewhere); // what the thread package does for an object living in a worker
+    expect(() => node.moveToThread(currentThread())).toThrow(
+      /the current thread \(main\) is not the object's thread \("Other" \(worker #\d+\)\)\. An object can only be pushed to a thread from its own thread, not pulled\./,
+    );
+    expect(() => node.destroy()).toThrow(/Use deleteLater\(\), which runs in the object's thread/);
   });
 
   test('moving to the thread it lives in does nothing', () => {
