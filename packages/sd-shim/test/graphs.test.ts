@@ -409,3 +409,12 @@ describe('connections', () => {
     expect(fn.getProperties(Output).getSize()).toBe(0);
   });
 });
+
+test('objects made with `new` instead of the API raise InvalidArgument', () => {
+  expect(apiError(() => new SDNode().getIdentifier()).message).toBe(
+    'SDNode.getIdentifier(): called on an object that is not a Designer SDNode [SDApiError.InvalidArgument]',
+  );
+  expect(codeOf(() => new SDProperty().getId())).toBe('InvalidArgument');
+  expect(codeOf(() => new SDNodeDefinition().getId())).toBe('InvalidArgument');
+  expect(codeOf(() => new SDConnection().disconnect())).toBe('InvalidArgument');
+});
