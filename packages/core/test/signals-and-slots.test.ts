@@ -260,3 +260,28 @@ describe('signals and slots', () => {
     );
   });
 });
+
+describe('a slot named or given as the method is the same slot', () => {
+  test('UniqueConnection refuses the method by name after the method itself, and the reverse', () => {
+    const sender = new Sender();
+    const receiver = new Receiver();
+    expect(sender.changed.connect(receiver, receiver.onChanged, UniqueConnection).connected).toBe(true);
+    expect(sender.changed.connect(receiver, 'onChanged', UniqueConnection).connected).toBe(false);
+    const other = new Sender();
+    expect(other.changed.connect(receiver, 'onChanged', UniqueConnection).connected).toBe(true);
+    expect(other.changed.connect(receiver, receiver.onChanged, UniqueConnection).connected).toBe(false);
+    sender.changed.emit(1);
+    other.changed.emit(2);
+    expect(receiver.seen).toEqual([1, 2]);
+  });
+
+  test('disconnect(receiver, slot) removes the connection whichever way the slot was given', () => {
+    const sender = new Sender();
+    const receiver = new Receiver();
+    sender.changed.connect(receiver, 'onChanged');
+    sender.changed.connect(receiver, receiver.onOther);
+    expect(sender.changed.disconnect(receiver, receiver.onChanged)).toBe(true);
+    expect(sender.changed.disconnect(receiver, 'onOther')).toBe(true);
+    expect(sender.changed.connectionCount).toBe(0);
+  });
+});

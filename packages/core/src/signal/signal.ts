@@ -32,6 +32,15 @@ export interface SignalOptions<Args extends unknown[]> {
 
 const EMPTY: readonly never[] = Object.freeze([]);
 
+/** True when two slots of `receiver` are one method, named or given as the function (Qt compares the method). */
+function sameSlot<Args extends unknown[]>(a: Slot<Args>, b: Slot<Args>, receiver: QObject | null): boolean {
+  if (a === b) return true;
+  if (receiver === null || typeof a === typeof b) return false;
+  const method = (s: Slot<Args>): unknown =>
+    typeof s === 'string' ? (receiver as unknown as Record<string, unknown>)[s] : s;
+  return method(a) === method(b);
+}
+
 /**
  * A typed signal: `new Signal<[x: number, label: string]>(this)` declares one on a {@link QObject};
  * `emit(1, 'a')` calls every connected slot, each according to its connection type.
@@ -141,7 +150,7 @@ export class Signal<Args extends unknown[] = []> {
     }
     if (type & ConnectionType.UniqueConnection) {
       for (const existing of this.connections) {
-        if (existing.alive && existing.receiver === receiver && existing.slot === slot) {
+        if (existing.alive && existing.receiver === receiver && sameSlot(existing.slot, slot, receiver)) {
           return new Connection(this, receiver, slot, type, delivery, false);
         }
       }
@@ -174,7 +183,7 @@ export class Signal<Args extends unknown[] = []> {
     else if (target instanceof Connection) remove = (c) => c === target;
     else if (target instanceof Signal) remove = (c) => c.slot === target.forwarderFn && c.receiver === target.owner;
     else if (typeof target === 'function') remove = (c) => c.receiver === null && c.slot === target;
-    else remove = (c) => c.receiver === target && (slot === undefined || c.slot === slot);
+    else remove = (c) => c.receiver === target && (slot === undefined || sameSlot(c.slot, slot, target));
     const kept: Connection<Args>[] = [];
     let removed = false;
     for (const c of this.connections) {
@@ -205,7 +214,9 @@ export class Signal<Args extends unknown[] = []> {
       const abort = options.signal;
       if (abort?.aborted) return reject(abort.reason);
       if (this.owner?.isDestroyed()) {
-        return reject(new CancelledError(`${this.describe()}.once(): the owner is destroyed, so the signal will not be emitted.`));
+        return reject(
+          new CancelledError(`${this.describe()}.once(): the owner is destroyed, so the signal will not be emitted.`),
+        );
       }
       const cleanup = (): void => {
         connection.disconnect();
