@@ -1,0 +1,105 @@
+// Generates what the site needs before VitePress runs (`npm run docs:build` and `docs:dev` call it):
+//
+//   1. the API reference: TypeDoc + typedoc-plugin-markdown write docs/api/ (and api/navigation.json, which
+//      the sidebar is built from) from the TSDoc of the three packages' sources;
+//   2. the live demo: esbuild bundles the page module and the thread module as two ES modules into
+//      docs/public/demo/ (the thread module is the script each Web Worker runs), as the browser test does;
+//   3. the benchmark chart: bench/results/latest.svg is copied to docs/public/bench/ when it exists, and
+//      guide/_bench-chart.md says either where it is or that it has not been produced.
+//
+// Everything it writes is ignored by git (see docs/.gitignore and the root .gitignore).
+//
+//   node docs/scripts/prepare.mjs [--skip-api]
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const DOCS = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const ROOT = path.resolve(DOCS, '..');
+const skipApi = process.argv.includes('--skip-api');
+
+const timed = async (what, step) => {
+  const started = performance.now();
+  await step();
+  console.log(`docs: ${what} (${((performance.now() - started) / 1000).toFixed(1)} s)`);
+};
+
+/** TypeDoc, in process, with docs/typedoc.json. Throws on errors, and on warnings (a broken {@link}). */
+async function buildApi() {
+  const { Application, LogLevel } = await import('typedoc');
+  fs.rmSync(path.join(DOCS, 'api'), { recursive: true, force: true });
+  const app = await Application.bootstrapWithPlugins({ options: path.join(DOCS, 'typedoc.json') });
+  const project = await app.convert();
+  if (!project) throw new Error('TypeDoc could not convert the packages (see the errors above).');
+  await app.generateOutputs(project);
+  if (app.logger.hasErrors() || app.logger.hasWarnings()) {
+    throw new Error(`TypeDoc reported ${app.logger.errorCount} errors and ${app.logger.warningCount} warnings (above).`);
+  }
+  void LogLevel;
+}
+
+/** The live demo's two ES modules, bundled from the packages' sources (no `tsc -b` needed). */
+async function buildDemo() {
+  const { build } = await import('esbuild');
+  const source = path.join(DOCS, '.vitepress/theme/demo');
+  await build({
+    entryPoints: [path.join(source, 'demo-page.ts'), path.join(source, 'timer-thread.ts')],
+    bundle: true,
+    format: 'esm',
+    platform: 'browser',
+    target: 'es2022',
+    outdir: path.join(DOCS, 'public/demo'),
+    sourcemap: true,
+    minify: true,
+    keepNames: true, // messages name classes ("Timer", "Receiver"), and workers find classes by name
+    logLevel: 'warning',
+    alias: {
+      '@sigslot/core': path.join(ROOT, 'packages/core/src/index.ts'),
+      '@sigslot/thread': path.join(ROOT, 'packages/thread/src/index.ts'),
+      '@sigslot/sd-shim': path.join(ROOT, 'packages/sd-shim/src/index.ts'),
+    },
+  });
+}
+
+/** Copies the benchmark chart, if the bench has produced one, and writes the page fragment that shows it. */
+function copyBenchChart() {
+  const results = path.join(ROOT, 'bench/results');
+  const svg = path.join(results, 'latest.svg');
+  const json = path.join(results, 'latest.json');
+  const target = path.join(DOCS, 'public/bench');
+  fs.rmSync(target, { recursive: true, force: true });
+  let fragment;
+  if (fs.existsSync(svg)) {
+    fs.mkdirSync(target, { recursive: true });
+    fs.copyFileSync(svg, path.join(target, 'latest.svg'));
+    let caption = 'The latest full run of `npm run bench` (bench/results/latest.svg).';
+    if (fs.existsSync(json)) {
+      try {
+        const { meta } = JSON.parse(fs.readFileSync(json, 'utf8'));
+        caption =
+          `The latest full run of \`npm run bench\`: ${String(meta.date).slice(0, 10)}, Node ${meta.node}, ` +
+          `${meta.platform}, ${meta.cpus} CPUs${meta.cpuModel ? ` (${meta.cpuModel})` : ''}.` +
+          (meta.note ? ` ${meta.note}` : '') +
+          ' The numbers behind it are in `bench/results/latest.json`.';
+      } catch {
+        // A chart without readable metadata is still worth showing.
+      }
+    }
+    fragment =
+      `${caption}\n\n` +
+      "![Benchmark chart: sigslot beside its peers, one panel per group, bars as ratios to each panel's reference]" +
+      '(/bench/latest.svg){.bench-chart}\n';
+  } else {
+    fragment =
+      '::: warning No chart yet\n' +
+      'This build found no `bench/results/latest.svg`: the benchmarks have not been run in full on the machine ' +
+      'that built the site. Run `npm run bench` (it takes a few minutes) and build the site again to see the chart ' +
+      'here. (`npm run bench -- --smoke` only checks that every group runs; its figures mean nothing and are not shown.)\n' +
+      ':::\n';
+  }
+  fs.writeFileSync(path.join(DOCS, 'guide/_bench-chart.md'), `<!-- Written by docs/scripts/prepare.mjs. -->\n\n${fragment}`);
+}
+
+if (!skipApi) await timed('API reference from TSDoc -> docs/api/', buildApi);
+await timed('live demo bundled -> docs/public/demo/', buildDemo);
+await timed('benchmark chart', copyBenchChart);
