@@ -12,7 +12,10 @@ export interface TypedEventTarget<M extends { [K in keyof M]: Event }> extends E
 }
 
 /** The event map of a target: `M` for a {@link TypedEventTarget}, any name to `Event` for a plain `EventTarget`. */
-export type EventMapOf<T> = T extends { readonly [eventMap]?: infer M }
+export type EventMapOf<T> = T extends {
+  /** The map a {@link TypedEventTarget} carries. */
+  readonly [eventMap]?: infer M;
+}
   ? unknown extends M
     ? Record<string, Event>
     : M

@@ -29,7 +29,10 @@ export class SignalSpy<Args extends unknown[]> implements Iterable<Args>, Dispos
   private readonly connection: Connection<Args>;
   private readonly ownerGone: Connection<[object: QObject]> | undefined;
 
-  /** Starts recording `signal`'s emissions. */
+  /**
+   * Starts recording `signal`'s emissions.
+   * @param signal The signal spied on.
+   */
   constructor(readonly signal: Signal<Args>) {
     this.connection = signal.connect((...args: Args) => this.record(args));
     const owner = signal.owner;

@@ -61,6 +61,7 @@ export class QTimer extends QObject {
   get interval(): number {
     return this.ms;
   }
+  /** Sets the interval in milliseconds (0 to 2^31 - 1); an active timer restarts with it. */
   set interval(ms: number) {
     this.ms = checkInterval(ms, `${this.describe()}.interval`);
     if (this.isActive()) this.start();
@@ -70,6 +71,7 @@ export class QTimer extends QObject {
   get singleShot(): boolean {
     return this.single;
   }
+  /** Makes the timer single-shot (true) or repeating (false), from its next timeout on. */
   set singleShot(single: boolean) {
     this.single = single;
   }
