@@ -1,4 +1,4 @@
-import { ConnectionType, InvalidArgumentError, invokeMethod, QObject, Signal } from '@sigslot/core';
+import { ConnectionType, DeadlockError, InvalidArgumentError, invokeMethod, QObject, setErrorHandler, Signal } from '@sigslot/core';
 import { QThread, RemoteError, ThreadTerminatedError } from '@sigslot/thread';
 import { Worker } from './fixtures/threads';
 
@@ -108,6 +108,40 @@ describe('the worker-object pattern', () => {
     await expect(other.add(2, 2)).resolves.toBe(4);
     thread.quit();
     await thread.wait();
+  });
+
+  test('a worker that dies while the main thread is blocked on it releases the main thread with ThreadTerminatedError', async () => {
+    const thread = new QThread();
+    const worker = thread.create(Worker);
+    const crashed = thread.errorOccurred.once();
+    thread.start();
+    await worker.add(0, 0);
+    expect(() => invokeMethod(worker, 'crash', ConnectionType.BlockingQueuedConnection, 5)).toThrow(ThreadTerminatedError);
+    const [error] = await crashed;
+    expect(error.message).toMatch(/exited with code 5/);
+    expect(await thread.wait()).toBe(true);
+  });
+
+  test('a slot answering a blocked worker cannot block on that worker in turn: DeadlockError instead of a hang', async () => {
+    const errors: unknown[] = [];
+    const previous = setErrorHandler((error) => errors.push(error));
+    try {
+      const thread = new QThread();
+      const worker = thread.create(Worker);
+      worker.resultReady.connect(
+        () => invokeMethod(worker, 'add', ConnectionType.BlockingQueuedConnection, 1, 1),
+        ConnectionType.BlockingQueuedConnection,
+      );
+      thread.start();
+      await worker.doWork('cycle');
+      expect(errors).toHaveLength(1);
+      expect(errors[0]).toBeInstanceOf(DeadlockError);
+      expect(String(errors[0])).toMatch(/is itself blocked waiting for this thread to run its slots/);
+      thread.quit();
+      await thread.wait();
+    } finally {
+      setErrorHandler(previous);
+    }
   });
 
   test('blocking on a thread that is not running is refused clearly', () => {

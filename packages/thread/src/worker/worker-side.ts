@@ -68,6 +68,7 @@ export class WorkerSide implements ThreadTransport {
   private readonly mainProxy: QObject;
   private readonly objects = new Map<number, QObject>();
   private readonly forwards = new Map<string, ForwardConnection>();
+  private readonly watchSlots = new Map<string, number>();
   private readonly waitingForObject = new Map<number, WireCall[]>();
   private batch: unknown[] = [];
   private transfers: Transferable[] = [];
@@ -216,8 +217,10 @@ export class WorkerSide implements ThreadTransport {
     const signals = object.signals().filter((s) => !LOCAL_SIGNALS.has(s.name));
     signals.forEach((signal, index) => {
       const forward = new ForwardConnection(signal, this.mainProxy, objectId, index, this.control);
-      if (objectId === 0) forward.flagSlot = ControlWords.FirstFlag + index; // the main side numbers them the same way
-      this.forwards.set(`${objectId}:${signal.name}`, forward);
+      const key = `${objectId}:${signal.name}`;
+      // Object 0's signals are numbered the same way on both sides; others get theirs from "watch" messages.
+      forward.flagSlot = objectId === 0 ? ControlWords.FirstFlag + index : (this.watchSlots.get(key) ?? 0);
+      this.forwards.set(key, forward);
       signal.attach(forward as unknown as Connection<unknown[]>);
     });
     object.destroyed.connect(() => this.objects.delete(objectId));
@@ -228,7 +231,9 @@ export class WorkerSide implements ThreadTransport {
   }
 
   private watch(objectId: number, signal: string, slot: number): void {
-    const forward = this.forwards.get(`${objectId}:${signal}`);
+    const key = `${objectId}:${signal}`;
+    this.watchSlots.set(key, slot); // for an object not built yet
+    const forward = this.forwards.get(key);
     if (forward) forward.flagSlot = slot;
   }
 
@@ -290,7 +295,7 @@ export class WorkerSide implements ThreadTransport {
   /** Wraps a method call so that its result (or error) goes back to the caller that asked for one. */
   private withReply(task: Task, call: Extract<WireCall, { kind: 'invoke' }>): Task {
     const reply = (ok: boolean, value: unknown): void => {
-      this.flush(); // what the method emitted before it returned arrives before its result
+      //FLUSHTEST
       if (call.wait) {
         try {
           this.syncPort!.postMessage({ type: 'result', replyId: 0, ok, value });
@@ -359,6 +364,9 @@ const runtime = {
       return require(spec.startsWith('file:') ? fileURLToPath(spec) : spec);
     };
     side = new WorkerSide(nodeEndpoint(parentPort!), data.init, data.syncPort, load);
+    // If this worker dies while the main thread is blocked on it (an uncaught error, process.exit), release it.
+    const control = new Int32Array(data.init.control);
+    process.on('exit', () => answer(control, ControlWords.MainWait, 2));
     void side.run(exports).then(() => {
       // The thread is over when run() returns, whatever timers its code left behind (Qt: the thread ends).
       setImmediate(() => process.exit(0));
