@@ -1,3 +1,4 @@
+import type { TransferList } from '@sigslot/core';
 import {
   affinity,
   Connection,
@@ -71,7 +72,7 @@ export class WorkerSide implements ThreadTransport {
   private readonly watchSlots = new Map<string, number>();
   private readonly waitingForObject = new Map<number, WireCall[]>();
   private batch: unknown[] = [];
-  private transfers: Transferable[] = [];
+  private transfers: object[] = [];
   private flushScheduled = false;
   private execs: Array<(code: number) => void> = [];
 
@@ -205,7 +206,7 @@ export class WorkerSide implements ThreadTransport {
     this.post({ type: 'emits', batch }, transfers.length ? transfers : undefined);
   };
 
-  private post(message: FromWorker, transfer?: readonly Transferable[]): void {
+  private post(message: FromWorker, transfer?: TransferList): void {
     this.endpoint.postMessage(message, transfer);
   }
 
@@ -295,7 +296,7 @@ export class WorkerSide implements ThreadTransport {
   /** Wraps a method call so that its result (or error) goes back to the caller that asked for one. */
   private withReply(task: Task, call: Extract<WireCall, { kind: 'invoke' }>): Task {
     const reply = (ok: boolean, value: unknown): void => {
-      //FLUSHTEST
+      this.flush(); // what the method emitted before it returned arrives before its result
       if (call.wait) {
         try {
           this.syncPort!.postMessage({ type: 'result', replyId: 0, ok, value });

@@ -1,25 +1,31 @@
-// The page of the browser test: runs the Designer timer and friends in real Web Workers and reports what it
-// saw in `window.__results` (read by browser.test.ts) and as text on the page.
-import { ConnectionType, currentThread, invokeMethod, QObject, QThread, Signal } from '@sigslot/thread';
-import { Counter, Host, Spinner, Timer } from './threads';
+// The page of the browser test: runs Designer's timer and friends in real Web Workers, shows what happens as
+// text, and reports it in `window.__results`, which browser.test.ts reads.
+import { ConnectionType, currentThread, invokeMethod, QObject, QThread, RemoteError, Signal } from '@sigslot/thread';
+import { Counter, Crasher, Host, Spinner, Timer } from './threads';
 
 interface Results {
   crossOriginIsolated: boolean;
   idealThreadCount: number;
   queued?: { ticks: Array<[count: number, emittedOn: string, ranOn: string]>; finished: boolean; wait: boolean };
   blocking?: { ticks: number[]; slotMs: number; waited: Array<[count: number, waitedMs: number, slotsRunBefore: number]>; finished: boolean };
-  workerObject?: { add: number; addLater: number; changed: Array<[number, string]>; failure: string; exitedCleanly: boolean };
-  interruption?: { stopped: [interrupted: boolean, spins: number] | null; finished: boolean };
+  workerObject?: { add: number; changedBeforeResult: number; addLater: number; changed: Array<[number, string]>; failure: string; exitedCleanly: boolean };
   pageCannotBlock?: { msleep: string; invokeBlocking: string; emitBlocking: string };
+  interruption?: { stopped: [interrupted: boolean, spins: number] | null; finished: boolean };
+  terminated?: { errors: string[]; finished: boolean; running: boolean };
+  crashed?: { errors: string[]; finished: boolean };
+  log: string[];
   errors: string[];
   done: boolean;
+  elapsedMs?: number;
 }
 
-const results: Results = { crossOriginIsolated, idealThreadCount: QThread.idealThreadCount(), errors: [], done: false };
+const results: Results = { crossOriginIsolated, idealThreadCount: QThread.idealThreadCount(), log: [], errors: [], done: false };
 (window as unknown as { __results: Results }).__results = results;
 
-function show(): void {
-  document.getElementById('out')!.textContent = JSON.stringify(results, null, 1);
+const out = document.getElementById('out')!;
+function log(line: string): void {
+  results.log.push(line);
+  out.textContent = results.log.join('\n');
 }
 
 function errorText(action: () => unknown): string {
@@ -31,7 +37,7 @@ function errorText(action: () => unknown): string {
   return 'no error';
 }
 
-/** Designer's Receiver: its slot runs on the page's main thread. */
+/** Designer's Receiver: its slot runs on the page's main thread, whichever thread emitted. */
 class Receiver extends QObject {
   readonly ticks: Array<[number, string, string]> = [];
   constructor(private readonly workMs = 0) {
@@ -39,7 +45,8 @@ class Receiver extends QObject {
   }
   onTick(count: number, emittedOn: string): void {
     this.ticks.push([count, emittedOn, currentThread().describe()]);
-    const end = performance.now() + this.workMs; // the page may not sleep: work instead
+    log(`  Tick received (${count}) on thread ${currentThread().describe()}, emitted by ${emittedOn}`);
+    const end = performance.now() + this.workMs; // the page may not sleep: it works instead
     while (performance.now() < end);
   }
 }
@@ -51,7 +58,11 @@ async function queued(): Promise<void> {
   const receiver = new Receiver();
   timer.tick.connect(receiver, receiver.onTick, ConnectionType.QueuedConnection);
   let finished = false;
-  timer.finished.connect(() => (finished = receiver.ticks.length === 7));
+  timer.finished.connect(() => {
+    finished = receiver.ticks.length === 7;
+    log(`  Thread ${timer.describe()} finished; ${receiver.ticks.length} ticks received.`);
+  });
+  log(`Starting ${timer.describe()} with QueuedConnection`);
   timer.start();
   const wait = await timer.wait(10_000);
   results.queued = { ticks: receiver.ticks, finished, wait };
@@ -65,9 +76,13 @@ async function blocking(): Promise<void> {
   const receiver = new Receiver(slotMs);
   timer.tick.connect(receiver, receiver.onTick, ConnectionType.BlockingQueuedConnection);
   const waited: Array<[number, number, number]> = [];
-  timer.emitted.connect(receiver, (count: number, waitedMs: number) => waited.push([count, Math.round(waitedMs), receiver.ticks.length]));
+  timer.emitted.connect(receiver, (count: number, waitedMs: number) => {
+    waited.push([count, Math.round(waitedMs), receiver.ticks.length]);
+    log(`  the worker's emit of tick ${count} returned after ${waitedMs.toFixed(0)} ms: it waited for the slot`);
+  });
   let finished = false;
   timer.finished.connect(() => (finished = true));
+  log(`Starting ${timer.describe()} with BlockingQueuedConnection (the slot works ${slotMs} ms)`);
   timer.start();
   await timer.wait(10_000);
   results.blocking = { ticks: receiver.ticks.map(([count]) => count), slotMs, waited, finished };
@@ -76,19 +91,31 @@ async function blocking(): Promise<void> {
 async function workerObject(): Promise<void> {
   const host = new Host();
   host.objectName = 'Host';
+  log(`Starting ${host.describe()} (an event loop) and creating a Counter(10) in it`);
   host.start();
   const counter = host.create(Counter, 10);
   const changed: Array<[number, string]> = [];
   const receiver = new QObject();
-  counter.changed.connect(receiver, (value: number, thread: string) => changed.push([value, thread]), ConnectionType.QueuedConnection);
+  counter.changed.connect(
+    receiver,
+    (value: number, thread: string) => {
+      changed.push([value, thread]);
+      log(`  counter.changed(${value}) emitted by ${thread}`);
+    },
+    ConnectionType.QueuedConnection,
+  );
   const add = await counter.add(5);
+  const changedBeforeResult = changed.length;
+  log(`  await counter.add(5) -> ${add}`);
   const addLater = await counter.addLater(1);
+  log(`  await counter.addLater(1) -> ${addLater}`);
   const failure = await counter.fail().then(
     () => 'no error',
-    (error: Error) => `${error.name}: ${error.message}`,
+    (error: RemoteError) => `${error.name} (${error.remoteName}): ${error.message}`,
   );
+  log(`  await counter.fail() rejected: ${failure}`);
 
-  // The page's main thread may not block: every way to ask for it is refused, clearly.
+  // The page's main thread may not block: each way to ask for it is refused, clearly.
   const ask = new Signal<[number]>(receiver, 'ask');
   ask.connect(counter, 'add', ConnectionType.BlockingQueuedConnection);
   results.pageCannotBlock = {
@@ -96,10 +123,13 @@ async function workerObject(): Promise<void> {
     invokeBlocking: errorText(() => invokeMethod(counter, 'add', ConnectionType.BlockingQueuedConnection, 1)),
     emitBlocking: errorText(() => ask.emit(1)),
   };
+  log(`Blocking on the page's main thread is refused:`);
+  for (const refusal of Object.values(results.pageCannotBlock)) log(`  ${refusal}`);
 
   host.quit();
   const exitedCleanly = await host.wait(10_000);
-  results.workerObject = { add, addLater, changed, failure, exitedCleanly };
+  log(`  ${host.describe()} quit; finished: ${host.isFinished()}`);
+  results.workerObject = { add, changedBeforeResult, addLater, changed, failure, exitedCleanly };
 }
 
 async function interruption(): Promise<void> {
@@ -108,24 +138,62 @@ async function interruption(): Promise<void> {
   let stopped: [boolean, number] | null = null;
   let finished = false;
   spinner.spinning.connect(() => spinner.requestInterruption());
-  spinner.stopped.connect((interrupted, spins) => (stopped = [interrupted, spins]));
+  spinner.stopped.connect((interrupted, spins) => {
+    stopped = [interrupted, spins];
+    log(`  ${spinner.describe()} stopped spinning after ${spins} spins; interruption requested: ${interrupted}`);
+  });
   spinner.finished.connect(() => (finished = true));
+  log(`Starting ${spinner.describe()}, which spins until requestInterruption()`);
   spinner.start();
   await spinner.wait(10_000);
   results.interruption = { stopped, finished };
 }
 
+/** Runs `thread` until it ends, abnormally; reports its errorOccurred messages and whether finished followed. */
+async function abnormalEnd(thread: QThread, act: () => void): Promise<{ errors: string[]; finished: boolean }> {
+  const errors: string[] = [];
+  let finished = false;
+  thread.errorOccurred.connect((error) => {
+    errors.push(`${error.name}: ${error.message}${error.remoteName ? ` [${error.remoteName}]` : ''}`);
+    log(`  errorOccurred: ${errors[errors.length - 1]}`);
+  });
+  thread.finished.connect(() => (finished = true));
+  act();
+  await thread.wait(10_000);
+  return { errors, finished };
+}
+
+async function terminated(): Promise<void> {
+  const spinner = new Spinner();
+  spinner.objectName = 'Stuck';
+  log(`Starting ${spinner.describe()} and terminating it while it spins`);
+  const ended = await abnormalEnd(spinner, () => {
+    spinner.spinning.connect(() => void spinner.terminate());
+    spinner.start();
+  });
+  results.terminated = { ...ended, running: spinner.isRunning() };
+}
+
+async function crashed(): Promise<void> {
+  const crasher = new Crasher();
+  crasher.objectName = 'Crasher';
+  log(`Starting ${crasher.describe()}, whose run() throws`);
+  results.crashed = await abnormalEnd(crasher, () => crasher.start());
+}
+
 async function main(): Promise<void> {
-  for (const step of [queued, blocking, workerObject, interruption]) {
+  log(`crossOriginIsolated: ${crossOriginIsolated}; QThread.idealThreadCount(): ${results.idealThreadCount}`);
+  for (const step of [queued, blocking, workerObject, interruption, terminated, crashed]) {
     try {
       await step();
     } catch (error) {
       results.errors.push(`${step.name}: ${(error as Error).stack ?? String(error)}`);
+      log(`${step.name} FAILED: ${(error as Error).stack ?? String(error)}`);
     }
-    show();
   }
+  results.elapsedMs = Math.round(performance.now());
+  log(`Done in ${results.elapsedMs} ms.`);
   results.done = true;
-  show();
 }
 
 void main();

@@ -27,21 +27,34 @@ export class Timer extends QThread {
   }
 }
 
-/** Spins without ever yielding to its event loop until the page requests interruption (or `limitMs` passes). */
+/**
+ * Spins without ever returning to its event loop until the page requests interruption (or `limitMs` passes): the
+ * flag is read from shared memory. It emits `spinning` from inside the loop, so the request comes while it spins.
+ */
 export class Spinner extends QThread {
   static override readonly module = THREADS_URL;
   readonly spinning = new Signal<[]>(this);
   readonly stopped = new Signal<[interrupted: boolean, spins: number]>(this);
   limitMs = 5000;
 
-  override run(): number {
-    this.spinning.emit();
-    QThread.yieldCurrentThread(); // sends the emit now: the loop below never returns to the event loop
+  override run(): void {
     const end = performance.now() + this.limitMs;
     let spins = 0;
-    while (!this.isInterruptionRequested() && performance.now() < end) spins++;
+    while (!this.isInterruptionRequested() && performance.now() < end) {
+      if (spins++ === 0) {
+        this.spinning.emit();
+        QThread.yieldCurrentThread(); // sends the emit now, without leaving the loop
+      }
+    }
     this.stopped.emit(this.isInterruptionRequested(), spins);
-    return 3;
+  }
+}
+
+/** A thread whose run() throws: the page gets errorOccurred (with the original class), then finished. */
+export class Crasher extends QThread {
+  static override readonly module = THREADS_URL;
+  override run(): void {
+    throw new TypeError('the timer broke');
   }
 }
 
