@@ -1,4 +1,3 @@
-import type { TransferList } from '@sigslot/core';
 import {
   affinity,
   Connection,
@@ -72,7 +71,7 @@ export class WorkerSide implements ThreadTransport {
   private readonly watchSlots = new Map<string, number>();
   private readonly waitingForObject = new Map<number, WireCall[]>();
   private batch: unknown[] = [];
-  private transfers: object[] = [];
+  private transfers: Transferable[] = [];
   private flushScheduled = false;
   private execs: Array<(code: number) => void> = [];
 
@@ -206,7 +205,7 @@ export class WorkerSide implements ThreadTransport {
     this.post({ type: 'emits', batch }, transfers.length ? transfers : undefined);
   };
 
-  private post(message: FromWorker, transfer?: TransferList): void {
+  private post(message: FromWorker, transfer?: readonly Transferable[]): void {
     this.endpoint.postMessage(message, transfer);
   }
 
