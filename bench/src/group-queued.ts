@@ -13,7 +13,7 @@ const nodeEndpoint = require('comlink/dist/umd/node-adapter.js') as (w: Worker) 
 
 /** The main-thread receiver of the sigslot rows: a QObject whose method is the slot (Qt's shape). */
 export class Sink extends QObject {
-  sum = 0;
+  sum = -0; // a double from the start: the sum passes 2^31 (no deopt on the way)
   count = 0;
   target = 0;
   done: (() => void) | null = null;
@@ -52,14 +52,15 @@ export async function sigslotQueued(n: number): Promise<Trial> {
   const ms = performance.now() - t0;
   await thread.wait();
   sink.destroy();
-  return { ms, ok: sink.sum === triangle(n) && sink.count === n };
+  const workerNsPerEmit = (Atomics.load(gate, Gate.EmitUs) * 1e3) / n;
+  return { ms, ok: sink.sum === triangle(n) && sink.count === n, extra: { workerNsPerEmit } };
 }
 
 /** Starts a peer worker with a gate, waits for its 'ready', and returns the gate opener. */
 async function gatedWorker(
   file: string,
   workerData: Record<string, unknown>,
-): Promise<{ worker: Worker; go: () => number }> {
+): Promise<{ worker: Worker; go: () => number; gate: Int32Array }> {
   const gate = new Int32Array(new SharedArrayBuffer(16));
   const worker = new Worker(path.join(WORKERS, file), { workerData: { ...workerData, gate: gate.buffer } });
   await timeout(
@@ -72,6 +73,7 @@ async function gatedWorker(
   );
   return {
     worker,
+    gate,
     go: () => {
       const t0 = performance.now();
       Atomics.store(gate, 0, 1);
@@ -114,6 +116,28 @@ async function postBatch(n: number): Promise<Trial> {
   const t1 = await timeout(done, LIMIT_MS, 'batched postMessage');
   await worker.terminate();
   return { ms: t1 - t0, ok: sum === triangle(n) };
+}
+
+/** sigslot's wire format by hand (no library): 1,024 emits per message, args nested ([i]) or flattened (i). */
+async function postWire(n: number, format: 'nested' | 'flat'): Promise<Trial> {
+  const { worker, go, gate } = await gatedWorker('queued-post-wire.cjs', { n, format });
+  let sum = 0;
+  let count = 0;
+  const done = new Promise<number>((resolve) => {
+    worker.on('message', (m: { type: string; batch: unknown[] }) => {
+      const batch = m.batch;
+      for (let k = 0; k < batch.length; k += 3) {
+        const value = batch[k + 2];
+        sum += format === 'nested' ? (value as number[])[0]! : (value as number);
+      }
+      count += batch.length / 3;
+      if (count === n) resolve(performance.now());
+    });
+  });
+  const t0 = go();
+  const t1 = await timeout(done, LIMIT_MS, `sigslot wire format (${format})`);
+  await worker.terminate();
+  return { ms: t1 - t0, ok: sum === triangle(n), extra: { workerNsPerEmit: (Atomics.load(gate, 1) * 1e3) / n } };
 }
 
 /** The SharedArrayBuffer ring; the consumer drains synchronously, then sleeps in Atomics.waitAsync (50 ms guard). */
@@ -210,7 +234,7 @@ export interface QueuedOptions {
   readonly log: (line: string) => void;
 }
 
-const MODES = ['sigslot', 'ring', 'post-each', 'post-batch', 'comlink'] as const;
+const MODES = ['sigslot', 'ring', 'post-each', 'post-batch', 'wire-nested', 'wire-flat', 'comlink'] as const;
 
 /** Fresh worker per trial; rounds interleaved; the figure is ns per delivered emit (median of rounds). */
 export async function runQueuedGroup(options: QueuedOptions): Promise<Table> {
@@ -222,6 +246,8 @@ export async function runQueuedGroup(options: QueuedOptions): Promise<Table> {
     ring,
     'post-each': postEach,
     'post-batch': postBatch,
+    'wire-nested': (count) => postWire(count, 'nested'),
+    'wire-flat': (count) => postWire(count, 'flat'),
     comlink,
   };
   const samples = await interleaved(
@@ -243,6 +269,8 @@ export async function runQueuedGroup(options: QueuedOptions): Promise<Table> {
     ring: 'raw SAB Int32 ring, notify only a sleeping consumer (ceiling)',
     'post-each': 'one postMessage({ i }) per emit',
     'post-batch': 'naive batching: 1,000 { i } per postMessage',
+    'wire-nested': "sigslot's wire format by hand, no library: 1,024 × [obj, sig, [i]] per postMessage",
+    'wire-flat': 'the same, arguments flattened: 1,024 × [obj, sig, i] per postMessage',
     comlink: `comlink 4.4.2, one call per emit (${comlinkN.toLocaleString('en-US')} calls)`,
   };
   const sumOf = (mode: string, key: string): number => (extras[mode] ?? []).reduce((s, e) => s + (e[key] ?? 0), 0);
@@ -258,6 +286,11 @@ export async function runQueuedGroup(options: QueuedOptions): Promise<Table> {
         `worker blocks on, and stops when main's handler has seen the last value; the sum 1..n is verified. ` +
         `${rounds} interleaved rounds, median ns per emit (total ÷ n).`,
       notes: [
+        `Time the worker spends in its emit loop ÷ n (every emit made and its batch serialised by postMessage): ` +
+          (['sigslot', 'wire-nested', 'wire-flat'] as const)
+            .map((m) => `${m} ${median((extras[m] ?? []).map((e) => e.workerNsPerEmit ?? NaN)).toFixed(0)} ns`)
+            .join(', ') +
+          '. When it is close to the total, the worker (emit path + serialisation) is the bottleneck.',
         `ring: ${sumOf('ring', 'sleeps')} consumer sleeps, ${sumOf('ring', 'timeouts')} 50 ms guard timeouts (lost wake-ups would show here), ` +
           `${sumOf('ring', 'fullWaits')} producer waits on a full ring, over all rounds.`,
       ],
@@ -266,8 +299,11 @@ export async function runQueuedGroup(options: QueuedOptions): Promise<Table> {
       id: mode,
       label: labels[mode],
       samples: samples[mode],
-      ...(mode === 'post-batch' ? { info: true } : {}),
+      ...(mode === 'post-batch' || mode.startsWith('wire') ? { info: true } : {}),
       extra: {
+        ...(extras[mode]?.length
+          ? { worker_ns_per_emit: median(extras[mode].map((e) => e.workerNsPerEmit ?? NaN)) }
+          : {}),
         M_emits_per_s: 1e3 / median(samples[mode]),
         x_faster_than_postMessage_per_emit: perEach / median(samples[mode]),
       },

@@ -35,7 +35,7 @@ interface Sizes {
 const FULL: Sizes = {
   emit: { rounds: 5, minCpuTimeNs: 300e6 },
   queued: { n: 1_000_000, comlinkN: 100_000, rounds: 5 },
-  blocking: { warmup: 2_000, count: 20_000, peerCount: 10_000, rounds: 3 },
+  blocking: { warmup: 2_000, count: 20_000, peerCount: 10_000, rounds: 5 },
   start: { starts: 20, rounds: 3 },
   memory: { rounds: 3, emitters: 10_000, inflight: 1_000_000, floodN: 10_000_000, floodSlotUs: 1, floodCapMb: 4096 },
 };

@@ -17,6 +17,8 @@ export const Gate = {
   HeapAfter: 5,
   /** The highest process RSS (MB) the worker saw while emitting (with `rssCapMb` only). */
   PeakRssMb: 6,
+  /** Microseconds the worker spent in its emit loop (every emit made and its batch posted). */
+  EmitUs: 7,
   Size: 8,
 } as const;
 
@@ -34,6 +36,7 @@ export class FloodThread extends QThread {
     const gate = new Int32Array(this.gate!);
     Atomics.wait(gate, Gate.Go, 0);
     Atomics.store(gate, Gate.HeapBefore, process.memoryUsage().heapTotal >> 10);
+    const t0 = performance.now();
     const count = this.count;
     const value = this.value;
     let made = count;
@@ -56,6 +59,7 @@ export class FloodThread extends QThread {
       }
     }
     QThread.yieldCurrentThread(); // sends the last partial batch now
+    Atomics.store(gate, Gate.EmitUs, Math.round((performance.now() - t0) * 1000));
     Atomics.store(gate, Gate.HeapAfter, process.memoryUsage().heapTotal >> 10);
     Atomics.store(gate, Gate.Progress, made);
     Atomics.store(gate, Gate.Emitted, 1);
