@@ -26,11 +26,17 @@ const apiLink = (file: string): string => `/api/${file.replace(/\.md$/, '').repl
 /** The API reference's sidebar, from the navigation TypeDoc wrote (absent until `scripts/prepare.mjs` ran). */
 function apiSidebar(): DefaultTheme.SidebarItem[] {
   const file = path.join(DOCS, 'api/navigation.json');
-  if (!fs.existsSync(file)) return [{ text: 'Run npm run docs:build to generate the API reference', link: '/guide/getting-started' }];
+  if (!fs.existsSync(file))
+    return [{ text: 'Run npm run docs:build to generate the API reference', link: '/guide/getting-started' }];
   const modules = JSON.parse(fs.readFileSync(file, 'utf8')) as NavigationItem[];
   const item = (entry: NavigationItem): DefaultTheme.SidebarItem =>
     entry.children
-      ? { text: entry.title, collapsed: true, items: entry.children.map(item), ...(entry.path ? { link: apiLink(entry.path) } : {}) }
+      ? {
+          text: entry.title,
+          collapsed: true,
+          items: entry.children.map(item),
+          ...(entry.path ? { link: apiLink(entry.path) } : {}),
+        }
       : { text: entry.title, link: apiLink(entry.path ?? '') };
   return [{ text: 'API reference', link: '/api/', items: modules.map(item) }];
 }
@@ -65,7 +71,8 @@ const guide: DefaultTheme.SidebarItem[] = [
 
 export default defineConfig({
   title: 'sigslot',
-  description: "Qt's signals, slots, thread affinity and QThread for TypeScript, on Node worker_threads and browser Web Workers.",
+  description:
+    "Qt's signals, slots, thread affinity and QThread for TypeScript, on Node worker_threads and browser Web Workers.",
   lang: 'en',
   head: [['link', { rel: 'icon', type: 'image/svg+xml', href: '/logo.svg' }]],
   // Fragments included by pages, the snippets and the tests are not pages.

@@ -33,7 +33,9 @@ async function buildApi() {
   if (!project) throw new Error('TypeDoc could not convert the packages (see the errors above).');
   await app.generateOutputs(project);
   if (app.logger.hasErrors() || app.logger.hasWarnings()) {
-    throw new Error(`TypeDoc reported ${app.logger.errorCount} errors and ${app.logger.warningCount} warnings (above).`);
+    throw new Error(
+      `TypeDoc reported ${app.logger.errorCount} errors and ${app.logger.warningCount} warnings (above).`,
+    );
   }
   void LogLevel;
 }
@@ -97,7 +99,10 @@ function copyBenchChart() {
       'here. (`npm run bench -- --smoke` only checks that every group runs; its figures mean nothing and are not shown.)\n' +
       ':::\n';
   }
-  fs.writeFileSync(path.join(DOCS, 'guide/_bench-chart.md'), `<!-- Written by docs/scripts/prepare.mjs. -->\n\n${fragment}`);
+  fs.writeFileSync(
+    path.join(DOCS, 'guide/_bench-chart.md'),
+    `<!-- Written by docs/scripts/prepare.mjs. -->\n\n${fragment}`,
+  );
 }
 
 if (!skipApi) await timed('API reference from TSDoc -> docs/api/', buildApi);

@@ -48,7 +48,11 @@ function serveSite(dir, { port = 4173, host = '127.0.0.1' } = {}) {
     const { pathname } = new URL(request.url ?? '/', 'http://localhost');
     const file = resolveFile(root, pathname);
     const status = file ? 200 : 404;
-    const body = file ? fs.readFileSync(file) : fs.existsSync(path.join(root, '404.html')) ? fs.readFileSync(path.join(root, '404.html')) : 'Not found';
+    const body = file
+      ? fs.readFileSync(file)
+      : fs.existsSync(path.join(root, '404.html'))
+        ? fs.readFileSync(path.join(root, '404.html'))
+        : 'Not found';
     response.writeHead(status, {
       'Content-Type': TYPES[path.extname(file ?? '.html')] ?? 'application/octet-stream',
       'Cache-Control': 'no-cache',

@@ -10,7 +10,10 @@ export interface BadPluginOutcome {
 }
 
 /** Runs the bad plugin under `policy` and reports what happened, line by line. */
-export async function runBadPlugin(policy: AffinityPolicy = 'throw', log: (line: string) => void = console.log): Promise<BadPluginOutcome> {
+export async function runBadPlugin(
+  policy: AffinityPolicy = 'throw',
+  log: (line: string) => void = console.log,
+): Promise<BadPluginOutcome> {
   affinity.setPolicy(policy);
   const timer = new BadTimer();
   timer.objectName = 'BadTimer';

@@ -17,11 +17,16 @@ describe('a plugin that calls the Designer API from run() fails as a user expect
     expect(error).toBeInstanceOf(ThreadCrashedError);
     const crash = error as ThreadCrashedError;
     expect(crash.remoteName).toBe(AffinityError.name);
-    const expected = /sd\.getContext\(\) was called from thread "BadTimer" \(worker #\d+\); the Designer API is main-thread-only\. Emit a signal connected with QueuedConnection to a receiver on the main thread instead\./;
+    const expected =
+      /sd\.getContext\(\) was called from thread "BadTimer" \(worker #\d+\); the Designer API is main-thread-only\. Emit a signal connected with QueuedConnection to a receiver on the main thread instead\./;
     expect(crash.message).toMatch(expected);
     expect(ticks).toBe(0);
     // The violation was reported to the main thread, where a test can assert it in one line.
-    expect(affinity.violations()).toHaveAffinityViolation({ className: 'sd', method: 'getContext', thread: 'BadTimer' });
+    expect(affinity.violations()).toHaveAffinityViolation({
+      className: 'sd',
+      method: 'getContext',
+      thread: 'BadTimer',
+    });
     expect(() => expect(affinity.violations()).toHaveNoAffinityViolations()).toThrow(/sd\.getContext\(\).*"BadTimer"/s);
     expect(lines.join('\n')).toMatch(expected);
   });

@@ -15,7 +15,13 @@ describe('the Designer "Using threads" example', () => {
     expect(lines[0]).toBe('Starting "Timer" (worker #' + lines[0]!.match(/#(\d+)/)![1] + ') with QueuedConnection');
     const ticks = lines.filter((line) => line.startsWith('Tick received'));
     expect(ticks).toHaveLength(7);
-    ticks.forEach((line, i) => expect(line).toMatch(new RegExp(`^Tick received \\(${i + 1}\\) on thread main, emitted by "Timer" \\(worker #\\d+\\); graph "ticks" now has ${i + 1} nodes$`)));
+    ticks.forEach((line, i) =>
+      expect(line).toMatch(
+        new RegExp(
+          `^Tick received \\(${i + 1}\\) on thread main, emitted by "Timer" \\(worker #\\d+\\); graph "ticks" now has ${i + 1} nodes$`,
+        ),
+      ),
+    );
     expect(lines.at(-1)).toMatch(/^Thread "Timer" \(worker #\d+\) finished; 7 ticks received\.$/);
     // The slot really edited the graph, on the main thread, without a single affinity violation.
     const nodes = [...receiver.graph.getNodes()];

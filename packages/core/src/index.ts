@@ -4,13 +4,20 @@
  */
 export { ConnectionType, connectionTypeName } from './connection-type';
 export type { DeliveryType } from './connection-type';
-export { SigslotError, AffinityError, DeadlockError, ConnectionTypeError, InvalidArgumentError, CancelledError } from './errors';
+export {
+  SigslotError,
+  AffinityError,
+  DeadlockError,
+  ConnectionTypeError,
+  InvalidArgumentError,
+  CancelledError,
+} from './errors';
 export { setErrorHandler, reportError } from './report-error';
 export type { ErrorHandler, ErrorContext } from './report-error';
 
 export { Signal } from './signal/signal';
 export { activate, invokeSlot } from './signal/activate';
-export type { SlotName, OnceOptions, SignalOptions } from './signal/signal';
+export type { SlotName, OnceOptions, SignalOptions, TransferList } from './signal/signal';
 export { Connection } from './signal/connection';
 export type { Slot } from './signal/connection';
 

@@ -14,7 +14,10 @@ export interface ErrorContext {
 export type ErrorHandler = (error: unknown, context: ErrorContext) => void;
 
 const defaultHandler: ErrorHandler = (error, context) => {
-  console.error(`sigslot: uncaught error in ${context.where}${context.thread ? ` on thread "${context.thread}"` : ''}:`, error);
+  console.error(
+    `sigslot: uncaught error in ${context.where}${context.thread ? ` on thread "${context.thread}"` : ''}:`,
+    error,
+  );
 };
 
 let handler: ErrorHandler = defaultHandler;

@@ -155,6 +155,16 @@ describe('connection types', () => {
     expect(() => emitter.tick.emit(1)).toThrow(DeadlockError);
   });
 
+  test('BlockingQueuedConnection to a receiver with no thread throws DeadlockError instead of waiting forever', () => {
+    const emitter = new Emitter();
+    const receiver = new Receiver().setObjectName('parked');
+    emitter.tick.connect(receiver, receiver.onTick, BlockingQueuedConnection);
+    receiver.moveToThread(null);
+    expect(() => emitter.tick.emit(1)).toThrow(DeadlockError);
+    expect(() => emitter.tick.emit(1)).toThrow(/the receiver has no thread, so a blocking call would never return/);
+    expect(receiver.calls).toEqual([]);
+  });
+
   test('a value that is not a connection type is refused with ConnectionTypeError', () => {
     const emitter = new Emitter();
     const receiver = new Receiver();

@@ -259,6 +259,20 @@ describe('signals and slots', () => {
       /the slot must be a function or a method name/,
     );
   });
+
+  test("a destroyed object's signals, and a destroyed receiver, take no new connections", () => {
+    const sender = new Sender().setObjectName('s');
+    const receiver = new Receiver().setObjectName('r');
+    receiver.destroy();
+    expect(() => sender.changed.connect(receiver, receiver.onChanged)).toThrow(
+      'Sender "s".changed.connect(): Receiver "r" is destroyed.',
+    );
+    sender.destroy();
+    expect(() => sender.changed.connect(() => undefined)).toThrow(
+      'Sender "s".changed.connect(): Sender "s" is destroyed; its signals take no new connections.',
+    );
+    expect(sender.changed.connectionCount).toBe(0);
+  });
 });
 
 describe('a slot named or given as the method is the same slot', () => {

@@ -34,6 +34,7 @@ export class RemoteError extends SigslotError {
     super(message);
     this.remoteName = remoteName;
     this.remoteStack = remoteStack;
-    if (remoteStack) this.stack = `${remoteName}: ${message} (in another thread)\n${remoteStack.split('\n').slice(1).join('\n')}`;
+    if (remoteStack)
+      this.stack = `${remoteName}: ${message} (in another thread)\n${remoteStack.split('\n').slice(1).join('\n')}`;
   }
 }

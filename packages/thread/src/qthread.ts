@@ -43,7 +43,10 @@ const BASE_KEYS = Symbol('sigslot.QThread.baseKeys');
 /** This package's own entry, which a plain `QThread` (run = exec) loads in its worker. */
 const OWN_ENTRY: string | undefined =
   typeof __filename === 'string' && nodeProcess()
-    ? nodeBuiltin<typeof import('node:path')>('node:path').join(__dirname, `index${/\.ts$/.test(__filename) ? '.ts' : '.js'}`)
+    ? nodeBuiltin<typeof import('node:path')>('node:path').join(
+        __dirname,
+        `index${/\.ts$/.test(__filename) ? '.ts' : '.js'}`,
+      )
     : undefined;
 
 /**
@@ -169,7 +172,11 @@ export class QThread extends Thread {
     this.threadPriority = priority;
     const cls = this.constructor as typeof QThread;
     const location = classLocation(cls, `${this.describe()}.start()`, cls === QThread ? undefined : QThread.module);
-    controller.start({ location, state: this.stateForWorker(), ...(this.resourceLimits ? { resourceLimits: this.resourceLimits } : {}) });
+    controller.start({
+      location,
+      state: this.stateForWorker(),
+      ...(this.resourceLimits ? { resourceLimits: this.resourceLimits } : {}),
+    });
   }
 
   /** True while the thread runs (from `start()` until `finished`). */
@@ -298,7 +305,9 @@ export class QThread extends Thread {
 
   private requireSide(method: string): WorkerSide {
     if (!this.side) {
-      throw new InvalidArgumentError(`${this.describe()}.${method}() runs inside the thread (from run()), not on the thread that created it.`);
+      throw new InvalidArgumentError(
+        `${this.describe()}.${method}() runs inside the thread (from run()), not on the thread that created it.`,
+      );
     }
     return this.side;
   }

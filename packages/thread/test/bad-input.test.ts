@@ -33,7 +33,9 @@ describe('bad input is rejected at the call that made it', () => {
     const controller = new Controller();
     controller.operate.connect(worker, 'doWork');
     expect(() => controller.operate.emit(() => 'no')).toThrow(CloneError);
-    expect(() => controller.operate.emit(() => 'no')).toThrow(/Controller.operate.emit\(\) to doWork: argument 1 cannot be copied/);
+    expect(() => controller.operate.emit(() => 'no')).toThrow(
+      /Controller.operate.emit\(\) to doWork: argument 1 cannot be copied/,
+    );
     expect(() => thread.create(Worker, new QObject() as unknown as string)).toThrow(/it is a QObject/);
   });
 
@@ -46,7 +48,9 @@ describe('bad input is rejected at the call that made it', () => {
       thread.start();
       await ok;
       await thread.wait();
-      const messages = reports.map(([error]) => (error instanceof ProtocolError ? error.message : `not a ProtocolError: ${String(error)}`));
+      const messages = reports.map(([error]) =>
+        error instanceof ProtocolError ? error.message : `not a ProtocolError: ${String(error)}`,
+      );
       expect(messages).toEqual([
         expect.stringContaining('unknown message type "bogus"'),
         expect.stringContaining('an emit of signal #99 of object #0, which this thread never declared'),
@@ -67,8 +71,12 @@ describe('bad input is rejected at the call that made it', () => {
     expect(validateFromWorker({ type: 'finished', code: 'x' })).toBe('"finished" is malformed');
     expect(validateFromWorker({ type: 'emit-wait', objectId: 0, signal: 0 })).toBe('"emit-wait" is malformed');
     expect(validateFromWorker({ type: 'violation', violation: {} })).toBe('"violation" is malformed');
-    expect(validateFromWorker({ type: 'created', objectId: 1 })).toBe('"created" needs an objectId and a list of signal names');
-    expect(validateFromWorker({ type: 'slot-error', error: { name: 1 } })).toBe('"slot-error" needs an error and where');
+    expect(validateFromWorker({ type: 'created', objectId: 1 })).toBe(
+      '"created" needs an objectId and a list of signal names',
+    );
+    expect(validateFromWorker({ type: 'slot-error', error: { name: 1 } })).toBe(
+      '"slot-error" needs an error and where',
+    );
     expect(validateFromWorker({ type: 'result', replyId: 1 })).toBe('"result" needs a replyId and ok');
     expect(validateFromWorker({ type: 'started', signals: [1] })).toBe('"started" needs a list of signal names');
     expect(validateFromWorker({ type: 'emits', batch: [0, 0, 'x'] })).toBe('"emits" has a malformed entry at 0');

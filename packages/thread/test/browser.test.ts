@@ -6,7 +6,7 @@ import * as http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { build } from 'esbuild';
+import { build, stop as stopEsbuild } from 'esbuild';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 
 const CHROMIUM = process.env.SIGSLOT_CHROMIUM ?? '/usr/bin/chromium';
@@ -20,7 +20,14 @@ interface Results {
   idealThreadCount: number;
   queued?: { ticks: Array<[number, string, string]>; finished: boolean; wait: boolean };
   blocking?: { ticks: number[]; slotMs: number; waited: Array<[number, number, number]>; finished: boolean };
-  workerObject?: { add: number; changedBeforeResult: number; addLater: number; changed: Array<[number, string]>; failure: string; exitedCleanly: boolean };
+  workerObject?: {
+    add: number;
+    changedBeforeResult: number;
+    addLater: number;
+    changed: Array<[number, string]>;
+    failure: string;
+    exitedCleanly: boolean;
+  };
   pageCannotBlock?: { msleep: string; invokeBlocking: string; emitBlocking: string };
   interruption?: { stopped: [boolean, number] | null; finished: boolean };
   terminated?: { errors: string[]; finished: boolean; running: boolean };
@@ -33,7 +40,7 @@ interface Results {
 
 const TYPES: Record<string, string> = { '.html': 'text/html', '.js': 'text/javascript', '.map': 'application/json' };
 
-/** Serves `dir` on 127.0.0.1 with the headers that make a page cross-origin isolated. */
+/** Serves `dir` on 127.0.0.1 with the headers that make a page cross-origin isolated (but for no-isolation.*). */
 function serve(dir: string): Promise<http.Server> {
   const server = http.createServer((request, response) => {
     const name = path.basename(new URL(request.url ?? '/', 'http://x').pathname) || 'index.html';
@@ -42,11 +49,13 @@ function serve(dir: string): Promise<http.Server> {
       response.writeHead(404).end();
       return;
     }
+    const isolate = !name.startsWith('no-isolation'); // that page shows what happens without the headers
     response.writeHead(200, {
       'Content-Type': TYPES[path.extname(name)] ?? 'application/octet-stream',
-      'Cross-Origin-Opener-Policy': 'same-origin',
-      'Cross-Origin-Embedder-Policy': 'require-corp',
       'Cache-Control': 'no-store',
+      ...(isolate
+        ? { 'Cross-Origin-Opener-Policy': 'same-origin', 'Cross-Origin-Embedder-Policy': 'require-corp' }
+        : {}),
     });
     response.end(fs.readFileSync(file));
   });
@@ -58,6 +67,7 @@ let server: http.Server | undefined;
 let context: BrowserContext | undefined;
 let page: Page | undefined;
 let results: Results;
+let isolation: { crossOriginIsolated: boolean; error: string };
 const problems: string[] = [];
 
 beforeAll(async () => {
@@ -70,7 +80,7 @@ beforeAll(async () => {
   dir = fs.mkdtempSync(path.join(os.tmpdir(), 'sigslot-browser-'));
   const www = path.join(dir, 'www');
   await build({
-    entryPoints: [path.join(FIXTURES, 'main.ts'), path.join(FIXTURES, 'threads.ts')],
+    entryPoints: ['main.ts', 'threads.ts', 'no-isolation.ts'].map((entry) => path.join(FIXTURES, entry)),
     bundle: true,
     format: 'esm',
     platform: 'browser',
@@ -84,7 +94,8 @@ beforeAll(async () => {
       '@sigslot/thread': path.join(ROOT, 'packages/thread/src/index.ts'),
     },
   });
-  fs.copyFileSync(path.join(FIXTURES, 'index.html'), path.join(www, 'index.html'));
+  for (const html of ['index.html', 'no-isolation.html'])
+    fs.copyFileSync(path.join(FIXTURES, html), path.join(www, html));
   server = await serve(www);
 
   context = await chromium.launchPersistentContext(path.join(dir, 'profile'), {
@@ -101,20 +112,37 @@ beforeAll(async () => {
       '--disable-sync',
     ],
   });
-  page = context.pages()[0] ?? (await context.newPage());
-  page.on('console', (message) => {
-    if (message.type() === 'error' || message.type() === 'warning') problems.push(`console.${message.type()}: ${message.text()}`);
+  context.on('page', (opened) => {
+    opened.on('console', (message) => {
+      if (message.type() === 'error' || message.type() === 'warning')
+        problems.push(`console.${message.type()}: ${message.text()}`);
+    });
+    opened.on('pageerror', (error) => problems.push(`page error: ${error.stack ?? error.message}`));
+    opened.on('requestfailed', (request) => problems.push(`request failed: ${request.url()}`));
   });
-  page.on('pageerror', (error) => problems.push(`page error: ${error.stack ?? error.message}`));
-  page.on('requestfailed', (request) => problems.push(`request failed: ${request.url()}`));
   context.on('weberror', (error) => problems.push(`web error: ${error.error().message}`));
-
   const { port } = server.address() as AddressInfo;
+
+  // First the page without the headers (a second tab), then the real one, which stays for the screenshot.
+  const plain = await context.newPage();
+  await plain.goto(`http://127.0.0.1:${port}/no-isolation.html`);
+  await plain.waitForFunction(() => 'no-isolation' in window || '__isolation' in window, undefined, {
+    timeout: 10_000,
+  });
+  isolation = await plain.evaluate(() => (window as unknown as { __isolation: typeof isolation }).__isolation);
+  await plain.close();
+
+  page = await context.newPage();
   await page.goto(`http://127.0.0.1:${port}/index.html`);
   // The timeout bounds a failure only: the page reports as soon as it is done.
   const done = await page
-    .waitForFunction(() => (window as unknown as { __results?: Results }).__results?.done === true, undefined, { timeout: 20_000 })
-    .then(() => true, () => false);
+    .waitForFunction(() => (window as unknown as { __results?: Results }).__results?.done === true, undefined, {
+      timeout: 20_000,
+    })
+    .then(
+      () => true,
+      () => false,
+    );
   results = await page.evaluate(() => (window as unknown as { __results: Results }).__results);
   if (!done) {
     throw new Error(
@@ -127,6 +155,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await page?.screenshot({ path: SCREENSHOT, fullPage: true }).catch(() => undefined);
   await context?.close();
+  await stopEsbuild();
   await new Promise((resolve) => (server ? server.close(resolve) : resolve(undefined)));
   if (dir) fs.rmSync(dir, { recursive: true, force: true });
 });
@@ -171,7 +200,7 @@ test('a worker object created in a thread answers method calls with Promises and
   });
 });
 
-test("requestInterruption() on the page is seen at once by a worker that never yields to its event loop", () => {
+test('requestInterruption() on the page is seen at once by a worker that never yields to its event loop', () => {
   const { stopped, finished } = results.interruption!;
   expect(stopped?.[0]).toBe(true);
   expect(stopped?.[1]).toBeGreaterThanOrEqual(1); // the request came while the worker was inside its loop
@@ -182,7 +211,9 @@ test("the page's main thread cannot block: msleep, blocking invokeMethod and blo
   const refusals = results.pageCannotBlock!;
   expect(refusals.msleep).toMatch(/^DeadlockError: QThread\.msleep\(\) was called on thread main, which cannot block/);
   expect(refusals.invokeBlocking).toMatch(/^DeadlockError: .*cannot block \(a browser's main thread may not wait\)/);
-  expect(refusals.emitBlocking).toMatch(/^DeadlockError: .*BlockingQueuedConnection.*cannot block \(a browser's main thread may not wait\)/);
+  expect(refusals.emitBlocking).toMatch(
+    /^DeadlockError: .*BlockingQueuedConnection.*cannot block \(a browser's main thread may not wait\)/,
+  );
 });
 
 test('terminate() stops a worker that never yields: errorOccurred, then finished, and wait() resolves', () => {
@@ -198,4 +229,11 @@ test('an exception escaping run() in the worker reaches the page as errorOccurre
     errors: ['ThreadCrashedError: Thread "Crasher" (worker #6): run() threw TypeError: the timer broke [TypeError]'],
     finished: true,
   });
+});
+
+test('a page that is not cross-origin isolated gets an error naming the two headers when it creates a thread', () => {
+  expect(isolation.crossOriginIsolated).toBe(false);
+  expect(isolation.error).toMatch(
+    /^SigslotError: A QThread needs SharedArrayBuffer .* not cross-origin isolated .*"Cross-Origin-Opener-Policy: same-origin" and "Cross-Origin-Embedder-Policy: require-corp"\.$/,
+  );
 });

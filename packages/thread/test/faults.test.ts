@@ -3,7 +3,10 @@ import { QThread, RemoteError, ThreadCrashedError } from '@sigslot/thread';
 import { ExitingThread, HungryThread, ThrowingThread, Worker } from './fixtures/threads';
 
 /** Collects what a thread reports, in order. */
-function watch(thread: ThrowingThread | ExitingThread | HungryThread): { events: string[]; errors: ThreadCrashedError[] } {
+function watch(thread: ThrowingThread | ExitingThread | HungryThread): {
+  events: string[];
+  errors: ThreadCrashedError[];
+} {
   const events: string[] = [];
   const errors: ThreadCrashedError[] = [];
   thread.errorOccurred.connect((error) => {
@@ -74,7 +77,9 @@ describe('faults in a thread leave the main thread running', () => {
       await twoReports;
       const messages = reports.map(([error, context]) => `${context.where} @ ${context.thread}: ${String(error)}`);
       expect(messages).toEqual([
-        expect.stringMatching(/^creating NotExported in thread "Faulty" \(worker #\d+\) @ "Faulty" \(worker #\d+\): .*NotExported is not exported by/),
+        expect.stringMatching(
+          /^creating NotExported in thread "Faulty" \(worker #\d+\) @ "Faulty" \(worker #\d+\): .*NotExported is not exported by/,
+        ),
         expect.stringMatching(/^slot fail of Worker @ "Faulty" \(worker #\d+\): RemoteError: queued failure$/),
       ]);
       expect((reports[1]![0] as RemoteError).remoteName).toBe('RangeError');

@@ -115,7 +115,9 @@ describe('QThread lifecycle', () => {
 
   test('a thread class without its own static module is refused at start() with the fix', () => {
     class Forgetful extends QThread {}
-    expect(() => new Forgetful().start()).toThrow(/Forgetful does not say which module defines it.*static override readonly module = __filename/);
+    expect(() => new Forgetful().start()).toThrow(
+      /Forgetful does not say which module defines it.*static override readonly module = __filename/,
+    );
   });
 
   test('the thread object lives in the thread that created it (Qt), and objects report the thread they live in', () => {

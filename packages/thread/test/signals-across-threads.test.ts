@@ -1,4 +1,11 @@
-import { ConnectionType, ConnectionTypeError, currentThread, QObject, setErrorHandler, type ErrorContext } from '@sigslot/core';
+import {
+  ConnectionType,
+  ConnectionTypeError,
+  currentThread,
+  QObject,
+  setErrorHandler,
+  type ErrorContext,
+} from '@sigslot/core';
 import { BlockingThread, CounterThread } from './fixtures/threads';
 
 class Receiver extends QObject {
@@ -47,13 +54,10 @@ describe('signals across threads', () => {
   test('BlockingQueuedConnection: the worker blocks until the main thread has run the slot', async () => {
     const thread = new BlockingThread();
     const seenOnMain: number[] = [];
-    thread.tick.connect(
-      (n) => {
-        seenOnMain.push(n);
-        Atomics.store(thread.shared, 0, n); // the worker reads this right after its emit returns
-      },
-      ConnectionType.BlockingQueuedConnection,
-    );
+    thread.tick.connect((n) => {
+      seenOnMain.push(n);
+      Atomics.store(thread.shared, 0, n); // the worker reads this right after its emit returns
+    }, ConnectionType.BlockingQueuedConnection);
     const report = thread.report.once();
     thread.start();
     const [mismatches] = await report;
@@ -77,12 +81,9 @@ describe('signals across threads', () => {
     try {
       const thread = new BlockingThread();
       thread.count = 2;
-      thread.tick.connect(
-        () => {
-          throw new Error('slot failed');
-        },
-        ConnectionType.BlockingQueuedConnection,
-      );
+      thread.tick.connect(() => {
+        throw new Error('slot failed');
+      }, ConnectionType.BlockingQueuedConnection);
       const report = thread.report.once();
       thread.start();
       await report;
@@ -116,7 +117,9 @@ describe('signals across threads', () => {
   test('a DirectConnection to a signal emitted in a worker is refused at connect time, naming the alternative', () => {
     const thread = new CounterThread();
     const receiver = new Receiver();
-    expect(() => thread.value.connect(receiver, receiver.onValue, ConnectionType.DirectConnection)).toThrow(ConnectionTypeError);
+    expect(() => thread.value.connect(receiver, receiver.onValue, ConnectionType.DirectConnection)).toThrow(
+      ConnectionTypeError,
+    );
     expect(() => thread.value.connect(() => undefined, ConnectionType.DirectConnection)).toThrow(
       /emitted in worker #\d+, another isolate with no shared heap. Use AutoConnection or QueuedConnection/,
     );
@@ -139,7 +142,11 @@ describe('signals across threads', () => {
     const thread = new CounterThread();
     thread.count = 5;
     const receiver = new Receiver();
-    thread.value.connect(receiver, receiver.onValue, ConnectionType.QueuedConnection | ConnectionType.SingleShotConnection);
+    thread.value.connect(
+      receiver,
+      receiver.onValue,
+      ConnectionType.QueuedConnection | ConnectionType.SingleShotConnection,
+    );
     thread.start();
     await thread.wait();
     expect(receiver.values).toEqual([0]);

@@ -1,4 +1,12 @@
-import { ConnectionType, DeadlockError, InvalidArgumentError, invokeMethod, QObject, setErrorHandler, Signal } from '@sigslot/core';
+import {
+  ConnectionType,
+  DeadlockError,
+  InvalidArgumentError,
+  invokeMethod,
+  QObject,
+  setErrorHandler,
+  Signal,
+} from '@sigslot/core';
 import { QThread, RemoteError, ThreadTerminatedError } from '@sigslot/thread';
 import { Worker } from './fixtures/threads';
 
@@ -43,7 +51,12 @@ describe('the worker-object pattern', () => {
     const thread = new QThread();
     const worker = thread.create(Worker);
     thread.start();
-    const results = await Promise.all([worker.add(1, 2), worker.slowDouble(21), worker.doWork('x'), worker.callCount()]);
+    const results = await Promise.all([
+      worker.add(1, 2),
+      worker.slowDouble(21),
+      worker.doWork('x'),
+      worker.callCount(),
+    ]);
     expect(results[0]).toBe(3);
     expect(results[1]).toBe(42);
     expect(results[2]).toMatch(/^done: x on worker #\d+$/);
@@ -59,7 +72,9 @@ describe('the worker-object pattern', () => {
     await expect(invokeMethod(worker, 'add', ConnectionType.QueuedConnection, 2, 3)).resolves.toBe(5);
     expect(invokeMethod(worker, 'add', ConnectionType.BlockingQueuedConnection, 4, 5)).toBe(9);
     await expect(invokeMethod(worker, 'add', ConnectionType.AutoConnection, 1, 1)).resolves.toBe(2);
-    expect(() => invokeMethod(worker, 'add', ConnectionType.DirectConnection, 1, 1)).toThrow(/another isolate; a direct call cannot reach it/);
+    expect(() => invokeMethod(worker, 'add', ConnectionType.DirectConnection, 1, 1)).toThrow(
+      /another isolate; a direct call cannot reach it/,
+    );
     thread.quit();
     await thread.wait();
   });
@@ -71,7 +86,9 @@ describe('the worker-object pattern', () => {
     const failure = worker.fail('out of range');
     await expect(failure).rejects.toBeInstanceOf(RemoteError);
     await expect(failure).rejects.toMatchObject({ remoteName: 'RangeError', message: 'out of range' });
-    expect(() => invokeMethod(worker, 'fail', ConnectionType.BlockingQueuedConnection, 'blocking failure')).toThrow('blocking failure');
+    expect(() => invokeMethod(worker, 'fail', ConnectionType.BlockingQueuedConnection, 'blocking failure')).toThrow(
+      'blocking failure',
+    );
     thread.quit();
     await thread.wait();
   });
@@ -82,7 +99,9 @@ describe('the worker-object pattern', () => {
     const controller = new Controller();
     expect(() => controller.operate.connect(worker, () => undefined)).toThrow(/Name its method instead/);
     expect(() => controller.operate.connect(worker, 'noSuchMethod' as 'doWork')).toThrow(InvalidArgumentError);
-    expect(() => worker.moveToThread(QThread.currentThread())).toThrow(/not the object's thread.*pushed to a thread from its own thread, not pulled/s);
+    expect(() => worker.moveToThread(QThread.currentThread())).toThrow(
+      /not the object's thread.*pushed to a thread from its own thread, not pulled/s,
+    );
   });
 
   test('pending calls are rejected with ThreadTerminatedError when the thread ends; none stays pending', async () => {
@@ -116,7 +135,9 @@ describe('the worker-object pattern', () => {
     const crashed = thread.errorOccurred.once();
     thread.start();
     await worker.add(0, 0);
-    expect(() => invokeMethod(worker, 'crash', ConnectionType.BlockingQueuedConnection, 5)).toThrow(ThreadTerminatedError);
+    expect(() => invokeMethod(worker, 'crash', ConnectionType.BlockingQueuedConnection, 5)).toThrow(
+      ThreadTerminatedError,
+    );
     const [error] = await crashed;
     expect(error.message).toMatch(/exited with code 5/);
     expect(await thread.wait()).toBe(true);
@@ -147,6 +168,8 @@ describe('the worker-object pattern', () => {
   test('blocking on a thread that is not running is refused clearly', () => {
     const thread = new QThread();
     const worker = thread.create(Worker);
-    expect(() => invokeMethod(worker, 'add', ConnectionType.BlockingQueuedConnection, 1, 1)).toThrow(/is not running.*Start it first/);
+    expect(() => invokeMethod(worker, 'add', ConnectionType.BlockingQueuedConnection, 1, 1)).toThrow(
+      /is not running.*Start it first/,
+    );
   });
 });

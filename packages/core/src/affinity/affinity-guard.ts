@@ -84,7 +84,14 @@ export function assertMainThread(className: string, method: string, options: Gua
     (options.fix ?? DEFAULT_FIX);
   const error = new AffinityError(message);
   Error.captureStackTrace?.(error, assertMainThread);
-  affinity.record({ className, method, thread: here.describe(), threadId: here.id, message, stack: error.stack ?? message });
+  affinity.record({
+    className,
+    method,
+    thread: here.describe(),
+    threadId: here.id,
+    message,
+    stack: error.stack ?? message,
+  });
   if (policy === 'throw') throw error;
 }
 
@@ -105,7 +112,11 @@ const GUARDED = Symbol('sigslot.mainThreadOnly');
 
 function guardMethods(holder: object, className: string, options: GuardOptions, stop: object): void {
   const seen = new Set<string>();
-  for (let proto: object | null = holder; proto !== null && proto !== stop; proto = Object.getPrototypeOf(proto) as object | null) {
+  for (
+    let proto: object | null = holder;
+    proto !== null && proto !== stop;
+    proto = Object.getPrototypeOf(proto) as object | null
+  ) {
     for (const key of Object.getOwnPropertyNames(proto)) {
       if (key === 'constructor' || key === 'prototype' || key === 'name' || key === 'length' || seen.has(key)) continue;
       seen.add(key);

@@ -4,7 +4,8 @@ import { currentThreadData } from '../thread/current-thread';
 import type { QObject } from './qobject';
 
 /** The names of `T`'s methods. */
-export type MethodName<T> = { [K in keyof T]: T[K] extends (...args: never[]) => unknown ? K : never }[keyof T] & string;
+export type MethodName<T> = { [K in keyof T]: T[K] extends (...args: never[]) => unknown ? K : never }[keyof T] &
+  string;
 /** The parameters of `T`'s method `K`. */
 export type MethodArgs<T, K extends keyof T> = T[K] extends (...args: infer A) => unknown ? A : never;
 /** What `T`'s method `K` returns. */
@@ -46,7 +47,9 @@ export function invokeMethod(target: QObject, method: string, type: number = 0, 
   }
   const delivery = deliveryOf(type, where);
   if (type & (ConnectionType.UniqueConnection | ConnectionType.SingleShotConnection)) {
-    throw new ConnectionTypeError(`${where}: UniqueConnection and SingleShotConnection apply to connections, not to invokeMethod.`);
+    throw new ConnectionTypeError(
+      `${where}: UniqueConnection and SingleShotConnection apply to connections, not to invokeMethod.`,
+    );
   }
   target.checkCanReceive(method, where);
   const here = currentThreadData();
@@ -54,7 +57,11 @@ export function invokeMethod(target: QObject, method: string, type: number = 0, 
   const remote = thread !== null && thread !== here;
   // Qt: Auto is direct only for a target in the calling thread; a target with no thread gets a queued call that waits.
   const effective =
-    delivery === ConnectionType.AutoConnection ? (thread === here ? ConnectionType.DirectConnection : ConnectionType.QueuedConnection) : delivery;
+    delivery === ConnectionType.AutoConnection
+      ? thread === here
+        ? ConnectionType.DirectConnection
+        : ConnectionType.QueuedConnection
+      : delivery;
 
   if (effective === ConnectionType.DirectConnection) {
     if (remote) {
@@ -72,13 +79,17 @@ export function invokeMethod(target: QObject, method: string, type: number = 0, 
       );
     }
     if (!here.canBlock) {
-      throw new DeadlockError(`${where}: thread ${here.describe()} cannot block (a browser's main thread may not wait). Use QueuedConnection and await its Promise.`);
+      throw new DeadlockError(
+        `${where}: thread ${here.describe()} cannot block (a browser's main thread may not wait). Use QueuedConnection and await its Promise.`,
+      );
     }
-    if (!thread.transport) throw new InvalidArgumentError(`${where}: ${thread.describe()} cannot be reached from here.`);
+    if (!thread.transport)
+      throw new InvalidArgumentError(`${where}: ${thread.describe()} cannot be reached from here.`);
     return thread.transport.blockInvoke(target, method, args);
   }
   if (remote) {
-    if (!thread.transport) throw new InvalidArgumentError(`${where}: ${thread.describe()} cannot be reached from here.`);
+    if (!thread.transport)
+      throw new InvalidArgumentError(`${where}: ${thread.describe()} cannot be reached from here.`);
     return thread.transport.queueInvoke(target, method, args);
   }
   return new Promise((resolve, reject) => {

@@ -100,7 +100,10 @@ export class QObject {
         );
       }
       for (let p: QObject | null = parent; p !== null; p = p.parentObject) {
-        if (p === this) throw new InvalidArgumentError(`${this.describe()}.setParent(${parent.describe()}): that would make the object its own ancestor.`);
+        if (p === this)
+          throw new InvalidArgumentError(
+            `${this.describe()}.setParent(${parent.describe()}): that would make the object its own ancestor.`,
+          );
       }
     }
     if (this.parentObject) {
@@ -136,7 +139,9 @@ export class QObject {
     if (destination === this.affinity) return;
     const call = `${this.describe()}.moveToThread(${target === null ? 'null' : destination!.describe()})`;
     if (this.parentObject !== null) {
-      throw new AffinityError(`${call}: cannot move objects with a parent. Call setParent(null) first, or move the parent.`);
+      throw new AffinityError(
+        `${call}: cannot move objects with a parent. Call setParent(null) first, or move the parent.`,
+      );
     }
     if (this.affinity !== null && this.affinity !== here) {
       throw new AffinityError(
@@ -263,7 +268,7 @@ export class QObject {
 
   /** @internal Checks that a slot can be connected to this object; the thread package extends it for handles. */
   checkCanReceive(slot: Slot<unknown[]>, where: string): void {
-    this.assertAlive(where.replace(/\(\)$/, ''));
+    if (this.isDestroyed()) throw new InvalidArgumentError(`${where}: ${this.describe()} is destroyed.`);
     if (typeof slot === 'string' && typeof (this as Record<string, unknown>)[slot] !== 'function') {
       throw new InvalidArgumentError(`${where}: ${this.describe()} has no method "${slot}" to use as a slot.`);
     }

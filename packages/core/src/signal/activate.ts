@@ -1,5 +1,5 @@
 import { ConnectionType } from '../connection-type';
-import { DeadlockError } from '../errors';
+import { ConnectionTypeError, DeadlockError } from '../errors';
 import type { QObject } from '../object/qobject';
 import { reportError } from '../report-error';
 import { currentThreadData } from '../thread/current-thread';
@@ -11,7 +11,11 @@ import type { Signal } from './signal';
 const { DirectConnection, QueuedConnection, AutoConnection, BlockingQueuedConnection } = ConnectionType;
 
 /** Who is calling the slot that runs now, for `QObject.sender()`. */
-const calling = { sender: null as QObject | null, receiver: null as QObject | null, signal: null as Signal<never> | null };
+const calling = {
+  sender: null as QObject | null,
+  receiver: null as QObject | null,
+  signal: null as Signal<never> | null,
+};
 
 /** The object whose signal called `receiver`'s running slot, or null outside such a slot (Qt's `sender()`). */
 export function senderOf(receiver: QObject): QObject | null {
@@ -131,9 +135,15 @@ export function activate<Args extends unknown[]>(
     } else if (target === null) {
       // An object with no thread takes no queued calls until it is moved to one (Qt: they wait).
       if (delivery === DirectConnection) invokeSlot(c, args);
-      else context!.holdTask(new SlotCall(c, args, context));
+      else if (delivery === QueuedConnection) context!.holdTask(new SlotCall(c, args, context));
+      else
+        throw new DeadlockError(
+          `${c}: the receiver has no thread, so a blocking call would never return. Move it to a thread first, or use QueuedConnection.`,
+        );
     } else if (delivery === DirectConnection && from === here) {
-      throw new DeadlockError(`${c}: a DirectConnection cannot call a receiver in ${target.describe()} from ${here.describe()}.`);
+      throw new ConnectionTypeError(
+        `${c}: a DirectConnection cannot call a receiver in ${target.describe()} from ${here.describe()}. Use QueuedConnection.`,
+      );
     } else {
       // A receiver in another isolate. (A direct call relayed through this thread, emitted where the receiver
       // lives, goes back there queued: the nearest JavaScript can come to running it in the emitting thread.)
@@ -158,7 +168,11 @@ function deadlock<Args extends unknown[]>(signal: Signal<Args>, c: Connection<Ar
   );
 }
 
-function cannotBlock<Args extends unknown[]>(signal: Signal<Args>, c: Connection<Args>, here: ThreadData): DeadlockError {
+function cannotBlock<Args extends unknown[]>(
+  signal: Signal<Args>,
+  c: Connection<Args>,
+  here: ThreadData,
+): DeadlockError {
   return new DeadlockError(
     `${signal.describe()} was emitted on thread ${here.describe()} through a BlockingQueuedConnection to ${c.slotName()}, ` +
       `but this thread cannot block (a browser's main thread may not wait). Use QueuedConnection, and await the ` +

@@ -27,8 +27,14 @@ export interface SignalOptions<Args extends unknown[]> {
    * When an emission crosses to another thread, returns the arguments' objects to transfer instead of copy
    * (ArrayBuffers, MessagePorts…): `transfer: (frame) => [frame.buffer]`. The emitter loses access to them.
    */
-  readonly transfer?: (...args: Args) => Transferable[];
+  readonly transfer?: (...args: Args) => TransferList;
 }
+
+/**
+ * Objects to move rather than copy when a message crosses threads (ArrayBuffers, MessagePorts, ImageBitmaps…).
+ * Typed as `object` so that the types need neither the DOM's nor Node's declarations.
+ */
+export type TransferList = readonly object[];
 
 const EMPTY: readonly never[] = Object.freeze([]);
 
@@ -55,7 +61,7 @@ export class Signal<Args extends unknown[] = []> {
   private explicitName: string | undefined;
 
   /** Picks the objects to transfer (not copy) when an emission crosses threads; see {@link SignalOptions.transfer}. */
-  readonly transfer: ((...args: Args) => Transferable[]) | undefined;
+  readonly transfer: ((...args: Args) => TransferList) | undefined;
 
   /**
    * @param owner The object that emits it (the sender): its `blockSignals()`, thread and name apply.
@@ -107,7 +113,11 @@ export class Signal<Args extends unknown[] = []> {
   /** Connects another signal: emitting this one emits that one with the same arguments. */
   connect(signal: Signal<Args>, type?: ConnectionType): Connection<Args>;
   /** Connects a receiver's slot; it runs in the receiver's thread, and the connection ends when the receiver is destroyed. */
-  connect<R extends QObject>(receiver: R, slot: ((this: R, ...args: Args) => unknown) | SlotName<R, Args>, type?: ConnectionType): Connection<Args>;
+  connect<R extends QObject>(
+    receiver: R,
+    slot: ((this: R, ...args: Args) => unknown) | SlotName<R, Args>,
+    type?: ConnectionType,
+  ): Connection<Args>;
   connect(
     a: QObject | Signal<Args> | ((...args: Args) => unknown),
     b?: ConnectionType | Slot<Args>,
@@ -126,12 +136,18 @@ export class Signal<Args extends unknown[] = []> {
   private forwarderFn: ((...args: Args) => void) | undefined;
   /** @internal This signal's `emit`, as one stable function (so that Unique and disconnect can find it). */
   forwarder(): (...args: Args) => void {
-    return (this.forwarderFn ??= Object.defineProperty((...args: Args) => this.emit(...args), 'name', { value: this.name }));
+    return (this.forwarderFn ??= Object.defineProperty((...args: Args) => this.emit(...args), 'name', {
+      value: this.name,
+    }));
   }
 
   private makeConnection(receiver: QObject | null, slot: Slot<Args>, type: ConnectionType): Connection<Args> {
     const where = `${this.describe()}.connect()`;
     const delivery = deliveryOf(type, where);
+    if (this.owner?.isDestroyed())
+      throw new InvalidArgumentError(
+        `${where}: ${this.owner.describe()} is destroyed; its signals take no new connections.`,
+      );
     if (typeof slot !== 'function' && typeof slot !== 'string') {
       throw new InvalidArgumentError(`${where}: the slot must be a function or a method name; got ${String(slot)}.`);
     }
@@ -177,7 +193,10 @@ export class Signal<Args extends unknown[] = []> {
   disconnect(slot: ((...args: Args) => unknown) | Signal<Args>): boolean;
   /** Removes every connection to `receiver`, or only those to its `slot`. */
   disconnect(receiver: QObject, slot?: Slot<Args>): boolean;
-  disconnect(target?: Connection<Args> | QObject | Signal<Args> | ((...args: Args) => unknown), slot?: Slot<Args>): boolean {
+  disconnect(
+    target?: Connection<Args> | QObject | Signal<Args> | ((...args: Args) => unknown),
+    slot?: Slot<Args>,
+  ): boolean {
     let remove: (c: Connection<Args>) => boolean;
     if (target === undefined) remove = () => true;
     else if (target instanceof Connection) remove = (c) => c === target;
@@ -235,7 +254,9 @@ export class Signal<Args extends unknown[] = []> {
         this.owner && (this.owner.destroyed as unknown) !== this
           ? this.owner.destroyed.connect(() => {
               cleanup();
-              reject(new CancelledError(`${this.describe()}.once(): the owner was destroyed before the signal was emitted.`));
+              reject(
+                new CancelledError(`${this.describe()}.once(): the owner was destroyed before the signal was emitted.`),
+              );
             })
           : undefined;
       abort?.addEventListener('abort', onAbort, { once: true });
@@ -249,22 +270,27 @@ export class Signal<Args extends unknown[] = []> {
   [Symbol.asyncIterator](): AsyncIterableIterator<Args> {
     const buffered: Args[] = [];
     const waiting: Array<(result: IteratorResult<Args>) => void> = [];
-    let done = false;
+    // A destroyed owner's signal never emits again (and takes no connection): the iteration is over at once.
+    const gone = this.owner?.isDestroyed() ?? false;
+    let done = gone;
     const finish = (): void => {
       if (done) return;
       done = true;
-      connection.disconnect();
+      connection?.disconnect();
       ownerGone?.disconnect();
       for (const resolve of waiting.splice(0)) resolve({ value: undefined, done: true });
     };
-    const connection = this.connect((...args: Args) => {
-      const resolve = waiting.shift();
-      if (resolve) resolve({ value: args, done: false });
-      else buffered.push(args);
-    });
+    const connection = gone
+      ? null
+      : this.connect((...args: Args) => {
+          const resolve = waiting.shift();
+          if (resolve) resolve({ value: args, done: false });
+          else buffered.push(args);
+        });
     const ownerGone =
-      this.owner && (this.owner.destroyed as unknown) !== this ? this.owner.destroyed.connect(finish) : undefined;
-    if (this.owner?.isDestroyed()) finish(); // it will never emit again
+      !gone && this.owner && (this.owner.destroyed as unknown) !== this
+        ? this.owner.destroyed.connect(finish)
+        : undefined;
     const iterator: AsyncIterableIterator<Args> = {
       next: () => {
         if (buffered.length) return Promise.resolve({ value: buffered.shift()!, done: false });

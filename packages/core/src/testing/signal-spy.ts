@@ -26,7 +26,8 @@ interface Waiter {
 export class SignalSpy<Args extends unknown[]> implements Iterable<Args>, Disposable {
   private readonly emissions: Args[] = [];
   private readonly waiters = new Set<Waiter>();
-  private readonly connection: Connection<Args>;
+  /** Null when the signal's owner was already destroyed: such a signal never emits, and takes no connection. */
+  private readonly connection: Connection<Args> | null;
   private readonly ownerGone: Connection<[object: QObject]> | undefined;
 
   /**
@@ -34,11 +35,11 @@ export class SignalSpy<Args extends unknown[]> implements Iterable<Args>, Dispos
    * @param signal The signal spied on.
    */
   constructor(readonly signal: Signal<Args>) {
-    this.connection = signal.connect((...args: Args) => this.record(args));
     const owner = signal.owner;
+    this.connection = owner?.isDestroyed() ? null : signal.connect((...args: Args) => this.record(args));
     // A signal whose owner is destroyed never emits again: release the waiters at once rather than at their timeout.
     this.ownerGone =
-      owner !== null && (owner.destroyed as unknown) !== signal
+      this.connection && owner !== null && (owner.destroyed as unknown) !== signal
         ? owner.destroyed.connect(() => this.releaseWaiters(false))
         : undefined;
   }
@@ -70,7 +71,7 @@ export class SignalSpy<Args extends unknown[]> implements Iterable<Args>, Dispos
 
   /** True while the spy is connected to its signal (until {@link SignalSpy.dispose}, or the owner's destruction). */
   get isValid(): boolean {
-    return this.connection.connected;
+    return this.connection?.connected ?? false;
   }
 
   /**
@@ -125,7 +126,7 @@ export class SignalSpy<Args extends unknown[]> implements Iterable<Args>, Dispos
         `SignalSpy(${this.signal.describe()}).wait(${timeoutMs}): the timeout must be a finite number of milliseconds, 0 or more.`,
       );
     }
-    if (!this.connection.connected || this.signal.owner?.isDestroyed()) return Promise.resolve(false);
+    if (!this.connection?.connected || this.signal.owner?.isDestroyed()) return Promise.resolve(false);
     return new Promise<boolean>((resolve) => {
       const waiter: Waiter = {
         resolve,
@@ -140,7 +141,7 @@ export class SignalSpy<Args extends unknown[]> implements Iterable<Args>, Dispos
 
   /** Disconnects the spy from its signal; pending {@link SignalSpy.wait} calls resolve false. Recorded emissions stay. */
   dispose(): void {
-    this.connection.disconnect();
+    this.connection?.disconnect();
     this.ownerGone?.disconnect();
     this.releaseWaiters(false);
   }

@@ -1,3 +1,4 @@
+import type { TransferList } from '@sigslot/core';
 /**
  * The one seam between the thread code and a platform (comlink's idea): something that posts messages and
  * hands over the ones that arrive. Node's worker_threads and Web Workers each get a small adapter; a process
@@ -5,7 +6,7 @@
  */
 export interface Endpoint {
   /** Sends a message, moving (not copying) the objects in `transfer`. */
-  postMessage(message: unknown, transfer?: readonly Transferable[]): void;
+  postMessage(message: unknown, transfer?: TransferList): void;
   /** Calls `handler` with each message that arrives, in order. */
   onMessage(handler: (message: unknown) => void): void;
 }

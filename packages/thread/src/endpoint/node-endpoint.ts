@@ -5,7 +5,8 @@ import { nodeBuiltin } from './platform';
 /** Adapts a Node `MessagePort` or `Worker` (EventEmitter style) to an {@link Endpoint}. */
 export function nodeEndpoint(port: WorkerThreads.MessagePort | WorkerThreads.Worker): Endpoint {
   return {
-    postMessage: (message, transfer) => port.postMessage(message, transfer as WorkerThreads.TransferListItem[] | undefined),
+    postMessage: (message, transfer) =>
+      port.postMessage(message, transfer as WorkerThreads.TransferListItem[] | undefined),
     onMessage: (handler) => void port.on('message', handler),
   };
 }

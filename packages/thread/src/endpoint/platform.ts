@@ -1,3 +1,5 @@
+import { SigslotError } from '@sigslot/core';
+
 /** Node's `process`, reached without importing it, so that browser bundles need no shims. */
 interface NodeProcess {
   versions: { node?: string };
@@ -20,4 +22,19 @@ export function nodeBuiltin<T>(name: string): T {
 /** True inside a Web Worker. */
 export function inWebWorker(): boolean {
   return typeof (globalThis as { WorkerGlobalScope?: unknown }).WorkerGlobalScope !== 'undefined';
+}
+
+/**
+ * A SharedArrayBuffer of `bytes` bytes. Browsers provide the class only to cross-origin isolated pages: elsewhere
+ * this throws an error that says which headers to send, instead of a bare ReferenceError.
+ */
+export function sharedBuffer(bytes: number, user: string): SharedArrayBuffer {
+  if (typeof SharedArrayBuffer !== 'function') {
+    throw new SigslotError(
+      `${user} needs SharedArrayBuffer (for the interruption flag, msleep and blocking connections), which this page ` +
+        `does not have: it is not cross-origin isolated (crossOriginIsolated is false). Serve the page and its scripts ` +
+        `with the headers "Cross-Origin-Opener-Policy: same-origin" and "Cross-Origin-Embedder-Policy: require-corp".`,
+    );
+  }
+  return new SharedArrayBuffer(bytes);
 }

@@ -8,7 +8,7 @@ interface MessageTarget {
 /** Adapts a Web Worker, or a worker's global scope, to an {@link Endpoint}. */
 export function webEndpoint(target: MessageTarget): Endpoint {
   return {
-    postMessage: (message, transfer) => target.postMessage(message, transfer ? [...transfer] : []),
+    postMessage: (message, transfer) => target.postMessage(message, transfer ? ([...transfer] as Transferable[]) : []),
     onMessage: (handler) => target.addEventListener('message', (event) => handler(event.data)),
   };
 }
@@ -34,7 +34,9 @@ export function spawnWebWorker(url: string, options: SpawnOptions): WorkerEndpoi
         handler(new Error(event.message || 'the worker failed to load or threw an uncaught error'));
         exit(1);
       });
-      worker.addEventListener('messageerror', () => handler(new Error('a message from the worker could not be deserialized')));
+      worker.addEventListener('messageerror', () =>
+        handler(new Error('a message from the worker could not be deserialized')),
+      );
     },
     onExit: (handler) => {
       exited = handler;

@@ -1,4 +1,12 @@
-import { InvalidArgumentError, QObject, Signal, type MethodArgs, type MethodName, type MethodResult, type Slot } from '@sigslot/core';
+import {
+  InvalidArgumentError,
+  QObject,
+  Signal,
+  type MethodArgs,
+  type MethodName,
+  type MethodResult,
+  type Slot,
+} from '@sigslot/core';
 import type { WorkerClass } from '../class-location';
 import type { ThreadController } from './thread-controller';
 
@@ -6,7 +14,9 @@ import type { ThreadController } from './thread-controller';
 type SignalsOf<T> = { readonly [K in keyof T as T[K] extends Signal<infer _A> ? K : never]: T[K] };
 /** The methods of `T` (other than QObject's own), each returning a Promise of its result. */
 type MethodsOf<T> = {
-  readonly [K in MethodName<T> as K extends keyof QObject ? never : K]: (...args: MethodArgs<T, K>) => Promise<Awaited<MethodResult<T, K>>>;
+  readonly [K in MethodName<T> as K extends keyof QObject ? never : K]: (
+    ...args: MethodArgs<T, K>
+  ) => Promise<Awaited<MethodResult<T, K>>>;
 };
 
 /**
@@ -37,7 +47,7 @@ export class RemoteObjectHandle extends QObject {
   }
 
   override checkCanReceive(slot: Slot<unknown[]>, where: string): void {
-    this.assertAlive(where.replace(/\(\)$/, ''));
+    if (this.isDestroyed()) throw new InvalidArgumentError(`${where}: ${this.describe()} is destroyed.`);
     if (typeof slot === 'function') {
       throw new InvalidArgumentError(
         `${where}: ${this.describe()} lives in another isolate, where a function from this thread cannot run. ` +
@@ -79,7 +89,8 @@ export class RemoteObjectHandle extends QObject {
 export function remoteProxy<T extends QObject>(handle: RemoteObjectHandle): Remote<T> {
   return new Proxy(handle, {
     get(target, property, receiver) {
-      if (typeof property !== 'string' || property in target || property === 'then') return Reflect.get(target, property, receiver);
+      if (typeof property !== 'string' || property in target || property === 'then')
+        return Reflect.get(target, property, receiver);
       return target.hasMethod(property) ? target.remoteMethod(property) : target.remoteSignal(property);
     },
   }) as unknown as Remote<T>;

@@ -13,7 +13,7 @@ import {
 import type * as WorkerThreads from 'node:worker_threads';
 import type { WorkerEndpoint } from '../endpoint/endpoint';
 import { spawnNodeWorker } from '../endpoint/node-endpoint';
-import { nodeBuiltin, nodeProcess } from '../endpoint/platform';
+import { nodeBuiltin, nodeProcess, sharedBuffer } from '../endpoint/platform';
 import { spawnWebWorker } from '../endpoint/web-endpoint';
 import { ProtocolError, RemoteError, ThreadCrashedError, ThreadTerminatedError } from '../errors';
 import { assertCloneable } from '../wire/clone-check';
@@ -59,7 +59,13 @@ export interface StartOptions {
 }
 
 /** Signal names every QObject and QThread has on the main side; they are never taken from a worker. */
-export const LOCAL_SIGNALS: ReadonlySet<string> = new Set(['destroyed', 'objectNameChanged', 'started', 'finished', 'errorOccurred']);
+export const LOCAL_SIGNALS: ReadonlySet<string> = new Set([
+  'destroyed',
+  'objectNameChanged',
+  'started',
+  'finished',
+  'errorOccurred',
+]);
 
 /**
  * The main side of one thread: starts its worker, carries queued and blocking calls to the objects that
@@ -68,7 +74,7 @@ export const LOCAL_SIGNALS: ReadonlySet<string> = new Set(['destroyed', 'objectN
  */
 export class ThreadController implements ThreadTransport {
   /** Shared control words: interruption flag, blocking hand-shakes, blocking-connection counts. */
-  readonly control = new Int32Array(new SharedArrayBuffer(ControlWords.Size * 4));
+  readonly control = new Int32Array(sharedBuffer(ControlWords.Size * 4, 'A QThread'));
   private endpoint: WorkerEndpoint | null = null;
   private syncPort: WorkerThreads.MessagePort | null = null;
   private outgoing: WireCall[] = [];
@@ -109,7 +115,10 @@ export class ThreadController implements ThreadTransport {
 
   /** Starts the worker. */
   start(options: StartOptions): void {
-    if (this.alive) throw new InvalidArgumentError(`${this.thread.describe()}.start(): the previous run's worker has not stopped yet; await wait() first.`);
+    if (this.alive)
+      throw new InvalidArgumentError(
+        `${this.thread.describe()}.start(): the previous run's worker has not stopped yet; await wait() first.`,
+      );
     Atomics.store(this.control, ControlWords.Interrupt, 0);
     this.state = 'running';
     this.ended = false;
@@ -133,7 +142,9 @@ export class ThreadController implements ThreadTransport {
       const { MessageChannel } = nodeBuiltin<typeof WorkerThreads>('node:worker_threads');
       const channel = new MessageChannel();
       this.syncPort = channel.port1;
-      const tsx = /\.[cm]?tsx?$/.test(init.location.module) ? resolveTsx(init.location.module, this.thread.describe()) : undefined;
+      const tsx = /\.[cm]?tsx?$/.test(init.location.module)
+        ? resolveTsx(init.location.module, this.thread.describe())
+        : undefined;
       this.endpoint = spawnNodeWorker(NODE_BOOTSTRAP, { init, syncPort: channel.port2, tsx }, spawn, [channel.port2]);
     } else {
       this.endpoint = spawnWebWorker(init.location.module, spawn);
@@ -193,7 +204,8 @@ export class ThreadController implements ThreadTransport {
     signal.watcher = (s) => {
       const blocking = s.connections.filter((c) => c.delivery === ConnectionType.BlockingQueuedConnection).length;
       if (blocking > 0 && slot === undefined) {
-        if (this.nextFlag >= ControlWords.Size) throw new InvalidArgumentError(`${s.describe()}: too many signals with blocking connections on one thread.`);
+        if (this.nextFlag >= ControlWords.Size)
+          throw new InvalidArgumentError(`${s.describe()}: too many signals with blocking connections on one thread.`);
         slot = this.nextFlag++;
         this.watches.push([objectId, s.name, slot]);
         if (this.running) this.endpoint!.postMessage({ type: 'watch', objectId, signal: s.name, slot });
@@ -204,7 +216,11 @@ export class ThreadController implements ThreadTransport {
   }
 
   /** Asks the worker to create an object of `location`'s class; returns the main side's handle to it. */
-  createObject(cls: WorkerClass & { prototype: object }, location: ClassLocation, args: readonly unknown[]): RemoteObjectHandle {
+  createObject(
+    cls: WorkerClass & { prototype: object },
+    location: ClassLocation,
+    args: readonly unknown[],
+  ): RemoteObjectHandle {
     assertCloneable(args, () => `${this.thread.describe()}.create(${cls.name})`);
     const objectId = this.nextObjectId++;
     const handle = new RemoteObjectHandle(objectId, cls, this);
@@ -245,7 +261,8 @@ export class ThreadController implements ThreadTransport {
   queueInvoke(target: QObject, method: string, args: readonly unknown[]): Promise<unknown> {
     const where = `invokeMethod(${target.describe()}, "${method}")`;
     assertCloneable(args, () => where);
-    if (this.ended) return Promise.reject(new ThreadTerminatedError(`${where}: thread ${this.thread.describe()} has finished.`));
+    if (this.ended)
+      return Promise.reject(new ThreadTerminatedError(`${where}: thread ${this.thread.describe()} has finished.`));
     return new Promise((resolve, reject) => {
       const replyId = this.nextReplyId++;
       this.replies.set(replyId, { resolve, reject, where });
@@ -261,7 +278,14 @@ export class ThreadController implements ThreadTransport {
 
   private slotCall(connection: Connection, args: readonly unknown[], replyId: number, wait: boolean): WireCall {
     assertCloneable(args, () => `${connection.signal.describe()}.emit() to ${connection.slotName()}`);
-    return { kind: 'invoke', objectId: objectIdOf(connection.receiver!), method: connection.slot as string, args, replyId, wait };
+    return {
+      kind: 'invoke',
+      objectId: objectIdOf(connection.receiver!),
+      method: connection.slot as string,
+      args,
+      replyId,
+      wait,
+    };
   }
 
   /** Sends `call` and blocks this thread until the worker has run it; returns its result. */
@@ -273,7 +297,9 @@ export class ThreadController implements ThreadTransport {
       );
     }
     if (!this.running || !this.syncPort) {
-      throw new ThreadTerminatedError(`${where}: thread ${this.thread.describe()} is not running, so nothing would answer a blocking call. Start it first.`);
+      throw new ThreadTerminatedError(
+        `${where}: thread ${this.thread.describe()} is not running, so nothing would answer a blocking call. Start it first.`,
+      );
     }
     Atomics.store(this.control, ControlWords.MainWait, 0);
     this.outgoing.push(call);
@@ -296,7 +322,10 @@ export class ThreadController implements ThreadTransport {
     } catch (error) {
       // Slots report their own errors; this catches a routing error (a deadlock, a bad argument) so that a
       // message from a worker can never throw into the main thread's event loop.
-      reportError(error, { where: `delivering a message from thread ${this.thread.describe()}`, thread: this.thread.threadRecord.describe() });
+      reportError(error, {
+        where: `delivering a message from thread ${this.thread.describe()}`,
+        thread: this.thread.threadRecord.describe(),
+      });
     }
   }
 
@@ -332,7 +361,8 @@ export class ThreadController implements ThreadTransport {
       }
       case 'result': {
         const pending = this.replies.get(m.replyId);
-        if (!pending) return this.protocolError(`a result for call #${m.replyId}, which was never made or was already answered`);
+        if (!pending)
+          return this.protocolError(`a result for call #${m.replyId}, which was never made or was already answered`);
         this.replies.delete(m.replyId);
         if (m.ok) pending.resolve(m.value);
         else pending.reject(toRemoteError(m.value as WireError));
@@ -385,7 +415,8 @@ export class ThreadController implements ThreadTransport {
 
   private fail(error: unknown): void {
     // Duck-typed: an error from Node's internals may come from another realm (jest's sandbox, a vm context).
-    const cause = typeof error === 'object' && error !== null && 'message' in error ? (error as Error) : new Error(String(error));
+    const cause =
+      typeof error === 'object' && error !== null && 'message' in error ? (error as Error) : new Error(String(error));
     const oom = (cause as { code?: string }).code === 'ERR_WORKER_OUT_OF_MEMORY';
     this.crash ??= new ThreadCrashedError(
       oom
@@ -397,7 +428,9 @@ export class ThreadController implements ThreadTransport {
 
   private onExit(code: number): void {
     if (!this.ended) {
-      this.crash ??= new ThreadCrashedError(`Thread ${this.thread.describe()} exited with code ${code} before run() returned.`);
+      this.crash ??= new ThreadCrashedError(
+        `Thread ${this.thread.describe()} exited with code ${code} before run() returned.`,
+      );
       this.end();
     }
     this.endpoint = null;
@@ -413,7 +446,8 @@ export class ThreadController implements ThreadTransport {
     this.ended = true;
     answer(this.control, ControlWords.MainWait, 2);
     const released = new ThreadTerminatedError(`Thread ${this.thread.describe()} finished before the call ran.`);
-    for (const pending of this.replies.values()) pending.reject(new ThreadTerminatedError(`${pending.where}: ${released.message}`));
+    for (const pending of this.replies.values())
+      pending.reject(new ThreadTerminatedError(`${pending.where}: ${released.message}`));
     this.replies.clear();
     this.outgoing = [];
     const from = this.thread.threadRecord;
@@ -424,7 +458,8 @@ export class ThreadController implements ThreadTransport {
 
 function objectIdOf(target: QObject): number {
   const id = (target as unknown as Partial<RemoteHandleSide>).objectId;
-  if (typeof id !== 'number') throw new InvalidArgumentError(`${target.describe()} is not an object created in a thread.`);
+  if (typeof id !== 'number')
+    throw new InvalidArgumentError(`${target.describe()} is not an object created in a thread.`);
   return id;
 }
 

@@ -22,7 +22,12 @@ export interface ClassLocation {
 /** A call from the main side to an object living in the worker. */
 export type WireCall =
   /** Create an object (the worker-object pattern); `signals` names the slots its blocking flags use. */
-  | { readonly kind: 'create'; readonly objectId: number; readonly location: ClassLocation; readonly args: readonly unknown[] }
+  | {
+      readonly kind: 'create';
+      readonly objectId: number;
+      readonly location: ClassLocation;
+      readonly args: readonly unknown[];
+    }
   /** Run a slot (a method) of an object; `replyId` asks for its result, `wait` means the caller blocks. */
   | {
       readonly kind: 'invoke';
@@ -78,7 +83,12 @@ export type FromWorker =
   | { readonly type: 'created'; readonly objectId: number; readonly signals: readonly string[] }
   | EmitBatch
   /** One emit whose main-side connections include a blocking one: the worker waits on the control words. */
-  | { readonly type: 'emit-wait'; readonly objectId: number; readonly signal: number; readonly args: readonly unknown[] }
+  | {
+      readonly type: 'emit-wait';
+      readonly objectId: number;
+      readonly signal: number;
+      readonly args: readonly unknown[];
+    }
   /** The result of an `invoke` call. */
   | { readonly type: 'result'; readonly replyId: number; readonly ok: boolean; readonly value: unknown }
   /** A slot or queued call in the worker threw: reported on the main thread's error handler. */
@@ -129,33 +139,47 @@ export function validateFromWorker(message: unknown): string | null {
   if (!isObj(message)) return 'the message is not an object';
   switch (message.type) {
     case 'started':
-      return Array.isArray(message.signals) && message.signals.every(isStr) ? null : '"started" needs a list of signal names';
+      return Array.isArray(message.signals) && message.signals.every(isStr)
+        ? null
+        : '"started" needs a list of signal names';
     case 'created':
       return isInt(message.objectId) && Array.isArray(message.signals) && message.signals.every(isStr)
         ? null
         : '"created" needs an objectId and a list of signal names';
     case 'emits': {
       const batch = message.batch;
-      if (!Array.isArray(batch) || batch.length % 3 !== 0) return '"emits" needs a batch of (objectId, signal, args) triples';
+      if (!Array.isArray(batch) || batch.length % 3 !== 0)
+        return '"emits" needs a batch of (objectId, signal, args) triples';
       for (let i = 0; i < batch.length; i += 3) {
-        if (!isInt(batch[i]) || !isInt(batch[i + 1]) || !Array.isArray(batch[i + 2])) return `"emits" has a malformed entry at ${i / 3}`;
+        if (!isInt(batch[i]) || !isInt(batch[i + 1]) || !Array.isArray(batch[i + 2]))
+          return `"emits" has a malformed entry at ${i / 3}`;
       }
       return null;
     }
     case 'emit-wait':
-      return isInt(message.objectId) && isInt(message.signal) && Array.isArray(message.args) ? null : '"emit-wait" is malformed';
+      return isInt(message.objectId) && isInt(message.signal) && Array.isArray(message.args)
+        ? null
+        : '"emit-wait" is malformed';
     case 'result':
       return isInt(message.replyId) && typeof message.ok === 'boolean' ? null : '"result" needs a replyId and ok';
     case 'slot-error':
       return isWireError(message.error) && isStr(message.where) ? null : '"slot-error" needs an error and where';
     case 'violation': {
       const v = message.violation;
-      return isObj(v) && isStr(v.className) && isStr(v.method) && isStr(v.thread) && isInt(v.threadId) && isStr(v.message) && isStr(v.stack)
+      return isObj(v) &&
+        isStr(v.className) &&
+        isStr(v.method) &&
+        isStr(v.thread) &&
+        isInt(v.threadId) &&
+        isStr(v.message) &&
+        isStr(v.stack)
         ? null
         : '"violation" is malformed';
     }
     case 'finished':
-      return isInt(message.code) && (message.error === undefined || isWireError(message.error)) ? null : '"finished" is malformed';
+      return isInt(message.code) && (message.error === undefined || isWireError(message.error))
+        ? null
+        : '"finished" is malformed';
     default:
       return `unknown message type ${JSON.stringify(String(message.type)).slice(0, 60)}`;
   }
@@ -165,7 +189,11 @@ export function validateFromWorker(message: unknown): string | null {
 export function toWireError(error: unknown): WireError {
   if (typeof error === 'object' && error !== null && typeof (error as Error).message === 'string') {
     const e = error as Error;
-    return { name: String(e.name || e.constructor?.name || 'Error'), message: e.message, ...(typeof e.stack === 'string' ? { stack: e.stack } : {}) };
+    return {
+      name: String(e.name || e.constructor?.name || 'Error'),
+      message: e.message,
+      ...(typeof e.stack === 'string' ? { stack: e.stack } : {}),
+    };
   }
   return { name: typeof error, message: String(error) };
 }

@@ -1,3 +1,4 @@
+import type { TransferList } from '@sigslot/core';
 import {
   affinity,
   Connection,
@@ -22,7 +23,15 @@ import { webEndpoint } from '../endpoint/web-endpoint';
 import { ThreadTerminatedError } from '../errors';
 import { assertCloneable } from '../wire/clone-check';
 import { answer, sleepOn, waitForAnswer } from '../wire/blocking';
-import { ControlWords, toWireError, type ClassLocation, type FromWorker, type ThreadInit, type ToWorker, type WireCall } from '../wire/protocol';
+import {
+  ControlWords,
+  toWireError,
+  type ClassLocation,
+  type FromWorker,
+  type ThreadInit,
+  type ToWorker,
+  type WireCall,
+} from '../wire/protocol';
 import { adopting } from './adoption';
 
 /** Emits per batch before it is sent without waiting for a flush point. */
@@ -52,7 +61,9 @@ class ForwardConnection extends Connection {
     super(signal, mainProxy, 'forward', ConnectionType.QueuedConnection, ConnectionType.QueuedConnection, true);
     Object.defineProperty(this, 'delivery', {
       get: (): DeliveryType =>
-        this.flagSlot !== 0 && Atomics.load(control, this.flagSlot) > 0 ? ConnectionType.BlockingQueuedConnection : ConnectionType.QueuedConnection,
+        this.flagSlot !== 0 && Atomics.load(control, this.flagSlot) > 0
+          ? ConnectionType.BlockingQueuedConnection
+          : ConnectionType.QueuedConnection,
     });
   }
 }
@@ -71,7 +82,7 @@ export class WorkerSide implements ThreadTransport {
   private readonly watchSlots = new Map<string, number>();
   private readonly waitingForObject = new Map<number, WireCall[]>();
   private batch: unknown[] = [];
-  private transfers: Transferable[] = [];
+  private transfers: object[] = [];
   private flushScheduled = false;
   private execs: Array<(code: number) => void> = [];
 
@@ -91,7 +102,9 @@ export class WorkerSide implements ThreadTransport {
     this.mainProxy.bindToThread(main);
     affinity.setPolicy(init.affinityPolicy);
     affinity.onViolation((violation) => this.post({ type: 'violation', violation }));
-    setErrorHandler((error, context) => this.post({ type: 'slot-error', error: toWireError(error), where: context.where }));
+    setErrorHandler((error, context) =>
+      this.post({ type: 'slot-error', error: toWireError(error), where: context.where }),
+    );
     endpoint.onMessage((message) => this.onMessage(message as ToWorker));
   }
 
@@ -103,7 +116,9 @@ export class WorkerSide implements ThreadTransport {
       const { exportName, module } = this.init.location;
       const cls = (exports as Record<string, unknown> | null)?.[exportName] as (new () => ThreadObject) | undefined;
       if (typeof cls !== 'function') {
-        throw new InvalidArgumentError(`The thread class ${exportName} is not exported by ${module}. Export it (export class ${exportName} ...).`);
+        throw new InvalidArgumentError(
+          `The thread class ${exportName} is not exported by ${module}. Export it (export class ${exportName} ...).`,
+        );
       }
       const thread = adopting(this.here, () => new cls());
       Object.assign(thread, this.init.state);
@@ -169,9 +184,14 @@ export class WorkerSide implements ThreadTransport {
     this.flush();
     Atomics.store(this.control, ControlWords.WorkerWait, 0);
     const transfer = connection.signal.transfer;
-    this.post({ type: 'emit-wait', objectId: forward.objectId, signal: forward.signalIndex, args }, transfer ? transfer(...(args as unknown[])) : undefined);
+    this.post(
+      { type: 'emit-wait', objectId: forward.objectId, signal: forward.signalIndex, args },
+      transfer ? transfer(...(args as unknown[])) : undefined,
+    );
     if (waitForAnswer(this.control, ControlWords.WorkerWait) !== 1) {
-      throw new ThreadTerminatedError(`${connection.signal.describe()}.emit(): the main thread released this blocked emit because the thread is ending.`);
+      throw new ThreadTerminatedError(
+        `${connection.signal.describe()}.emit(): the main thread released this blocked emit because the thread is ending.`,
+      );
     }
   }
 
@@ -205,7 +225,7 @@ export class WorkerSide implements ThreadTransport {
     this.post({ type: 'emits', batch }, transfers.length ? transfers : undefined);
   };
 
-  private post(message: FromWorker, transfer?: readonly Transferable[]): void {
+  private post(message: FromWorker, transfer?: TransferList): void {
     this.endpoint.postMessage(message, transfer);
   }
 
@@ -227,7 +247,10 @@ export class WorkerSide implements ThreadTransport {
   }
 
   private forwardedNames(object: QObject): string[] {
-    return object.signals().filter((s) => !LOCAL_SIGNALS.has(s.name)).map((s) => s.name);
+    return object
+      .signals()
+      .filter((s) => !LOCAL_SIGNALS.has(s.name))
+      .map((s) => s.name);
   }
 
   private watch(objectId: number, signal: string, slot: number): void {
@@ -260,15 +283,22 @@ export class WorkerSide implements ThreadTransport {
       this.waitingForObject.set(call.objectId, []);
       try {
         const exports = await this.load(call.location);
-        const cls = (exports as Record<string, unknown> | null)?.[call.location.exportName] as (new (...args: unknown[]) => QObject) | undefined;
+        const cls = (exports as Record<string, unknown> | null)?.[call.location.exportName] as
+          (new (...args: unknown[]) => QObject) | undefined;
         if (typeof cls !== 'function') {
-          throw new InvalidArgumentError(`${call.location.exportName} is not exported by ${call.location.module}. Export the class.`);
+          throw new InvalidArgumentError(
+            `${call.location.exportName} is not exported by ${call.location.module}. Export the class.`,
+          );
         }
         const object = new cls(...call.args);
         this.adopt(call.objectId, object);
         this.post({ type: 'created', objectId: call.objectId, signals: this.forwardedNames(object) });
       } catch (error) {
-        this.post({ type: 'slot-error', error: toWireError(error), where: `creating ${call.location.exportName} in thread ${this.here.describe()}` });
+        this.post({
+          type: 'slot-error',
+          error: toWireError(error),
+          where: `creating ${call.location.exportName} in thread ${this.here.describe()}`,
+        });
       }
       const queued = this.waitingForObject.get(call.objectId) ?? [];
       this.waitingForObject.delete(call.objectId);
@@ -283,9 +313,13 @@ export class WorkerSide implements ThreadTransport {
     const task: Task = {
       receiver: object ?? null,
       run: () => {
-        if (!object) throw new InvalidArgumentError(`No object #${call.objectId} lives in thread ${this.here.describe()} (never created, or destroyed).`);
+        if (!object)
+          throw new InvalidArgumentError(
+            `No object #${call.objectId} lives in thread ${this.here.describe()} (never created, or destroyed).`,
+          );
         const method = (object as unknown as Record<string, unknown>)[call.method];
-        if (typeof method !== 'function') throw new InvalidArgumentError(`${object.describe()} has no method "${call.method}".`);
+        if (typeof method !== 'function')
+          throw new InvalidArgumentError(`${object.describe()} has no method "${call.method}".`);
         return (method as (...a: unknown[]) => unknown).apply(object, call.args as unknown[]);
       },
     };
@@ -321,14 +355,25 @@ export class WorkerSide implements ThreadTransport {
         } catch (error) {
           if (answers) return reply(false, toWireError(error));
           // A queued slot's error goes to the error handler, which reports it to the main thread.
-          return reportError(error, { where: `slot ${call.method} of ${task.receiver?.describe() ?? `object #${call.objectId}`}`, thread: this.here.describe() });
+          return reportError(error, {
+            where: `slot ${call.method} of ${task.receiver?.describe() ?? `object #${call.objectId}`}`,
+            thread: this.here.describe(),
+          });
         }
         if (!answers) return;
-        if (value instanceof Promise) value.then((v) => reply(true, v), (e) => reply(false, toWireError(e)));
+        if (value instanceof Promise)
+          value.then(
+            (v) => reply(true, v),
+            (e) => reply(false, toWireError(e)),
+          );
         else reply(true, value);
       },
       cancel: () => {
-        if (answers) reply(false, toWireError(new ThreadTerminatedError(`${call.method}(): the object was destroyed before the call ran.`)));
+        if (answers)
+          reply(
+            false,
+            toWireError(new ThreadTerminatedError(`${call.method}(): the object was destroyed before the call ran.`)),
+          );
       },
     };
   }
@@ -356,11 +401,13 @@ interface NodeWorkerData {
 /** Entry points the bootstrap (Node) or the first message (browser) calls; on globalThis so any copy is found. */
 const runtime = {
   startNode(exports: unknown, data: NodeWorkerData): void {
-    const { parentPort, receiveMessageOnPort: _ } = nodeBuiltin<typeof WorkerThreads>('node:worker_threads');
+    const { parentPort } = nodeBuiltin<typeof WorkerThreads>('node:worker_threads');
     const { pathToFileURL, fileURLToPath } = nodeBuiltin<typeof import('node:url')>('node:url');
     const load = (location: ClassLocation): unknown => {
       const spec = location.module;
       if (/\.mjs$/.test(spec)) return import(spec.startsWith('file:') ? spec : pathToFileURL(spec).href);
+      // A CommonJS thread module loads synchronously, so worker objects can be made at once (as in Qt).
+      // eslint-disable-next-line @typescript-eslint/no-require-imports
       return require(spec.startsWith('file:') ? fileURLToPath(spec) : spec);
     };
     side = new WorkerSide(nodeEndpoint(parentPort!), data.init, data.syncPort, load);
@@ -380,7 +427,9 @@ const runtime = {
     const modules = new Map<string, unknown>();
     const load = (location: ClassLocation): unknown =>
       modules.get(location.module) ??
-      import(/* @vite-ignore */ location.module).then((exports: unknown) => (modules.set(location.module, exports), exports));
+      import(/* @vite-ignore */ location.module).then(
+        (exports: unknown) => (modules.set(location.module, exports), exports),
+      );
     // Messages after `init` are held until the runtime has taken the calls that `init` carried (it then posts
     // "started"), and handed over in order from the worker's event loop: nothing the main side sends early is
     // lost, and none overtakes a call made before start().

@@ -7,8 +7,20 @@ interface Results {
   crossOriginIsolated: boolean;
   idealThreadCount: number;
   queued?: { ticks: Array<[count: number, emittedOn: string, ranOn: string]>; finished: boolean; wait: boolean };
-  blocking?: { ticks: number[]; slotMs: number; waited: Array<[count: number, waitedMs: number, slotsRunBefore: number]>; finished: boolean };
-  workerObject?: { add: number; changedBeforeResult: number; addLater: number; changed: Array<[number, string]>; failure: string; exitedCleanly: boolean };
+  blocking?: {
+    ticks: number[];
+    slotMs: number;
+    waited: Array<[count: number, waitedMs: number, slotsRunBefore: number]>;
+    finished: boolean;
+  };
+  workerObject?: {
+    add: number;
+    changedBeforeResult: number;
+    addLater: number;
+    changed: Array<[number, string]>;
+    failure: string;
+    exitedCleanly: boolean;
+  };
   pageCannotBlock?: { msleep: string; invokeBlocking: string; emitBlocking: string };
   interruption?: { stopped: [interrupted: boolean, spins: number] | null; finished: boolean };
   terminated?: { errors: string[]; finished: boolean; running: boolean };
@@ -19,7 +31,13 @@ interface Results {
   elapsedMs?: number;
 }
 
-const results: Results = { crossOriginIsolated, idealThreadCount: QThread.idealThreadCount(), log: [], errors: [], done: false };
+const results: Results = {
+  crossOriginIsolated,
+  idealThreadCount: QThread.idealThreadCount(),
+  log: [],
+  errors: [],
+  done: false,
+};
 (window as unknown as { __results: Results }).__results = results;
 
 const out = document.getElementById('out')!;
