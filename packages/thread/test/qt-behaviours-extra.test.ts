@@ -1,0 +1,227 @@
+// Qt behaviours (../shared/reference/qt-and-designer.md, B.1-B.4) that the other thread tests do not prove.
+// Real workers throughout; no sleeps as synchronisation.
+import { ConnectionType, QSignalBlocker } from '@sigslot/core';
+import { QThread } from '@sigslot/thread';
+import { CounterThread, Worker } from './fixtures/threads';
+import {
+  EmitThenExitThread,
+  ExitBeforeExecThread,
+  MixedThread,
+  Probe,
+  ProbeThread,
+  RunningThread,
+  SelfWaitThread,
+} from './fixtures/qt-behaviours-extra';
+
+/** Stops a thread that a failing test left running. */
+async function stop(thread: QThread): Promise<void> {
+  if (thread.isRunning()) await thread.terminate();
+}
+
+describe('QThread (Qt behaviours, extra)', () => {
+  // KNOWN DEFECT, marked .failing so the suite stays green; remove .failing once fixed. Cause: WorkerSide.exit()
+  // (src/worker/worker-side.ts:146) only resolves exec() calls already waiting; nothing is latched for the next
+  // exec(), which then never returns.
+  test.failing('exit() called while no event loop runs makes the next exec() return that code at once', async () => {
+    // Qt 6 QThread::exit(): "If the eventloop in QThread::exec() is not running then the next call to
+    // QThread::exec() will also return immediately." (qthread.cpp: exec() returns d->returnCode when d->exited.)
+    const thread = new ExitBeforeExecThread();
+    const exited = thread.exited.once();
+    thread.start();
+    try {
+      expect(await thread.wait(2_000)).toBe(true);
+      expect(await exited).toEqual([3]);
+    } finally {
+      await stop(thread);
+    }
+  });
+
+  // KNOWN DEFECT, marked .failing so the suite stays green; remove .failing once fixed. Cause: QThread does not
+  // override destroy() (core src/object/qobject.ts:205): destroy() succeeds, the worker keeps running unreachable,
+  // and it keeps the Node process alive.
+  test.failing(
+    'destroying a QThread while it runs is refused, naming the thread (Qt: "Destroyed while thread is still running")',
+    async () => {
+      const thread = new RunningThread();
+      thread.objectName = 'Busy';
+      const running = thread.running.once();
+      thread.start();
+      await running;
+      try {
+        expect(() => thread.destroy()).toThrow(/"Busy".*still running/);
+        expect(thread.isRunning()).toBe(true);
+      } finally {
+        await stop(thread);
+      }
+    },
+  );
+
+  test('a thread that waits on itself gets false at once', async () => {
+    const thread = new SelfWaitThread();
+    const waited = thread.waited.once();
+    thread.start();
+    expect(await waited).toEqual([false]);
+    expect(await thread.wait()).toBe(true);
+  });
+
+  test('requestInterruption() is advisory: the event loop goes on delivering calls until quit()', async () => {
+    const thread = new QThread();
+    const worker = thread.create(Worker);
+    thread.start();
+    await worker.add(0, 0);
+    thread.requestInterruption();
+    expect(thread.isInterruptionRequested()).toBe(true);
+    await expect(worker.add(1, 2)).resolves.toBe(3);
+    expect(thread.isRunning()).toBe(true);
+    thread.quit();
+    expect(await thread.wait()).toBe(true);
+  });
+});
+
+describe('signals across threads (Qt behaviours, extra)', () => {
+  test('(control) a Probe in a thread counts its calls, as the tests below rely on', async () => {
+    const thread = new QThread();
+    const probe = thread.create(Probe);
+    thread.start();
+    await probe.hit();
+    await expect(probe.count()).resolves.toBe(1);
+    thread.quit();
+    expect(await thread.wait()).toBe(true);
+  });
+
+  // KNOWN DEFECT, marked .failing so the suite stays green; remove .failing once fixed. Cause: connections live only
+  // on the main side; the worker forwards every emit to main (src/worker/worker-side.ts ForwardConnection), which
+  // relays the Direct decision back queued (core src/signal/activate.ts:149).
+  test.failing(
+    'AutoConnection to an object living in the emitting thread is direct: the slot has run when emit returns',
+    async () => {
+      // Qt: Auto compares the emitting thread with the receiver's thread at emit time; both are the worker here.
+      const thread = new ProbeThread();
+      const probe = thread.create(Probe);
+      thread.ping.connect(probe, 'hit');
+      const report = thread.report.once();
+      thread.start();
+      try {
+        expect(await report).toEqual([0, 1]);
+        expect(await thread.wait(5_000)).toBe(true);
+      } finally {
+        await stop(thread);
+      }
+    },
+  );
+
+  // KNOWN DEFECT, marked .failing so the suite stays green; remove .failing once fixed. Cause: refused at connect
+  // time by core src/signal/signal.ts:183 (any receiver whose thread has a transport), though emitter and receiver
+  // share the worker.
+  test.failing(
+    'a DirectConnection from a signal emitted in a thread to an object living in that same thread is allowed, and runs during the emit',
+    async () => {
+      // Qt refuses nothing here: emitter and receiver share a thread. Only a Direct call across threads is impossible in JS.
+      const thread = new ProbeThread();
+      const probe = thread.create(Probe);
+      expect(() => thread.ping.connect(probe, 'hit', ConnectionType.DirectConnection)).not.toThrow();
+      const report = thread.report.once();
+      thread.start();
+      try {
+        expect(await report).toEqual([0, 1]);
+        expect(await thread.wait(5_000)).toBe(true);
+      } finally {
+        await stop(thread);
+      }
+    },
+  );
+
+  // KNOWN DEFECT, marked .failing so the suite stays green; remove .failing once fixed. Cause: the worker posts
+  // "started" (src/worker/worker-side.ts:129) and main delivers it (src/main/thread-controller.ts:339), which queues
+  // hit() back to the worker: it runs after run(), if at all.
+  test.failing(
+    'started is emitted from the new thread, before run(): a slot of an object living there has run when run() begins',
+    async () => {
+      // Qt's worker-object pattern: connect(thread, &QThread::started, worker, &Worker::doWork) runs doWork in the
+      // new thread, directly, before run().
+      const thread = new ProbeThread();
+      const probe = thread.create(Probe);
+      thread.started.connect(probe, 'hit');
+      const report = thread.report.once();
+      thread.start();
+      try {
+        expect(await report).toEqual([1, 1]);
+        expect(await thread.wait(5_000)).toBe(true);
+      } finally {
+        await stop(thread);
+      }
+    },
+  );
+
+  // KNOWN DEFECT, marked .failing so the suite stays green; remove .failing once fixed. Cause: Signal.deliver()
+  // (core src/signal/signal.ts:133) does not check owner.signalsBlocked(), and the worker's copy of the thread
+  // object is never told (qthread.ts stateForWorker copies subclass fields only).
+  test.failing(
+    'blockSignals() on the thread object drops the emissions made in its run(), as on any sender',
+    async () => {
+      const thread = new CounterThread();
+      thread.count = 5;
+      const received: number[] = [];
+      thread.value.connect((n) => received.push(n));
+      expect(thread.blockSignals(true)).toBe(false);
+      thread.start();
+      expect(await thread.wait()).toBe(true);
+      expect(received).toEqual([]);
+    },
+  );
+
+  // KNOWN DEFECT, marked .failing so the suite stays green; remove .failing once fixed. Cause: same cause as the
+  // blockSignals() test above.
+  test.failing('a QSignalBlocker on the thread object drops its emissions until it is disposed', async () => {
+    const thread = new CounterThread();
+    thread.count = 3;
+    const received: number[] = [];
+    thread.value.connect((n) => received.push(n));
+    {
+      using blocker = new QSignalBlocker(thread);
+      thread.start();
+      expect(await thread.wait()).toBe(true);
+      void blocker;
+    }
+    expect(received).toEqual([]);
+    thread.start();
+    expect(await thread.wait()).toBe(true);
+    expect(received).toEqual([0, 1, 2]);
+  });
+
+  test('queued emits made before a blocking emit are delivered before its slot runs, and in order after it', async () => {
+    const thread = new MixedThread();
+    const order: string[] = [];
+    thread.queued.connect((n) => order.push(`queued ${n}`), ConnectionType.QueuedConnection);
+    thread.blocking.connect((n) => order.push(`blocking ${n}`), ConnectionType.BlockingQueuedConnection);
+    const finished = thread.finished.once();
+    thread.start();
+    await finished;
+    expect(order).toEqual(['queued 1', 'queued 2', 'blocking 3', 'queued 4']);
+  });
+
+  // KNOWN DEFECT, marked .failing so the suite stays green; remove .failing once fixed. Cause: emits wait for a
+  // microtask flush (src/worker/worker-side.ts:177); process.exit() runs no microtasks and the worker's exit handler
+  // (src/worker/worker-side.ts:416) does not flush, so all 10 are lost.
+  test.failing(
+    'nothing is lost: emits made before a worker calls process.exit are delivered before finished',
+    async () => {
+      const thread = new EmitThenExitThread();
+      thread.count = 10;
+      const received: number[] = [];
+      let receivedAtFinish = -1;
+      const events: string[] = [];
+      thread.value.connect((n) => received.push(n));
+      thread.errorOccurred.connect((error) => events.push(`error: ${error.message}`));
+      thread.finished.connect(() => {
+        receivedAtFinish = received.length;
+        events.push('finished');
+      });
+      thread.start();
+      expect(await thread.wait()).toBe(true);
+      expect(events).toEqual([expect.stringMatching(/exited with code 3/), 'finished']);
+      expect(received).toEqual([0, 1, 2, 3, 4, 5, 6, 7, 8, 9]);
+      expect(receivedAtFinish).toBe(10);
+    },
+  );
+});
