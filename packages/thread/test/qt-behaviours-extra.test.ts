@@ -20,8 +20,8 @@ async function stop(thread: QThread): Promise<void> {
 
 describe('QThread (Qt behaviours, extra)', () => {
   // KNOWN DEFECT, marked .failing so the suite stays green; remove .failing once fixed. Cause: WorkerSide.exit()
-  // (src/worker/worker-side.ts:146) only resolves exec() calls already waiting; nothing is latched for the next
-  // exec(), which then never returns.
+  // (src/worker/worker-side.ts, WorkerSide.exit) only resolves exec() calls already waiting; nothing is latched for
+  // the next exec(), which then never returns.
   test.failing('exit() called while no event loop runs makes the next exec() return that code at once', async () => {
     // Qt 6 QThread::exit(): "If the eventloop in QThread::exec() is not running then the next call to
     // QThread::exec() will also return immediately." (qthread.cpp: exec() returns d->returnCode when d->exited.)
@@ -37,8 +37,8 @@ describe('QThread (Qt behaviours, extra)', () => {
   });
 
   // KNOWN DEFECT, marked .failing so the suite stays green; remove .failing once fixed. Cause: QThread does not
-  // override destroy() (core src/object/qobject.ts:205): destroy() succeeds, the worker keeps running unreachable,
-  // and it keeps the Node process alive.
+  // override destroy() (core src/object/qobject.ts, QObject.destroy): destroy() succeeds, the worker keeps running
+  // unreachable, and it keeps the Node process alive.
   test.failing(
     'destroying a QThread while it runs is refused, naming the thread (Qt: "Destroyed while thread is still running")',
     async () => {
@@ -91,7 +91,7 @@ describe('signals across threads (Qt behaviours, extra)', () => {
 
   // KNOWN DEFECT, marked .failing so the suite stays green; remove .failing once fixed. Cause: connections live only
   // on the main side; the worker forwards every emit to main (src/worker/worker-side.ts ForwardConnection), which
-  // relays the Direct decision back queued (core src/signal/activate.ts:149).
+  // relays the Direct decision back queued (core src/signal/activate.ts, the "receiver in another isolate" branch).
   test.failing(
     'AutoConnection to an object living in the emitting thread is direct: the slot has run when emit returns',
     async () => {
@@ -111,8 +111,8 @@ describe('signals across threads (Qt behaviours, extra)', () => {
   );
 
   // KNOWN DEFECT, marked .failing so the suite stays green; remove .failing once fixed. Cause: refused at connect
-  // time by core src/signal/signal.ts:183 (any receiver whose thread has a transport), though emitter and receiver
-  // share the worker.
+  // time by core src/signal/signal.ts makeConnection (any receiver whose thread has a transport), though emitter and
+  // receiver share the worker.
   test.failing(
     'a DirectConnection from a signal emitted in a thread to an object living in that same thread is allowed, and runs during the emit',
     async () => {
@@ -132,8 +132,8 @@ describe('signals across threads (Qt behaviours, extra)', () => {
   );
 
   // KNOWN DEFECT, marked .failing so the suite stays green; remove .failing once fixed. Cause: the worker posts
-  // "started" (src/worker/worker-side.ts:129) and main delivers it (src/main/thread-controller.ts:339), which queues
-  // hit() back to the worker: it runs after run(), if at all.
+  // "started" (src/worker/worker-side.ts, WorkerSide.run) and main delivers it (src/main/thread-controller.ts,
+  // handle case "started"), which queues hit() back to the worker: it runs after run(), if at all.
   test.failing(
     'started is emitted from the new thread, before run(): a slot of an object living there has run when run() begins',
     async () => {
@@ -154,8 +154,8 @@ describe('signals across threads (Qt behaviours, extra)', () => {
   );
 
   // KNOWN DEFECT, marked .failing so the suite stays green; remove .failing once fixed. Cause: Signal.deliver()
-  // (core src/signal/signal.ts:133) does not check owner.signalsBlocked(), and the worker's copy of the thread
-  // object is never told (qthread.ts stateForWorker copies subclass fields only).
+  // (core src/signal/signal.ts) does not check owner.signalsBlocked(), and the worker's copy of the thread object is
+  // never told (qthread.ts stateForWorker copies subclass fields only).
   test.failing(
     'blockSignals() on the thread object drops the emissions made in its run(), as on any sender',
     async () => {
@@ -201,8 +201,8 @@ describe('signals across threads (Qt behaviours, extra)', () => {
   });
 
   // KNOWN DEFECT, marked .failing so the suite stays green; remove .failing once fixed. Cause: emits wait for a
-  // microtask flush (src/worker/worker-side.ts:177); process.exit() runs no microtasks and the worker's exit handler
-  // (src/worker/worker-side.ts:416) does not flush, so all 10 are lost.
+  // microtask flush (src/worker/worker-side.ts, WorkerSide.queueSlot); process.exit() runs no microtasks and the
+  // worker's exit handler (src/worker/worker-side.ts, runtime.startNode) does not flush, so all 10 are lost.
   test.failing(
     'nothing is lost: emits made before a worker calls process.exit are delivered before finished',
     async () => {
