@@ -76,7 +76,8 @@ function callFunctionSlot<Args extends unknown[]>(c: Connection<Args>, args: Arg
   }
 }
 
-function reportSlotError<Args extends unknown[]>(error: unknown, c: Connection<Args>): void {
+/** Reports an error thrown by a slot, naming the slot, its receiver, the signal and the thread. */
+export function reportSlotError<Args extends unknown[]>(error: unknown, c: Connection<Args>): void {
   reportError(error, {
     where: `slot ${c.slotName()}${c.receiver ? ` of ${c.receiver.describe()}` : ''} for signal ${c.signal.describe()}`,
     signal: c.signal.describe(),

@@ -6,6 +6,11 @@ import { currentThreadData } from '../thread/current-thread';
 import type { ThreadData } from '../thread/thread-data';
 import { activate } from './activate';
 import { Connection, type Slot } from './connection';
+import { compileDirectEmit, type CompiledEmit } from './direct-emit';
+
+/** Emits of one unchanged connection list before its direct emit is compiled (a list made for one emit, as
+ * `once()` makes, is never worth compiling). */
+const COMPILE_AFTER = 8;
 
 /** The names of `R`'s methods that can take a signal's arguments `Args`. */
 export type SlotName<R, Args extends unknown[]> = {
@@ -56,6 +61,12 @@ function sameSlot<Args extends unknown[]>(a: Slot<Args>, b: Slot<Args>, receiver
 export class Signal<Args extends unknown[] = []> {
   /** @internal Connections in connection order; replaced, never mutated, so an emit in progress is unaffected. */
   connections: readonly Connection<Args>[] = EMPTY;
+  /** The connections' compiled direct emit for `compiledArity` arguments (see direct-emit.ts), or null. */
+  private compiled: CompiledEmit | null = null;
+  /** The argument count `compiled` was made for; -1 when there is none. */
+  private compiledArity = -1;
+  /** Emits since the connections last changed, counted until the list is compiled. */
+  private unchangedEmits = 0;
   /** @internal Set by a thread transport on signals that are emitted in another isolate. */
   emittedIn: ThreadData | null = null;
   private explicitName: string | undefined;
@@ -100,7 +111,22 @@ export class Signal<Args extends unknown[] = []> {
     if (connections.length === 0) return;
     const owner = this.owner;
     if (owner !== null && owner.signalsBlocked() && owner.destroyed !== (this as unknown)) return;
+    if (this.compiledArity === args.length) return this.compiled!(args);
+    if (++this.unchangedEmits === COMPILE_AFTER) this.compile(args.length);
     activate(this, connections, args, currentThreadData());
+  }
+
+  private compile(arity: number): void {
+    this.compiled = compileDirectEmit(this.connections, arity);
+    if (this.compiled !== null) this.compiledArity = arity;
+  }
+
+  /** Replaces the connection list (never mutated in place, so an emit in progress keeps its snapshot). */
+  private setConnections(connections: readonly Connection<Args>[]): void {
+    this.connections = connections;
+    this.compiled = null;
+    this.compiledArity = -1;
+    this.unchangedEmits = 0;
   }
 
   /** @internal Delivers an emission made on another thread (by a thread transport). */
@@ -176,7 +202,7 @@ export class Signal<Args extends unknown[] = []> {
 
   /** @internal Appends a connection made elsewhere (a thread transport's forwarder, for example). */
   attach<C extends Connection<Args>>(connection: C): C {
-    this.connections = [...this.connections, connection];
+    this.setConnections([...this.connections, connection]);
     connection.receiver?.addInbound(connection as unknown as Connection);
     this.watcher?.(this);
     return connection;
@@ -213,7 +239,7 @@ export class Signal<Args extends unknown[] = []> {
       } else if (c.alive) kept.push(c);
     }
     if (removed) {
-      this.connections = kept.length ? kept : EMPTY;
+      this.setConnections(kept.length ? kept : EMPTY);
       this.watcher?.(this);
     }
     return removed;
