@@ -11,6 +11,7 @@ import {
   ProbeThread,
   RunningThread,
   SelfWaitThread,
+  SleeperThread,
 } from './fixtures/qt-behaviours-extra';
 
 /** Stops a thread that a failing test left running. */
@@ -55,6 +56,20 @@ describe('QThread (Qt behaviours, extra)', () => {
       }
     },
   );
+
+  test('QThread.msleep, usleep and sleep block the worker that calls them: no timer of its loop runs meanwhile', async () => {
+    const thread = new SleeperThread();
+    const slept: Array<[string, number, boolean]> = [];
+    thread.slept.connect((kind, elapsedMs, timerRan) => slept.push([kind, elapsedMs, timerRan]));
+    thread.start();
+    expect(await thread.wait()).toBe(true);
+    expect(slept.map(([kind, , timerRan]) => [kind, timerRan])).toEqual([
+      ['msleep', false],
+      ['usleep', false],
+      ['sleep', false],
+    ]);
+    for (const [, elapsedMs] of slept) expect(elapsedMs).toBeGreaterThanOrEqual(29);
+  });
 
   test('a thread that waits on itself gets false at once', async () => {
     const thread = new SelfWaitThread();
