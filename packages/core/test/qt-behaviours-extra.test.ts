@@ -1,6 +1,6 @@
 // Single-thread Qt behaviours (../shared/reference/qt-and-designer.md, B.1, B.4, B.5) that the other core
 // tests do not prove. No sleeps: flushQueued() waits for everything queued before it (the loop is FIFO).
-import { CancelledError, ConnectionType, QObject, Signal, SignalSpy, invokeMethod } from '@sigslot/core';
+import { AffinityError, CancelledError, ConnectionType, QObject, Signal, SignalSpy, invokeMethod } from '@sigslot/core';
 import { flushQueued } from './helpers';
 
 const { QueuedConnection, UniqueConnection, SingleShotConnection, DirectConnection } = ConnectionType;
@@ -45,6 +45,20 @@ describe('object lifetime (Qt behaviours, extra)', () => {
     sender.changed.emit(2);
     await flushQueued();
     expect(calls).toEqual([[1, context]]);
+  });
+});
+
+describe('thread affinity (Qt behaviours, extra)', () => {
+  test('parent and child must live in the same thread: setParent across threads, and creating a child of such a parent, fail', () => {
+    const parent = new Node().setObjectName('parent');
+    const elsewhere = new Node().setObjectName('elsewhere');
+    elsewhere.moveToThread(null);
+    expect(() => elsewhere.setParent(parent)).toThrow(AffinityError);
+    expect(() => elsewhere.setParent(parent)).toThrow(/cannot set parent, new parent is in a different thread/);
+    expect(elsewhere.parent()).toBeNull();
+    expect(parent.children()).toEqual([]);
+    expect(() => new Node(elsewhere)).toThrow(AffinityError);
+    expect(elsewhere.children()).toEqual([]);
   });
 });
 
