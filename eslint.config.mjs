@@ -50,6 +50,8 @@ export default defineConfig(
     'docs/.vitepress/cache/',
     'docs/.vitepress/dist/',
     'docs/api/',
+    'docs/public/demo/', // the live demo's bundles, written by docs/scripts/prepare.mjs
+    'docs/public/bench/',
     'bench/results/',
   ]),
 
