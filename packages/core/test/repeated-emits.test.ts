@@ -105,6 +105,27 @@ describe('a signal emitted many times', () => {
     expect(counts.slice(-3)).toEqual([2, 1, 3]);
   });
 
+  test('an emit function taken from the signal earlier still reaches the slots connected now', () => {
+    const sender = new Sender();
+    const seen: string[] = [];
+    const first = sender.changed.connect((v) => v >= 0 && seen.push(`first ${v}`));
+    warmUp(sender.changed);
+    const emit = sender.changed.emit; // as code does that passes it on as a callback
+    first.disconnect();
+    sender.changed.connect((v) => v >= 0 && seen.push(`second ${v}`));
+    emit(1);
+    expect(seen).toEqual(['second 1']);
+  });
+
+  test('its emit can be passed on as a callback before any emit, too', () => {
+    const sender = new Sender();
+    const seen: number[] = [];
+    const emit = sender.changed.emit;
+    sender.changed.connect((v) => seen.push(v));
+    [1, 2, 3].forEach((v) => emit(v));
+    expect(seen).toEqual([1, 2, 3]);
+  });
+
   test('runs a single-shot slot once, and queued slots later, beside function slots', async () => {
     const sender = new Sender();
     const receiver = new QObject();

@@ -6,7 +6,7 @@ import { currentThreadData } from '../thread/current-thread';
 import type { ThreadData } from '../thread/thread-data';
 import { activate } from './activate';
 import { Connection, type Slot } from './connection';
-import { compileDirectEmit, type CompiledEmit } from './direct-emit';
+import { compileDirectEmit } from './direct-emit';
 
 /** Emits of one unchanged connection list before its direct emit is compiled (a list made for one emit, as
  * `once()` makes, is never worth compiling). */
@@ -61,10 +61,6 @@ function sameSlot<Args extends unknown[]>(a: Slot<Args>, b: Slot<Args>, receiver
 export class Signal<Args extends unknown[] = []> {
   /** @internal Connections in connection order; replaced, never mutated, so an emit in progress is unaffected. */
   connections: readonly Connection<Args>[] = EMPTY;
-  /** The connections' compiled direct emit for `compiledArity` arguments (see direct-emit.ts), or null. */
-  private compiled: CompiledEmit | null = null;
-  /** The argument count `compiled` was made for; -1 when there is none. */
-  private compiledArity = -1;
   /** Emits since the connections last changed, counted until the list is compiled. */
   private unchangedEmits = 0;
   /** @internal Set by a thread transport on signals that are emitted in another isolate. */
@@ -102,30 +98,34 @@ export class Signal<Args extends unknown[] = []> {
     return this.owner ? `${QObjectDescribe.call(this.owner)}.${this.name}` : this.name;
   }
 
+  /** This signal's general `emit`; bound, as a compiled one is, so that `signal.emit` can be passed on. */
+  private readonly general = (...args: Args): void => this.emitGeneral(args);
+
   /**
    * Calls the connected slots with `args`. Direct slots have run when it returns; queued slots run later on
    * their receiver's thread; blocking ones have run on theirs. Does nothing while the owner's signals are blocked.
    */
-  emit(...args: Args): void {
+  emit: (...args: Args) => void = this.general;
+
+  /** @internal The emit that decides per connection (activate); a compiled emit falls back to it. */
+  emitGeneral(args: Args): void {
     const connections = this.connections;
     if (connections.length === 0) return;
     const owner = this.owner;
     if (owner !== null && owner.signalsBlocked() && owner.destroyed !== (this as unknown)) return;
-    if (this.compiledArity === args.length) return this.compiled!(args);
     if (++this.unchangedEmits === COMPILE_AFTER) this.compile(args.length);
     activate(this, connections, args, currentThreadData());
   }
 
   private compile(arity: number): void {
-    this.compiled = compileDirectEmit(this.connections, arity);
-    if (this.compiled !== null) this.compiledArity = arity;
+    const compiled = compileDirectEmit(this, this.connections, arity);
+    if (compiled !== null) this.emit = compiled as unknown as (...args: Args) => void;
   }
 
   /** Replaces the connection list (never mutated in place, so an emit in progress keeps its snapshot). */
   private setConnections(connections: readonly Connection<Args>[]): void {
     this.connections = connections;
-    this.compiled = null;
-    this.compiledArity = -1;
+    this.emit = this.general;
     this.unchangedEmits = 0;
   }
 
