@@ -168,26 +168,19 @@ describe('signals across threads (Qt behaviours, extra)', () => {
     },
   );
 
-  // KNOWN DEFECT, marked .failing so the suite stays green; remove .failing once fixed. Cause: Signal.deliver()
-  // (core src/signal/signal.ts) does not check owner.signalsBlocked(), and the worker's copy of the thread object is
-  // never told (qthread.ts stateForWorker copies subclass fields only).
-  test.failing(
-    'blockSignals() on the thread object drops the emissions made in its run(), as on any sender',
-    async () => {
-      const thread = new CounterThread();
-      thread.count = 5;
-      const received: number[] = [];
-      thread.value.connect((n) => received.push(n));
-      expect(thread.blockSignals(true)).toBe(false);
-      thread.start();
-      expect(await thread.wait()).toBe(true);
-      expect(received).toEqual([]);
-    },
-  );
+  // The main-side object's flag decides, when the emissions are delivered (the worker's copy cannot see it).
+  test('blockSignals() on the thread object drops the emissions made in its run(), as on any sender', async () => {
+    const thread = new CounterThread();
+    thread.count = 5;
+    const received: number[] = [];
+    thread.value.connect((n) => received.push(n));
+    expect(thread.blockSignals(true)).toBe(false);
+    thread.start();
+    expect(await thread.wait()).toBe(true);
+    expect(received).toEqual([]);
+  });
 
-  // KNOWN DEFECT, marked .failing so the suite stays green; remove .failing once fixed. Cause: same cause as the
-  // blockSignals() test above.
-  test.failing('a QSignalBlocker on the thread object drops its emissions until it is disposed', async () => {
+  test('a QSignalBlocker on the thread object drops its emissions until it is disposed', async () => {
     const thread = new CounterThread();
     thread.count = 3;
     const received: number[] = [];

@@ -129,9 +129,16 @@ export class Signal<Args extends unknown[] = []> {
     this.unchangedEmits = 0;
   }
 
-  /** @internal Delivers an emission made on another thread (by a thread transport). */
+  /**
+   * @internal Delivers an emission made on another thread (by a thread transport). The owner's
+   * `blockSignals()` is checked here, where the owner lives: its copy in the emitting isolate cannot see it.
+   */
   deliver(args: Args, from: ThreadData): void {
-    if (this.connections.length !== 0) activate(this, this.connections, args, from);
+    const connections = this.connections;
+    if (connections.length === 0) return;
+    const owner = this.owner;
+    if (owner !== null && owner.signalsBlocked() && owner.destroyed !== (this as unknown)) return;
+    activate(this, connections, args, from);
   }
 
   /** Connects a function: it runs in the sender's thread (directly when emitted there). */
