@@ -3,6 +3,7 @@ import type { ClassLocation } from './wire/protocol';
 
 /** A class a worker can construct: it says which module defines it. */
 export interface WorkerClass {
+  /** The class's name: the export the worker looks for unless `exportName` says otherwise. */
   readonly name: string;
   /**
    * The module that defines (and exports) the class, so that a worker can load it: `__filename` in

@@ -5,6 +5,7 @@ import { reportError } from '../report-error';
 export interface Task {
   /** The object the task is for; a task whose receiver was destroyed is dropped, as Qt removes its posted events. */
   readonly receiver: QObject | null;
+  /** Does the work, on the thread whose loop runs the task; an error it throws is reported, and the loop goes on. */
   run(): void;
   /** Called instead of `run` when the task is dropped (its receiver was destroyed), so that no caller waits forever. */
   cancel?(): void;
