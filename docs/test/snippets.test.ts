@@ -82,7 +82,10 @@ test('every `<<<` include names a file that exists, and every TypeScript one is 
       // `@/` is the site's source folder (docs/); `#region` and `{1,3}` / `[label]` suffixes are not part of the path.
       const name = target!.replace(/[#{[].*$/, '');
       const resolved = name.startsWith('@/') ? path.join(DOCS, name.slice(2)) : path.resolve(path.dirname(file), name);
+      const region = /#([\w-]+)/.exec(target!)?.[1];
       if (!fs.existsSync(resolved)) problems.push(`${relative(file)}: ${target} does not exist`);
+      else if (region && !new RegExp(`#region ${region}\\b`).test(fs.readFileSync(resolved, 'utf8')))
+        problems.push(`${relative(file)}: ${target} names a region that ${name} does not have`);
       else if (/\.[mc]?tsx?$/.test(resolved) && !compiled.has(resolved))
         problems.push(`${relative(file)}: ${target} is not type-checked by docs/snippets/tsconfig.json`);
     }

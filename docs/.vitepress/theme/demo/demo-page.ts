@@ -24,6 +24,7 @@ export interface DemoView {
 /** True when the page may use SharedArrayBuffer: served with COOP same-origin and COEP require-corp. */
 export const isolated = (): boolean => globalThis.crossOriginIsolated === true;
 
+// #region main
 /** Starts one run; the returned function asks the thread to stop early (requestInterruption). */
 export function startDemo(options: DemoOptions, view: DemoView): { stop(): void; done: Promise<boolean> } {
   setErrorHandler((error, context) => view.error(`${context.where}: ${String(error)}`));
@@ -42,3 +43,4 @@ export function startDemo(options: DemoOptions, view: DemoView): { stop(): void;
   timer.start();
   return { stop: () => timer.requestInterruption(), done: timer.wait() };
 }
+// #endregion main

@@ -19,6 +19,7 @@ export interface TickRecord {
   readonly nodes: number;
 }
 
+// #region receiver
 export class Receiver extends QObject {
   readonly graph: SDGraph;
 
@@ -54,3 +55,4 @@ export class Receiver extends QObject {
     });
   }
 }
+// #endregion receiver
