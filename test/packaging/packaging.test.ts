@@ -125,6 +125,27 @@ describe('the packed tarballs', () => {
     expect(files.filter((f) => /(^|\/)(test|__tests__)\//.test(f) || /\.test\.[cm]?[jt]s$/.test(f))).toEqual([]);
   });
 
+  test.each(PACKAGES.filter(isBuilt))(
+    '@sigslot/%s ships one bundle per entry point, with its source map and the declarations',
+    (dir) => {
+      const { files } = tarballs.get(dir)!;
+      const manifest = JSON.parse(fs.readFileSync(path.join(repo, 'packages', dir, 'package.json'), 'utf8')) as {
+        exports: Record<string, string | { types: string; require: string }>;
+      };
+      const entries = Object.values(manifest.exports).filter((e) => typeof e === 'object');
+      const bundles = entries.map((e) => e.require.replace(/^\.\//, ''));
+      // The JavaScript is the bundles alone (scripts/bundle.mjs), not one file per module: a worker loads few files.
+      expect(files.filter((f) => /^dist\/.*\.js$/.test(f)).sort()).toEqual([...bundles].sort());
+      expect(files).toEqual(expect.arrayContaining(bundles.map((b) => `${b}.map`)));
+      // tsc's declarations for every module, with their maps, and the sources both kinds of map point at.
+      expect(files).toEqual(expect.arrayContaining(entries.map((e) => e.types.replace(/^\.\//, ''))));
+      const declarations = files.filter((f) => /^dist\/.*\.d\.ts$/.test(f));
+      expect(declarations.length).toBeGreaterThan(bundles.length);
+      expect(files).toEqual(expect.arrayContaining(declarations.map((d) => `${d}.map`)));
+      expect(files).toEqual(expect.arrayContaining(bundles.map((b) => b.replace(/^dist\/(.*)\.js$/, 'src/$1.ts'))));
+    },
+  );
+
   test('install into a fresh project outside the repository', () => {
     for (const dir of PACKAGES) {
       const installed = path.join(project, 'node_modules', '@sigslot', dir);
@@ -239,6 +260,69 @@ describe('@sigslot/thread and @sigslot/sd-shim as npm dependencies', () => {
     expect(out.esmNames).toEqual(out.cjsNames);
     expect(out.same).toBe(true);
   });
+
+  testIfBuilt('thread')(
+    'a QThread from a .cjs thread module, and a plain QThread with a worker object, run in real workers',
+    async () => {
+      fs.writeFileSync(
+        path.join(project, 'ticker.cjs'),
+        `'use strict';
+        const { QThread, QObject, Signal } = require('@sigslot/thread');
+        class Ticker extends QThread {
+          static module = __filename;
+          tick = new Signal(this);
+          run() { for (let i = 1; i <= 3; i++) this.tick.emit(i); }
+        }
+        class Doubler extends QObject {
+          static module = __filename;
+          double(n) { return 2 * n; }
+        }
+        module.exports = { Ticker, Doubler };`,
+      );
+      const out = await runInConsumer(
+        'threads.cjs',
+        `'use strict';
+        const { ConnectionType, QObject, QThread } = require('@sigslot/thread');
+        const { Ticker, Doubler } = require('./ticker.cjs');
+        (async () => {
+          const ticks = [];
+          const ticker = new Ticker();
+          ticker.tick.connect(new QObject(), (n) => ticks.push(n), ConnectionType.QueuedConnection);
+          ticker.start();
+          await ticker.wait();
+          const thread = new QThread(); // loads the package's own bundle in its worker
+          const doubler = thread.create(Doubler);
+          thread.start();
+          const doubled = await doubler.double(21);
+          thread.quit();
+          await thread.wait();
+          console.log(JSON.stringify({ ticks, doubled, finished: ticker.isFinished() && thread.isFinished() }));
+        })();`,
+      );
+      expect(out).toEqual({ ticks: [1, 2, 3], doubled: 42, finished: true });
+    },
+  );
+
+  testIfBuilt('sd-shim')(
+    "@sigslot/sd-shim/jest shares the main entry's instance (one Designer state, one affinity record)",
+    async () => {
+      const out = await runInConsumer(
+        'sd-shim-jest.mjs',
+        `import * as main from '@sigslot/sd-shim';
+        import * as jest from '@sigslot/sd-shim/jest';
+        import { createRequire } from 'node:module';
+        const require = createRequire(import.meta.url);
+        const cjsJest = require('@sigslot/sd-shim/jest');
+        const { affinity } = require('@sigslot/core');
+        console.log(JSON.stringify({
+          sdShim: jest.sdShim === main.sdShim && cjsJest.sdShim === main.sdShim,
+          resetDesigner: jest.resetDesigner === main.resetDesigner,
+          affinity: jest.affinity === affinity,
+        }));`,
+      );
+      expect(out).toEqual({ sdShim: true, resetDesigner: true, affinity: true });
+    },
+  );
 
   test('every subpath in the exports maps resolves to a shipped file', async () => {
     const specifiers = builtPackages.flatMap((dir) => {

@@ -1,0 +1,171 @@
+// The packages' runtime JavaScript: one CommonJS bundle per entry point, next to the declarations `tsc -b` emits.
+//
+//   node scripts/bundle.mjs            (run by `npm run build`, after `tsc -b`)
+//   node scripts/bundle.mjs --clean    (run by `npm run clean`)
+//
+// Why: a worker thread loads the library afresh (its own isolate, no module cache shared with the main thread),
+// and Node reads, wraps and compiles every CommonJS file on its own. Loading @sigslot/thread as the ~40 files tsc
+// emits cost ~12 ms of every QThread start; as two bundles (core, thread) it costs ~3 ms. `tsc -b` still
+// type-checks everything and emits the .d.ts files (the packages set `emitDeclarationOnly`); esbuild only
+// transpiles and concatenates.
+//
+// Entry points come from each package's `exports` map: a `require` target `./dist/X.js` is built from `src/X.ts`.
+// Every bare import (the other @sigslot/* packages, the dependencies) and every Node built-in stays external, so
+// that a process holds exactly one instance of each package (one thread registry, one event loop). A package with
+// a second entry (sd-shim's `./jest`) takes the modules its main entry exports from the main bundle
+// (`require('../index.js')`) instead of a copy: one Designer state, one affinity record.
+import * as esbuild from 'esbuild';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const PACKAGES = ['core', 'thread', 'sd-shim'];
+
+/** `{ out: 'dist/x.js', src: 'src/x.ts' }` for every `require` target of the exports map; the main entry first. */
+function entriesOf(dir) {
+  const manifest = JSON.parse(fs.readFileSync(path.join(dir, 'package.json'), 'utf8'));
+  const entries = [];
+  for (const [subpath, target] of Object.entries(manifest.exports ?? {})) {
+    const out = typeof target === 'object' && target !== null ? target.require : undefined;
+    if (typeof out !== 'string') continue;
+    const match = /^\.\/dist\/(.+)\.js$/.exec(out);
+    if (!match) throw new Error(`${manifest.name}: exports["${subpath}"].require must be ./dist/<name>.js, not ${out}`);
+    const src = `src/${match[1]}.ts`;
+    if (!fs.existsSync(path.join(dir, src))) throw new Error(`${manifest.name}: ${out} has no source ${src}`);
+    entries.push({ subpath, out: out.slice(2), src });
+  }
+  entries.sort((a, b) => Number(b.subpath === '.') - Number(a.subpath === '.'));
+  if (entries[0]?.subpath !== '.') throw new Error(`${manifest.name}: the exports map has no "." require target`);
+  return entries;
+}
+
+/** The names in an `export { ... }` or `import { ... }` clause that exist at run time (no `type` ones), as `[local, exported]`. */
+function valueNames(clause) {
+  return clause
+    .split(',')
+    .map((part) => part.trim())
+    .filter((part) => part && !/^type\s/.test(part))
+    .map((part) => {
+      const [local, exported = local] = part.split(/\s+as\s+/);
+      return [local.trim(), exported.trim()];
+    });
+}
+
+/**
+ * For a second entry: an import of a module that the main entry re-exports resolves to the main bundle, so that
+ * the entry shares its instance (classes, state) instead of bundling a copy. Modules the main entry does not
+ * export (private, stateless helpers) are bundled in. The build fails if the entry imports a name that the main
+ * entry does not re-export under that same name (it would be undefined at run time).
+ */
+function shareMainEntry(dir, mainSrc, mainOut, entryOut) {
+  const mainFile = path.join(dir, mainSrc);
+  const toFile = (from, specifier) => path.resolve(path.dirname(from), specifier).replace(/(\.ts)?$/, '.ts');
+  /** Module file → the names the main entry re-exports from it unchanged ('*': all of them). */
+  const reExported = new Map();
+  const text = fs.readFileSync(mainFile, 'utf8');
+  for (const m of text.matchAll(/^export\s+(?!type\b)(\*|\{([^}]*)\})\s*from\s*'(\.[^']+)'/gm)) {
+    const file = toFile(mainFile, m[3]);
+    const names = reExported.get(file) ?? new Set();
+    if (m[1] === '*') names.add('*');
+    else for (const [local, exported] of valueNames(m[2])) if (local === exported) names.add(local);
+    reExported.set(file, names);
+  }
+  let specifier = path.relative(path.dirname(path.join(dir, entryOut)), path.join(dir, mainOut)).replace(/\\/g, '/');
+  if (!specifier.startsWith('.')) specifier = `./${specifier}`;
+  return {
+    name: 'share-main-entry',
+    setup(build) {
+      build.onResolve({ filter: /^\./ }, (args) => {
+        const file = toFile(args.importer, args.path);
+        const names = reExported.get(file);
+        if (!names) return undefined;
+        const source = fs.readFileSync(args.importer, 'utf8');
+        const quoted = args.path.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+        const clause = new RegExp(`^(?:import|export)\\s+(?!type\\b)\\{([^}]*)\\}\\s*from\\s*'${quoted}'`, 'gm');
+        const missing = [...source.matchAll(clause)]
+          .flatMap((m) => valueNames(m[1]).map(([local]) => local))
+          .filter((n) => !names.has('*') && !names.has(n));
+        if (missing.length) {
+          const where = path.relative(dir, args.importer);
+          const errors = [
+            {
+              text: `${where} imports ${missing.join(', ')} from ${args.path}, which ${mainSrc} does not re-export under that name: ${entryOut} would see undefined. Re-export it from ${mainSrc}, or import it from a module the main entry does not re-export.`,
+            },
+          ];
+          return { errors };
+        }
+        return { path: specifier, external: true };
+      });
+    },
+  };
+}
+
+async function bundlePackage(name) {
+  const dir = path.join(root, 'packages', name);
+  const entries = entriesOf(dir);
+  const outputs = new Set();
+  for (const [i, entry] of entries.entries()) {
+    const plugins = i === 0 ? [] : [shareMainEntry(dir, entries[0].src, entries[0].out, entry.out)];
+    const result = await esbuild.build({
+      absWorkingDir: dir,
+      entryPoints: [entry.src],
+      outfile: entry.out,
+      bundle: true,
+      platform: 'node',
+      format: 'cjs',
+      target: 'node20',
+      // Bare specifiers (other packages, dependencies) stay `require`s: one instance of each package per process.
+      packages: 'external',
+      // Class and function names are part of messages (describe(), errors) and of how a worker finds a thread class.
+      keepNames: true,
+      sourcemap: true,
+      // The maps point at src/, which the packages ship (as tsc's declaration maps do).
+      sourcesContent: false,
+      logLevel: 'warning',
+      plugins,
+      write: false,
+    });
+    for (const file of result.outputFiles) {
+      writeIfChanged(file.path, file.contents);
+      outputs.add(file.path);
+    }
+  }
+  removeStale(path.join(dir, 'dist'), outputs);
+  return entries.map((e) => `packages/${name}/${e.out}`);
+}
+
+/**
+ * Writes `file` only if its contents change, and then atomically (a rename): a build that changes nothing leaves
+ * dist untouched, and a process loading the package while it is rebuilt never reads half a file.
+ */
+function writeIfChanged(file, contents) {
+  try {
+    if (Buffer.compare(fs.readFileSync(file), contents) === 0) return;
+  } catch {
+    // missing: write it
+  }
+  fs.mkdirSync(path.dirname(file), { recursive: true });
+  const tmp = `${file}.${process.pid}.tmp`;
+  fs.writeFileSync(tmp, contents);
+  fs.renameSync(tmp, file);
+}
+
+/** Removes JavaScript that no bundle wrote (left by an older per-file build); declarations stay. */
+function removeStale(distDir, keep) {
+  if (!fs.existsSync(distDir)) return;
+  for (const entry of fs.readdirSync(distDir, { withFileTypes: true, recursive: true })) {
+    if (!entry.isFile() || !/\.js(\.map)?$/.test(entry.name)) continue;
+    const file = path.join(entry.parentPath ?? entry.path, entry.name);
+    if (!keep.has(file)) fs.rmSync(file);
+  }
+}
+
+if (process.argv.includes('--clean')) {
+  for (const name of PACKAGES) removeStale(path.join(root, 'packages', name, 'dist'), new Set());
+} else {
+  const t0 = performance.now();
+  const built = (await Promise.all(PACKAGES.map(bundlePackage))).flat();
+  if (!process.argv.includes('--silent'))
+    console.log(`bundled ${built.join(', ')} in ${Math.round(performance.now() - t0)} ms`);
+}
