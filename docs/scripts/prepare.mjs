@@ -5,7 +5,8 @@
 //   2. the live demo: esbuild bundles the page module and the thread module as two ES modules into
 //      docs/public/demo/ (the thread module is the script each Web Worker runs), as the browser test does;
 //   3. the benchmark chart: bench/results/latest.svg is copied to docs/public/bench/ when it exists, and
-//      guide/_bench-chart.md says either where it is or that it has not been produced.
+//      guide/_bench-chart.md says either where it is or that it has not been produced; guide/_bench-results.md
+//      gets the figures of bench/results/latest.json as tables, so the page cannot drift from the run.
 //
 // Everything it writes is ignored by git (see docs/.gitignore and the root .gitignore).
 //
@@ -105,6 +106,44 @@ function copyBenchChart() {
   );
 }
 
+/** Markdown-safe cell text. */
+const cell = (text) => String(text).replace(/\|/g, '\\|');
+/** A figure with three significant digits, as the bench's own tables print it. */
+const figure = (value) =>
+  value >= 100 ? Math.round(value).toLocaleString('en-US') : Number(value.toPrecision(3)).toString();
+
+/** The tables and targets of the latest full run, or a note that there is none. */
+function writeBenchResults() {
+  const json = path.join(ROOT, 'bench/results/latest.json');
+  let text;
+  if (fs.existsSync(json)) {
+    const { tables, targets } = JSON.parse(fs.readFileSync(json, 'utf8'));
+    const parts = ['## Targets\n', '| target | met | this run |', '| --- | --- | --- |'];
+    for (const t of targets) parts.push(`| ${cell(t.text)} | ${t.met ? 'yes' : '**no**'} | ${cell(t.detail)} |`);
+    parts.push('\n## Figures\n');
+    for (const table of tables) {
+      const reference = table.rows.find((row) => row.id === table.reference);
+      parts.push(`### ${table.title}\n`);
+      parts.push(`${table.unit}, ${table.better} is better; ratio = ÷ ${cell(reference?.label ?? table.reference)}.\n`);
+      parts.push(`| implementation | ${table.unit} | ratio |`, '| --- | ---: | ---: |');
+      for (const row of table.rows) {
+        const name = row.id.startsWith('sigslot') ? `**${cell(row.label)}**` : cell(row.label);
+        parts.push(`| ${name}${row.info ? ' (explanation)' : ''} | ${figure(row.value)} | ${row.ratio.toFixed(2)}× |`);
+      }
+      for (const note of table.notes ?? []) parts.push(`\n${cell(note)}`);
+      parts.push(`\n<small>Method: ${cell(table.method)}</small>\n`);
+    }
+    text = parts.join('\n');
+  } else {
+    text = 'No `bench/results/latest.json` yet: run `npm run bench`, then build the site again.\n';
+  }
+  fs.writeFileSync(
+    path.join(DOCS, 'guide/_bench-results.md'),
+    `<!-- Written by docs/scripts/prepare.mjs. -->\n\n${text}\n`,
+  );
+}
+
 if (!skipApi) await timed('API reference from TSDoc -> docs/api/', buildApi);
 await timed('live demo bundled -> docs/public/demo/', buildDemo);
 await timed('benchmark chart', copyBenchChart);
+await timed('benchmark tables', writeBenchResults);
