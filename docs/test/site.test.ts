@@ -3,7 +3,8 @@
 // live demo runs (7 ticks from a real Web Worker, queued and blocking), that no internal link or anchor is
 // broken, and that the API reference lists every name the packages export, each with its summary.
 //
-// CI builds the site before jest (`npm run docs:build`); run alone, this test builds it when it is missing.
+// CI builds the site before jest (`npm run docs:build`); run alone, this test builds it when it is missing. It does
+// not rebuild a site older than its sources (other test runs may be serving it), but its failures then say so.
 // SIGSLOT_DEMO_SCREENSHOT=docs/demo-screenshot.png refreshes the committed screenshot of the demo page.
 import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
@@ -29,6 +30,25 @@ const MODULES = [
   { name: '@sigslot/sd-shim/jest', source: 'packages/sd-shim/src/jest/index.ts', page: 'sd-shim/jest/' },
 ] as const;
 
+/** The newest time a file under `dir` (recursively, by `filter`) was changed, in ms. */
+function newest(dir: string, filter: (file: string) => boolean): number {
+  let latest = 0;
+  for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
+    const file = path.join(dir, entry.name);
+    if (entry.isDirectory()) {
+      if (!['node_modules', 'dist', 'cache', 'api', 'public', 'test'].includes(entry.name))
+        latest = Math.max(latest, newest(file, filter));
+    } else if (filter(file)) latest = Math.max(latest, fs.statSync(file).mtimeMs);
+  }
+  return latest;
+}
+
+/**
+ * Said with a failure when the built site is older than what it is built from (a page, the theme, a package's
+ * source): the test reads the site as built, and does not rebuild it under other test runs that may be serving it.
+ */
+let staleNote = '';
+
 let server: Server | undefined;
 let origin = '';
 let profile = '';
@@ -45,8 +65,21 @@ beforeAll(async () => {
   }
   if (!fs.existsSync(path.join(DIST, 'index.html'))) {
     // CI has built it already (`npm run docs:build` runs before jest); alone, the test builds it (~15 s).
-    execFileSync('npm', ['run', 'docs:build', '--silent'], { cwd: ROOT, stdio: 'pipe', timeout: 240_000 });
+    execFileSync('npm', ['run', 'docs:build', '--silent', '--', '--outDir', DIST], {
+      cwd: ROOT,
+      stdio: 'pipe',
+      timeout: 240_000,
+    });
+    if (!fs.existsSync(path.join(DIST, 'index.html')))
+      throw new Error(`npm run docs:build finished, and wrote no ${path.join(DIST, 'index.html')}`);
   }
+  const built = fs.statSync(path.join(DIST, 'index.html')).mtimeMs;
+  const sources = Math.max(
+    newest(DOCS, (file) => /\.(md|ts|mts|vue|css|json|mjs|cjs)$/.test(file)),
+    ...MODULES.map((module) => newest(path.dirname(path.join(ROOT, module.source)), (file) => file.endsWith('.ts'))),
+  );
+  if (sources > built)
+    staleNote = `(the built site in ${path.relative(ROOT, DIST)} is older than its sources: run npm run docs:build)`;
   server = await serveSite(DIST, { port: 0, host: '127.0.0.1' });
   origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 
@@ -239,6 +272,7 @@ test('every internal link of the site, followed from the root, reaches a page, a
         .map(({ from, target, hash }) => `${short(target)}#${hash}, linked from ${short(from)}`),
     ),
   ];
+  if ((broken.length || missingAnchors.length) && staleNote) broken.push(staleNote);
   expect({ broken, missingAnchors }).toEqual({ broken: [], missingAnchors: [] });
   // The crawl reached the guide, the demo and the API reference of every package.
   for (const page of ['/guide/getting-started.html', '/guide/browser.html', '/demo.html', '/api/'])
@@ -321,7 +355,7 @@ test('the API reference lists every name each package exports, each with its sum
           };
           const index = await parse(base);
           const sections = new Map<string, string>();
-          for (const heading of index?.querySelectorAll('.vp-doc h3') ?? []) {
+          for (const heading of Array.from(index?.querySelectorAll('.vp-doc h3') ?? [])) {
             const summary = summaryAfter(heading, /^H[1-4]$/);
             // Overloaded functions: the summary is that of the first call signature.
             const first = heading.nextElementSibling;
@@ -357,6 +391,7 @@ test('the API reference lists every name each package exports, each with its sum
         else if (!summary) problemsFound.push(`${module.name}: ${name} has no summary (${where})`);
       }
     }
+    if (problemsFound.length && staleNote) problemsFound.push(staleNote);
     expect(problemsFound).toEqual([]);
     expect(problems).toEqual([]);
   } finally {
