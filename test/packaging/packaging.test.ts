@@ -303,6 +303,30 @@ describe('@sigslot/thread and @sigslot/sd-shim as npm dependencies', () => {
     },
   );
 
+  testIfBuilt('thread')('a QThread from an .mjs thread module runs in a real worker', async () => {
+    fs.writeFileSync(
+      path.join(project, 'ticker.mjs'),
+      `import { QThread, Signal } from '@sigslot/thread';
+      export class EsmTicker extends QThread {
+        static module = import.meta.url;
+        tick = new Signal(this);
+        run() { for (let i = 1; i <= 3; i++) this.tick.emit(i); }
+      }`,
+    );
+    const out = await runInConsumer(
+      'esm-thread.mjs',
+      `import { ConnectionType, QObject } from '@sigslot/thread';
+      import { EsmTicker } from './ticker.mjs';
+      const ticks = [];
+      const ticker = new EsmTicker();
+      ticker.tick.connect(new QObject(), (n) => ticks.push(n), ConnectionType.QueuedConnection);
+      ticker.start();
+      await ticker.wait();
+      console.log(JSON.stringify({ ticks, finished: ticker.isFinished() }));`,
+    );
+    expect(out).toEqual({ ticks: [1, 2, 3], finished: true });
+  });
+
   testIfBuilt('sd-shim')(
     "@sigslot/sd-shim/jest shares the main entry's instance (one Designer state, one affinity record)",
     async () => {
