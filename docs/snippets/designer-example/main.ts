@@ -1,0 +1,1 @@
+../../../examples/designer-timer/src/main.ts
