@@ -352,3 +352,41 @@ describe('moveToThread', () => {
     expect(node.seen).toEqual([]);
   });
 });
+
+describe('a subclass owns its field names', () => {
+  // QObject keeps its own state in #private fields, so a subclass may use any name for its own (a Designer plugin's
+  // node with a `name`, a model with a `state`) without the compiler refusing it or the object breaking at run time.
+  class Layer extends QObject {
+    readonly changed = new Signal<[value: number]>(this);
+    name = 'base color';
+    state = 'idle';
+    blocked = 'no';
+    held: number[] = [];
+    affinity = 'none';
+  }
+
+  test('fields named like QObject internals leave parenting, blocking and destruction working', async () => {
+    const parent = new QObject();
+    const layer = new Layer(parent).setObjectName('layer');
+    const seen: number[] = [];
+    const receiver = new QObject();
+    layer.changed.connect(receiver, (v: number) => seen.push(v), QueuedConnection);
+    layer.blockSignals(true);
+    layer.changed.emit(1);
+    layer.blockSignals(false);
+    layer.changed.emit(2);
+    await flushQueued();
+    expect(seen).toEqual([2]);
+    expect(parent.findChild('layer')).toBe(layer);
+    expect([layer.name, layer.state, layer.blocked, layer.held, layer.affinity]).toEqual([
+      'base color',
+      'idle',
+      'no',
+      [],
+      'none',
+    ]);
+    parent.destroy();
+    expect(layer.isDestroyed()).toBe(true);
+    expect(layer.name).toBe('base color');
+  });
+});

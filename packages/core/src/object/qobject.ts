@@ -21,23 +21,23 @@ export class QObject {
   /** Emitted when {@link QObject.objectName} changes, with the new name. */
   readonly objectNameChanged: Signal<[objectName: string]>;
 
-  private name = '';
-  private parentObject: QObject | null = null;
-  private readonly childList: QObject[] = [];
-  private affinity: ThreadData | null;
-  private blocked = false;
-  private state: 'alive' | 'destroying' | 'destroyed' = 'alive';
-  private deletePosted = false;
-  private readonly ownSignals: Signal<unknown[]>[] = [];
-  private inbound: Set<Connection> | null = null;
-  private held: Task[] | null = null;
+  #name = '';
+  #parentObject: QObject | null = null;
+  readonly #childList: QObject[] = [];
+  #affinity: ThreadData | null;
+  #blocked = false;
+  #state: 'alive' | 'destroying' | 'destroyed' = 'alive';
+  #deletePosted = false;
+  readonly #ownSignals: Signal<unknown[]>[] = [];
+  #inbound: Set<Connection> | null = null;
+  #held: Task[] | null = null;
 
   /**
    * Creates the object in the current thread.
    * @param parent Owns the new object: destroying the parent destroys it. Must live in the same thread.
    */
   constructor(parent: QObject | null = null) {
-    this.affinity = currentThreadData();
+    this.#affinity = currentThreadData();
     this.destroyed = new Signal(this, 'destroyed');
     this.objectNameChanged = new Signal(this, 'objectNameChanged');
     if (parent !== null) this.setParent(parent);
@@ -45,11 +45,11 @@ export class QObject {
 
   /** The object's name, used in messages and by {@link QObject.findChild}. Empty by default. */
   get objectName(): string {
-    return this.name;
+    return this.#name;
   }
   set objectName(name: string) {
-    if (name === this.name) return;
-    this.name = name;
+    if (name === this.#name) return;
+    this.#name = name;
     this.objectNameChanged.emit(name);
   }
 
@@ -66,18 +66,18 @@ export class QObject {
 
   /** The parent object, or null. */
   parent(): QObject | null {
-    return this.parentObject;
+    return this.#parentObject;
   }
 
   /** The children, in the order they were added. */
   children(): readonly QObject[] {
-    return this.childList;
+    return this.#childList;
   }
 
   /** The first descendant (depth first) whose objectName is `name`, or null. */
   findChild(name: string): QObject | null {
-    for (const child of this.childList) {
-      if (child.name === name) return child;
+    for (const child of this.#childList) {
+      if (child.#name === name) return child;
       const found = child.findChild(name);
       if (found) return found;
     }
@@ -90,38 +90,38 @@ export class QObject {
    */
   setParent(parent: QObject | null): void {
     this.assertAlive('setParent');
-    if (parent === this.parentObject) return;
+    if (parent === this.#parentObject) return;
     if (parent !== null) {
       parent.assertAlive('setParent');
-      if (parent.affinity !== this.affinity) {
+      if (parent.#affinity !== this.#affinity) {
         throw new AffinityError(
           `${this.describe()}.setParent(${parent.describe()}): cannot set parent, new parent is in a different thread ` +
-            `(${describeThread(parent.affinity)}, child in ${describeThread(this.affinity)}). Parent and child must live in one thread.`,
+            `(${describeThread(parent.#affinity)}, child in ${describeThread(this.#affinity)}). Parent and child must live in one thread.`,
         );
       }
-      for (let p: QObject | null = parent; p !== null; p = p.parentObject) {
+      for (let p: QObject | null = parent; p !== null; p = p.#parentObject) {
         if (p === this)
           throw new InvalidArgumentError(
             `${this.describe()}.setParent(${parent.describe()}): that would make the object its own ancestor.`,
           );
       }
     }
-    if (this.parentObject) {
-      const siblings = this.parentObject.childList;
+    if (this.#parentObject) {
+      const siblings = this.#parentObject.#childList;
       siblings.splice(siblings.indexOf(this), 1);
     }
-    this.parentObject = parent;
-    parent?.childList.push(this);
+    this.#parentObject = parent;
+    if (parent) parent.#childList.push(this);
   }
 
   /** The thread the object lives in: its queued slots and deferred deletion run there. Null after `moveToThread(null)`. */
   thread(): Thread | null {
-    return this.affinity?.thread ?? null;
+    return this.#affinity?.thread ?? null;
   }
 
   /** @internal The data of the object's thread (Qt's QThreadData), or null. */
   threadData(): ThreadData | null {
-    return this.affinity;
+    return this.#affinity;
   }
 
   /**
@@ -136,16 +136,16 @@ export class QObject {
     this.assertAlive('moveToThread');
     const here = currentThreadData();
     const destination = target === null ? null : target.threadData_();
-    if (destination === this.affinity) return;
+    if (destination === this.#affinity) return;
     const call = `${this.describe()}.moveToThread(${target === null ? 'null' : destination!.describe()})`;
-    if (this.parentObject !== null) {
+    if (this.#parentObject !== null) {
       throw new AffinityError(
         `${call}: cannot move objects with a parent. Call setParent(null) first, or move the parent.`,
       );
     }
-    if (this.affinity !== null && this.affinity !== here) {
+    if (this.#affinity !== null && this.#affinity !== here) {
       throw new AffinityError(
-        `${call}: the current thread (${here.describe()}) is not the object's thread (${this.affinity.describe()}). ` +
+        `${call}: the current thread (${here.describe()}) is not the object's thread (${this.#affinity.describe()}). ` +
           `An object can only be pushed to a thread from its own thread, not pulled.`,
       );
     }
@@ -155,28 +155,28 @@ export class QObject {
           `created here cannot live there. Create the object inside that thread (thread.create(...), the worker-object pattern).`,
       );
     }
-    this.setAffinity(destination);
+    this.#setAffinity(destination);
   }
 
-  private setAffinity(destination: ThreadData | null): void {
-    this.affinity = destination;
-    if (destination?.loop && this.held) {
-      for (const task of this.held) destination.loop.post(task);
-      this.held = null;
+  #setAffinity(destination: ThreadData | null): void {
+    this.#affinity = destination;
+    if (destination?.loop && this.#held) {
+      for (const task of this.#held) destination.loop.post(task);
+      this.#held = null;
     }
-    for (const child of this.childList) child.setAffinity(destination);
+    for (const child of this.#childList) child.#setAffinity(destination);
   }
 
   /** Blocks (true) or unblocks (false) this object's signals; returns the previous state. Blocked emits are dropped. */
   blockSignals(block: boolean): boolean {
-    const previous = this.blocked;
-    this.blocked = block;
+    const previous = this.#blocked;
+    this.#blocked = block;
     return previous;
   }
 
   /** True while signals are blocked. */
   signalsBlocked(): boolean {
-    return this.blocked;
+    return this.#blocked;
   }
 
   /**
@@ -194,7 +194,7 @@ export class QObject {
 
   /** True once the object is destroyed (or being destroyed). */
   isDestroyed(): boolean {
-    return this.state !== 'alive';
+    return this.#state !== 'alive';
   }
 
   /**
@@ -203,30 +203,30 @@ export class QObject {
    * from elsewhere use {@link QObject.deleteLater}. Calling it again does nothing.
    */
   destroy(): void {
-    if (this.state !== 'alive') return;
+    if (this.#state !== 'alive') return;
     const here = currentThreadData();
-    if (this.affinity !== null && this.affinity !== here) {
+    if (this.#affinity !== null && this.#affinity !== here) {
       throw new AffinityError(
         `${this.describe()}.destroy() was called from thread ${here.describe()}, but the object lives in ` +
-          `${this.affinity.describe()}. Use deleteLater(), which runs in the object's thread.`,
+          `${this.#affinity.describe()}. Use deleteLater(), which runs in the object's thread.`,
       );
     }
     this.destroyed.emit(this);
-    this.state = 'destroying';
-    for (const child of [...this.childList]) child.destroy();
-    for (const signal of this.ownSignals) signal.disconnect();
-    if (this.inbound) for (const connection of [...this.inbound]) connection.disconnect();
-    this.inbound = null;
+    this.#state = 'destroying';
+    for (const child of [...this.#childList]) child.destroy();
+    for (const signal of this.#ownSignals) signal.disconnect();
+    if (this.#inbound) for (const connection of [...this.#inbound]) connection.disconnect();
+    this.#inbound = null;
     // Dropped like the posted calls of a destroyed object, and cancelled so that no caller waits forever.
-    const held = this.held;
-    this.held = null;
+    const held = this.#held;
+    this.#held = null;
     if (held) for (const task of held) task.cancel?.();
-    if (this.parentObject) {
-      const siblings = this.parentObject.childList;
+    if (this.#parentObject) {
+      const siblings = this.#parentObject.#childList;
       siblings.splice(siblings.indexOf(this), 1);
-      this.parentObject = null;
+      this.#parentObject = null;
     }
-    this.state = 'destroyed';
+    this.#state = 'destroyed';
   }
 
   /**
@@ -234,10 +234,10 @@ export class QObject {
    * several times and from a slot of the object itself.
    */
   deleteLater(): void {
-    if (this.state !== 'alive' || this.deletePosted) return;
-    this.deletePosted = true;
+    if (this.#state !== 'alive' || this.#deletePosted) return;
+    this.#deletePosted = true;
     const task: Task = { receiver: null, run: () => this.destroy() };
-    const loop = this.affinity?.loop;
+    const loop = this.#affinity?.loop;
     if (loop) loop.post(task);
     else this.holdTask(task);
   }
@@ -247,17 +247,17 @@ export class QObject {
    * isolate, which the thread package creates.
    */
   bindToThread(data: ThreadData | null): void {
-    this.affinity = data;
+    this.#affinity = data;
   }
 
   /** @internal Registers a signal the object owns, so that destroying the object disconnects it. */
   registerSignal(signal: Signal<unknown[]>): void {
-    this.ownSignals.push(signal);
+    this.#ownSignals.push(signal);
   }
 
   /** The signals this object owns, in declaration order. */
   signals(): readonly Signal<unknown[]>[] {
-    return this.ownSignals;
+    return this.#ownSignals;
   }
 
   /** @internal The name of the property holding `value`, for naming signals. */
@@ -272,9 +272,9 @@ export class QObject {
     if (typeof slot === 'string' && typeof (this as Record<string, unknown>)[slot] !== 'function') {
       throw new InvalidArgumentError(`${where}: ${this.describe()} has no method "${slot}" to use as a slot.`);
     }
-    if (typeof slot === 'function' && this.affinity?.transport) {
+    if (typeof slot === 'function' && this.#affinity?.transport) {
       throw new InvalidArgumentError(
-        `${where}: ${this.describe()} lives in ${this.affinity.describe()}, another isolate, where a function from this ` +
+        `${where}: ${this.describe()} lives in ${this.#affinity.describe()}, another isolate, where a function from this ` +
           `thread cannot run. Name the receiver's method instead: connect(receiver, "methodName").`,
       );
     }
@@ -282,29 +282,29 @@ export class QObject {
 
   /** @internal Remembers a connection to this object, so that destroying it disconnects it. */
   addInbound(connection: Connection): void {
-    (this.inbound ??= new Set()).add(connection);
+    (this.#inbound ??= new Set()).add(connection);
   }
 
   /** @internal */
   removeInbound(connection: Connection): void {
-    this.inbound?.delete(connection);
+    this.#inbound?.delete(connection);
   }
 
   /** @internal Keeps a queued call for an object whose thread cannot take it yet; it is posted when the object gets one. */
   holdTask(task: Task): void {
-    (this.held ??= []).push(task);
+    (this.#held ??= []).push(task);
   }
 
   /** @internal Posts the held calls to `loop` (used when a thread's transport becomes ready). */
   releaseHeld(post: (task: Task) => void): void {
-    const held = this.held;
-    this.held = null;
+    const held = this.#held;
+    this.#held = null;
     if (held) for (const task of held) post(task);
   }
 
   /** @internal Throws the error for a call on a destroyed object. */
   assertAlive(method: string): void {
-    if (this.state === 'destroyed') {
+    if (this.#state === 'destroyed') {
       throw new InvalidArgumentError(`${this.describe()}.${method}() was called on a destroyed object.`);
     }
   }
