@@ -79,6 +79,12 @@ export class QThread extends Thread {
   /** The export's name in {@link QThread.module}, if it differs from the class's `name`. */
   static readonly exportName: string | undefined = undefined;
 
+  /**
+   * The {@link QThread.maxPendingEmits} of threads created from now on (a subclass may override it):
+   * 65,536 emits, which is well under a megabyte of small arguments and tens of milliseconds of slots.
+   */
+  static defaultMaxPendingEmits = 65_536;
+
   /** Emitted from the new thread when it starts, before `run()`. */
   readonly started = new Signal<[]>(this, 'started');
   /** Emitted from the thread when it ends, normally or not; everything it emitted before has been delivered. */
@@ -91,6 +97,19 @@ export class QThread extends Thread {
 
   /** Node only: memory limits for the worker (`worker_threads` resourceLimits), applied at `start()`. */
   resourceLimits: SpawnOptions['resourceLimits'] = undefined;
+
+  /**
+   * Backpressure: at most this many queued emits from the worker may wait to be delivered on the main
+   * thread (plus the worker's batch being filled). When the main thread falls behind, the emit that would
+   * send the next batch blocks the worker until half of them have been delivered; nothing is dropped and
+   * order is kept. It bounds memory when a worker emits faster than the main thread's slots run. Counted in
+   * emits, not bytes: lower it for large arguments. `0` or `Infinity` turns it off. Applied at `start()`;
+   * defaults to {@link QThread.defaultMaxPendingEmits}.
+   *
+   * The worker never waits while the main thread is blocked on it (a BlockingQueued call into the thread)
+   * or once it is being terminated. Blocking emits, and emits made on the main thread, are not counted.
+   */
+  maxPendingEmits: number = (this.constructor as typeof QThread).defaultMaxPendingEmits;
 
   /** @internal The main side's controller; null for the thread object inside its own worker. */
   readonly controller: ThreadController | null;
@@ -176,7 +195,27 @@ export class QThread extends Thread {
       location,
       state: this.stateForWorker(),
       ...(this.resourceLimits ? { resourceLimits: this.resourceLimits } : {}),
+      maxPendingEmits: this.pendingLimit(),
     });
+  }
+
+  /**
+   * How many queued emits the worker has sent that the main thread has not delivered yet (0 when it is not
+   * running): the queue that {@link QThread.maxPendingEmits} bounds. Read on the main thread.
+   */
+  pendingEmits(): number {
+    return this.controller ? this.controller.pendingEmits() : 0;
+  }
+
+  private pendingLimit(): number {
+    const limit = this.maxPendingEmits;
+    if (limit === Infinity || limit === 0) return 0;
+    if (!Number.isInteger(limit) || limit < 0 || limit > 2 ** 30) {
+      throw new InvalidArgumentError(
+        `${this.describe()}.start(): maxPendingEmits must be a whole number of emits from 1 to 2^30, or 0 (or Infinity) for no limit; got ${String(limit)}.`,
+      );
+    }
+    return limit;
   }
 
   /** True while the thread runs (from `start()` until `finished`). */

@@ -16,8 +16,8 @@ import { spawnNodeWorker } from '../endpoint/node-endpoint';
 import { nodeBuiltin, nodeProcess, sharedBuffer } from '../endpoint/platform';
 import { spawnWebWorker } from '../endpoint/web-endpoint';
 import { ProtocolError, RemoteError, ThreadCrashedError, ThreadTerminatedError } from '../errors';
-import { assertCloneable } from '../wire/clone-check';
-import { answer, waitForAnswer } from '../wire/blocking';
+import { assertCloneable, snapshotArgs } from '../wire/clone-check';
+import { answer, delivered, setAndWake, waitForAnswer } from '../wire/blocking';
 import {
   ControlWords,
   validateFromWorker,
@@ -56,6 +56,8 @@ export interface StartOptions {
   readonly location: ClassLocation;
   readonly state: Record<string, unknown>;
   readonly resourceLimits?: NonNullable<import('../endpoint/endpoint').SpawnOptions['resourceLimits']>;
+  /** Backpressure: see `QThread.maxPendingEmits` (0: no limit). */
+  readonly maxPendingEmits: number;
 }
 
 /** Signal names every QObject and QThread has on the main side; they are never taken from a worker. */
@@ -119,7 +121,14 @@ export class ThreadController implements ThreadTransport {
       throw new InvalidArgumentError(
         `${this.thread.describe()}.start(): the previous run's worker has not stopped yet; await wait() first.`,
       );
-    Atomics.store(this.control, ControlWords.Interrupt, 0);
+    for (const word of [
+      ControlWords.Interrupt,
+      ControlWords.Posted,
+      ControlWords.Delivered,
+      ControlWords.MainBlocked,
+      ControlWords.Release,
+    ])
+      Atomics.store(this.control, word, 0);
     this.state = 'running';
     this.ended = false;
     this.crash = null;
@@ -135,6 +144,7 @@ export class ThreadController implements ThreadTransport {
       affinityPolicy: affinity.policy,
       calls: this.outgoing.splice(0),
       watches: this.watches,
+      maxPendingEmits: options.maxPendingEmits,
     };
     this.flushScheduled = false;
     const spawn = { name: data.name, ...(options.resourceLimits ? { resourceLimits: options.resourceLimits } : {}) };
@@ -183,9 +193,22 @@ export class ThreadController implements ThreadTransport {
     if (!this.alive || !endpoint) return;
     answer(this.control, ControlWords.WorkerWait, 2); // a worker blocked on us must not stay blocked
     answer(this.control, ControlWords.Sleep, 2);
+    setAndWake(this.control, ControlWords.Release, 1); // nor waiting for its emits to drain
     this.crash ??= new ThreadCrashedError(`Thread ${this.thread.describe()} was terminated.`);
     await endpoint.terminate();
     this.onExit(1);
+  }
+
+  /**
+   * Queued emits the worker has sent that this side has not delivered yet (backpressure keeps it near
+   * `maxPendingEmits`); emits still in the worker's unsent batch are not counted.
+   */
+  pendingEmits(): number {
+    if (!this.alive) return 0;
+    return Math.max(
+      0,
+      (Atomics.load(this.control, ControlWords.Posted) - Atomics.load(this.control, ControlWords.Delivered)) | 0,
+    );
   }
 
   /** Resolves once the thread has ended (at once if it is not running). */
@@ -221,13 +244,14 @@ export class ThreadController implements ThreadTransport {
     location: ClassLocation,
     args: readonly unknown[],
   ): RemoteObjectHandle {
-    assertCloneable(args, () => `${this.thread.describe()}.create(${cls.name})`);
+    // Copied now: the call waits for the next flush, or for start().
+    const copy = snapshotArgs(args, () => `${this.thread.describe()}.create(${cls.name})`);
     const objectId = this.nextObjectId++;
     const handle = new RemoteObjectHandle(objectId, cls, this);
     handle.bindToThread(this.thread.threadRecord);
     this.handles.set(objectId, handle);
     handle.destroyed.connect(() => this.handles.delete(objectId));
-    this.send({ kind: 'create', objectId, location, args });
+    this.send({ kind: 'create', objectId, location, args: copy });
     return handle;
   }
 
@@ -251,22 +275,25 @@ export class ThreadController implements ThreadTransport {
   // ThreadTransport: calls from this (main) side to objects living in the worker.
 
   queueSlot(connection: Connection, args: readonly unknown[]): void {
-    this.send(this.slotCall(connection, args, 0, false));
+    // Copied now: the call is sent at the next flush, and the emitter may change its arguments before then.
+    const copy = snapshotArgs(args, () => `${connection.signal.describe()}.emit() to ${connection.slotName()}`);
+    this.send(this.slotCall(connection, copy, 0, false));
   }
 
   blockSlot(connection: Connection, args: readonly unknown[]): void {
+    assertCloneable(args, () => `${connection.signal.describe()}.emit() to ${connection.slotName()}`);
     this.blockOn(this.slotCall(connection, args, 0, true), `${connection}`);
   }
 
   queueInvoke(target: QObject, method: string, args: readonly unknown[]): Promise<unknown> {
     const where = `invokeMethod(${target.describe()}, "${method}")`;
-    assertCloneable(args, () => where);
+    const copy = snapshotArgs(args, () => where);
     if (this.ended)
       return Promise.reject(new ThreadTerminatedError(`${where}: thread ${this.thread.describe()} has finished.`));
     return new Promise((resolve, reject) => {
       const replyId = this.nextReplyId++;
       this.replies.set(replyId, { resolve, reject, where });
-      this.send({ kind: 'invoke', objectId: objectIdOf(target), method, args, replyId, wait: false });
+      this.send({ kind: 'invoke', objectId: objectIdOf(target), method, args: copy, replyId, wait: false });
     });
   }
 
@@ -277,7 +304,6 @@ export class ThreadController implements ThreadTransport {
   }
 
   private slotCall(connection: Connection, args: readonly unknown[], replyId: number, wait: boolean): WireCall {
-    assertCloneable(args, () => `${connection.signal.describe()}.emit() to ${connection.slotName()}`);
     return {
       kind: 'invoke',
       objectId: objectIdOf(connection.receiver!),
@@ -302,9 +328,16 @@ export class ThreadController implements ThreadTransport {
       );
     }
     Atomics.store(this.control, ControlWords.MainWait, 0);
+    // A worker waiting for this thread to drain its emits (backpressure) must go on, or it could never answer.
+    setAndWake(this.control, ControlWords.MainBlocked, 1);
     this.outgoing.push(call);
-    this.flush();
-    const code = waitForAnswer(this.control, ControlWords.MainWait);
+    let code: number;
+    try {
+      this.flush();
+      code = waitForAnswer(this.control, ControlWords.MainWait);
+    } finally {
+      Atomics.store(this.control, ControlWords.MainBlocked, 0);
+    }
     const { receiveMessageOnPort } = nodeBuiltin<typeof WorkerThreads>('node:worker_threads');
     const reply = receiveMessageOnPort(this.syncPort)?.message as FromWorker | undefined;
     if (code !== 1 || !reply || reply.type !== 'result') {
@@ -380,11 +413,44 @@ export class ThreadController implements ThreadTransport {
     }
   }
 
+  /**
+   * Delivers a batch of queued emits (see `EmitBatch`) in order, then tells the worker how many it delivered
+   * (backpressure). A routing error in one emit is reported and does not drop the rest.
+   */
   private deliverBatch(batch: readonly unknown[]): void {
     const from = this.thread.threadRecord;
-    for (let i = 0; i < batch.length; i += 3) {
-      const signal = this.lookup(batch[i] as number, batch[i + 1] as number);
-      if (signal) signal.deliver(batch[i + 2] as unknown[], from);
+    const length = batch.length;
+    let count = 0;
+    try {
+      for (let i = 0; i < length;) {
+        const signal = this.lookup(batch[i] as number, batch[i + 1] as number);
+        const third = batch[i + 2];
+        if (typeof third !== 'number') {
+          // One emit with its arguments as an array.
+          i += 3;
+          count++;
+          if (signal) deliverOne(signal, third as unknown[], from);
+          continue;
+        }
+        const argCount = third;
+        const emits = batch[i + 3] as number;
+        i += 4;
+        count += emits;
+        if (signal === null) {
+          i += argCount * emits;
+          continue;
+        }
+        if (argCount === 1) {
+          for (const end = i + emits; i < end; i++) deliverOne(signal, [batch[i]], from);
+        } else if (argCount === 0) {
+          for (let k = 0; k < emits; k++) deliverOne(signal, [], from);
+        } else {
+          for (const end = i + emits * argCount; i < end; i += argCount)
+            deliverOne(signal, batch.slice(i, i + argCount), from);
+        }
+      }
+    } finally {
+      delivered(this.control, count);
     }
   }
 
@@ -445,6 +511,7 @@ export class ThreadController implements ThreadTransport {
     if (this.ended) return;
     this.ended = true;
     answer(this.control, ControlWords.MainWait, 2);
+    setAndWake(this.control, ControlWords.Release, 1);
     const released = new ThreadTerminatedError(`Thread ${this.thread.describe()} finished before the call ran.`);
     for (const pending of this.replies.values())
       pending.reject(new ThreadTerminatedError(`${pending.where}: ${released.message}`));
@@ -453,6 +520,18 @@ export class ThreadController implements ThreadTransport {
     const from = this.thread.threadRecord;
     if (this.crash) this.thread.errorOccurred.deliver([this.crash], from);
     this.thread.finished.deliver([], from);
+  }
+}
+
+/** Delivers one emission made in the worker; a routing error is reported, so the rest of its batch goes on. */
+function deliverOne(signal: Signal<unknown[]>, args: unknown[], from: ThreadData): void {
+  try {
+    signal.deliver(args, from);
+  } catch (error) {
+    reportError(error, {
+      where: `delivering ${signal.describe()} from thread ${from.describe()}`,
+      thread: from.describe(),
+    });
   }
 }
 

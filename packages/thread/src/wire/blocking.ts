@@ -27,3 +27,38 @@ export function answer(control: Int32Array, index: number, code: 1 | 2): void {
 export function sleepOn(control: Int32Array, ms: number): void {
   if (ms > 0) Atomics.wait(control, ControlWords.Sleep, 0, ms);
 }
+
+/**
+ * Backpressure, in a worker, before it posts a batch: if more than `high` of the `posted` queued emits are
+ * still waiting for the main side, blocks until no more than `low` are. Never waits while the main thread is
+ * blocked on this worker (`MainBlocked`: the main thread could not drain, so waiting would deadlock) or once
+ * the thread is released (`Release`: it is being terminated or has ended). Returns true if it had to wait.
+ */
+export function waitForDrain(control: Int32Array, posted: number, high: number, low: number): boolean {
+  if (((posted - Atomics.load(control, ControlWords.Delivered)) | 0) <= high) return false;
+  for (;;) {
+    // Read the wake counter first: a change after this read changes it, so the wait below returns at once.
+    const wake = Atomics.load(control, ControlWords.Wake);
+    if (Atomics.load(control, ControlWords.MainBlocked) !== 0 || Atomics.load(control, ControlWords.Release) !== 0)
+      return true;
+    if (((posted - Atomics.load(control, ControlWords.Delivered)) | 0) <= low) return true;
+    Atomics.wait(control, ControlWords.Wake, wake, SLICE_MS);
+  }
+}
+
+/** Main side: `count` more queued emits were delivered; wakes a worker waiting for the backlog to drain. */
+export function delivered(control: Int32Array, count: number): void {
+  Atomics.add(control, ControlWords.Delivered, count);
+  wakeWorker(control);
+}
+
+/** Main side: sets a backpressure word (`MainBlocked`, `Release`) and wakes a worker waiting to drain. */
+export function setAndWake(control: Int32Array, index: number, value: number): void {
+  Atomics.store(control, index, value);
+  wakeWorker(control);
+}
+
+function wakeWorker(control: Int32Array): void {
+  Atomics.add(control, ControlWords.Wake, 1);
+  Atomics.notify(control, ControlWords.Wake);
+}

@@ -64,11 +64,25 @@ export interface ThreadInit {
   readonly calls: readonly WireCall[];
   /** Blocking-flag slots already assigned: [objectId, signal name, slot]. */
   readonly watches: readonly (readonly [number, string, number])[];
+  /**
+   * Backpressure: the most queued emits that may wait for the main thread before the worker's next batch
+   * waits for them to drain (`QThread.maxPendingEmits`); 0: no limit.
+   */
+  readonly maxPendingEmits: number;
 }
 
 /**
- * Worker → main: a batch of queued emits, flattened for speed: for each emit `objectId, signalIndex, args`
- * (args an array). Signal indexes refer to the `signals` list the object announced.
+ * Worker → main: queued emits in the order they were made, in one flat array of plain values. The batch is a
+ * sequence of entries, each one of:
+ *
+ * - a run, what a worker sends: `objectId, signalIndex, argCount, emitCount`, then the arguments of
+ *   `emitCount` consecutive emits of that signal, `argCount` values each (`0, 2, 1, 3, 10, 11, 12` is three emits
+ *   of signal 2 of object 0 with one argument: 10, then 11, then 12);
+ * - one emit: `objectId, signalIndex, args` with `args` an array (an older worker's form, still accepted).
+ *
+ * Runs keep the arguments flat because the structured clone algorithm pays for every object it copies: an
+ * array per emit cost more than everything else on the worker side (benchmark group 2). Signal indexes refer
+ * to the `signals` list the object announced.
  */
 export interface EmitBatch {
   readonly type: 'emits';
@@ -118,10 +132,30 @@ export const ControlWords = {
   MainWait: 2,
   /** Woken to cut a worker's `msleep` short when it is terminated. */
   Sleep: 3,
+  /**
+   * Backpressure: how many queued emits the worker has posted in batches (it stores the count after each
+   * batch; Int32 arithmetic wraps, so only differences are meaningful).
+   */
+  Posted: 4,
+  /** Backpressure: how many of those the main side has delivered (it adds each batch's count, then notifies). */
+  Delivered: 5,
+  /**
+   * Backpressure: 1 while the main thread is blocked waiting for this worker (a BlockingQueued call into it):
+   * the worker must not then wait for the main thread to drain its emits.
+   */
+  MainBlocked: 6,
+  /** Backpressure: 1 once the thread is being terminated or has ended: a waiting worker stops waiting. */
+  Release: 7,
+  /**
+   * Backpressure: the main side adds 1 after every change of `Delivered`, `MainBlocked` or `Release`, and
+   * notifies it. A worker reads it before checking those words and waits on the value it read, so no change
+   * can slip between its check and its wait (no lost wake-up).
+   */
+  Wake: 8,
   /** First of the blocking-flag slots: how many blocking connections the main side has on a signal. */
-  FirstFlag: 8,
+  FirstFlag: 16,
   /** Total number of words. */
-  Size: 8 + 1024,
+  Size: 16 + 1024,
 } as const;
 
 const isInt = (v: unknown): v is number => typeof v === 'number' && Number.isInteger(v);
@@ -146,16 +180,8 @@ export function validateFromWorker(message: unknown): string | null {
       return isInt(message.objectId) && Array.isArray(message.signals) && message.signals.every(isStr)
         ? null
         : '"created" needs an objectId and a list of signal names';
-    case 'emits': {
-      const batch = message.batch;
-      if (!Array.isArray(batch) || batch.length % 3 !== 0)
-        return '"emits" needs a batch of (objectId, signal, args) triples';
-      for (let i = 0; i < batch.length; i += 3) {
-        if (!isInt(batch[i]) || !isInt(batch[i + 1]) || !Array.isArray(batch[i + 2]))
-          return `"emits" has a malformed entry at ${i / 3}`;
-      }
-      return null;
-    }
+    case 'emits':
+      return validateBatch(message.batch);
     case 'emit-wait':
       return isInt(message.objectId) && isInt(message.signal) && Array.isArray(message.args)
         ? null
@@ -184,6 +210,33 @@ export function validateFromWorker(message: unknown): string | null {
       return `unknown message type ${JSON.stringify(String(message.type)).slice(0, 60)}`;
   }
 }
+
+/** The most arguments one emit may carry in a run (a bound that keeps a malformed count from running away). */
+const MAX_ARGS = 1 << 16;
+
+/** Checks the entries of an {@link EmitBatch}: O(entries), not O(emits), since a run is checked as a whole. */
+function validateBatch(batch: unknown): string | null {
+  if (!Array.isArray(batch)) return BATCH_SHAPE;
+  const length = batch.length;
+  for (let i = 0, entry = 0; i < length; entry++) {
+    if (i + 2 >= length) return BATCH_SHAPE; // a truncated entry
+    const third = batch[i + 2];
+    if (!isInt(batch[i]) || !isInt(batch[i + 1])) return `"emits" has a malformed entry at ${entry}`;
+    if (Array.isArray(third)) {
+      i += 3;
+      continue;
+    }
+    const emitCount = batch[i + 3];
+    if (!isInt(third) || !isInt(emitCount) || third < 0 || third > MAX_ARGS || emitCount < 1)
+      return `"emits" has a malformed entry at ${entry}`;
+    i += 4 + third * emitCount;
+    if (i > length) return `"emits" has a run at entry ${entry} longer than the batch`;
+  }
+  return null;
+}
+
+const BATCH_SHAPE =
+  '"emits" needs a batch of (objectId, signal, args) triples or (objectId, signal, argCount, emitCount, ...arguments) runs';
 
 /** Turns any thrown value into a {@link WireError}. */
 export function toWireError(error: unknown): WireError {

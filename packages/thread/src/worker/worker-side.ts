@@ -11,7 +11,6 @@ import {
   Signal,
   Thread,
   ThreadData,
-  type DeliveryType,
   type Task,
   type ThreadTransport,
 } from '@sigslot/core';
@@ -21,8 +20,8 @@ import { nodeBuiltin } from '../endpoint/platform';
 import { nodeEndpoint } from '../endpoint/node-endpoint';
 import { webEndpoint } from '../endpoint/web-endpoint';
 import { ThreadTerminatedError } from '../errors';
-import { assertCloneable } from '../wire/clone-check';
-import { answer, sleepOn, waitForAnswer } from '../wire/blocking';
+import { assertCloneable, snapshotArgs } from '../wire/clone-check';
+import { answer, sleepOn, waitForAnswer, waitForDrain } from '../wire/blocking';
 import {
   ControlWords,
   toWireError,
@@ -35,7 +34,9 @@ import {
 import { adopting } from './adoption';
 
 /** Emits per batch before it is sent without waiting for a flush point. */
-const BATCH_EMITS = 1024;
+export const BATCH_EMITS = 4096;
+/** Values (headers and arguments) per batch before it is sent, for emits with many arguments. */
+const BATCH_VALUES = 4 * BATCH_EMITS;
 /** Signal names of QObject and QThread themselves: the main side has its own, so they are not forwarded. */
 const LOCAL_SIGNALS = new Set(['destroyed', 'objectNameChanged', 'started', 'finished', 'errorOccurred']);
 
@@ -46,8 +47,9 @@ interface ThreadObject extends Thread {
 
 /**
  * A connection from a signal of an object living in the worker to the main thread: every emission is sent
- * there, where the main side's connections deliver it. Queued normally; blocking while the main side holds
- * a BlockingQueuedConnection on the signal (a count it keeps in shared memory, read at each emit).
+ * there, where the main side's connections deliver it. The core routes it as queued; the transport makes the
+ * emit blocking while the main side holds a BlockingQueuedConnection on the signal (a count the main side
+ * keeps in shared memory at `flagSlot`, read at each emit), since only the main side knows its connections.
  */
 class ForwardConnection extends Connection {
   flagSlot = 0;
@@ -56,15 +58,8 @@ class ForwardConnection extends Connection {
     mainProxy: QObject,
     readonly objectId: number,
     readonly signalIndex: number,
-    control: Int32Array,
   ) {
     super(signal, mainProxy, 'forward', ConnectionType.QueuedConnection, ConnectionType.QueuedConnection, true);
-    Object.defineProperty(this, 'delivery', {
-      get: (): DeliveryType =>
-        this.flagSlot !== 0 && Atomics.load(control, this.flagSlot) > 0
-          ? ConnectionType.BlockingQueuedConnection
-          : ConnectionType.QueuedConnection,
-    });
   }
 }
 
@@ -81,9 +76,18 @@ export class WorkerSide implements ThreadTransport {
   private readonly forwards = new Map<string, ForwardConnection>();
   private readonly watchSlots = new Map<string, number>();
   private readonly waitingForObject = new Map<number, WireCall[]>();
+  /** The emits not sent yet, as runs (see `EmitBatch`); `runAt` is where the last run's header starts. */
   private batch: unknown[] = [];
+  private batchEmits = 0;
+  private runForward: ForwardConnection | null = null;
+  private runArgs = -1;
+  private runAt = 0;
   private transfers: object[] = [];
   private flushScheduled = false;
+  /** Queued emits posted so far (Int32, wrapping) and the backpressure marks (0: no limit). */
+  private posted = 0;
+  private readonly highWater: number;
+  private readonly lowWater: number;
   private execs: Array<(code: number) => void> = [];
 
   constructor(
@@ -93,6 +97,8 @@ export class WorkerSide implements ThreadTransport {
     private readonly load: (location: ClassLocation) => Promise<unknown> | unknown,
   ) {
     this.control = new Int32Array(init.control);
+    this.highWater = init.maxPendingEmits;
+    this.lowWater = init.maxPendingEmits >>> 1;
     this.here = currentThreadData();
     this.here.id = init.threadId;
     this.here.name = init.name;
@@ -163,15 +169,40 @@ export class WorkerSide implements ThreadTransport {
   // ThreadTransport: calls from this worker to the main thread.
 
   queueSlot(connection: Connection, args: readonly unknown[]): void {
-    const forward = this.asForward(connection);
-    assertCloneable(args, () => `${connection.signal.describe()}.emit()`);
-    this.batch.push(forward.objectId, forward.signalIndex, args);
+    // Only the forwarding connections reach the main thread's proxy (a pointer test: cheaper than instanceof).
+    if (connection.receiver !== this.mainProxy) throw this.noMainObjects(connection.receiver!);
+    const forward = connection as ForwardConnection;
+    if (forward.flagSlot !== 0 && Atomics.load(this.control, forward.flagSlot) > 0)
+      return this.blockSlot(forward, args);
     const transfer = connection.signal.transfer;
+    const count = args.length;
+    // Object arguments are copied now: the batch is serialised later, when the emitter may have changed them.
+    // (Transferred ones are sent at once, below.) Primitives need neither a check nor a copy.
+    for (let i = 0; i < count; i++) {
+      const value = args[i];
+      if (typeof value === 'object' ? value !== null : typeof value === 'function' || typeof value === 'symbol') {
+        args = transfer
+          ? (assertCloneable(args, () => `${connection.signal.describe()}.emit()`), args)
+          : snapshotArgs(args, () => `${connection.signal.describe()}.emit()`);
+        break;
+      }
+    }
+    const batch = this.batch;
+    if (this.runForward === forward && this.runArgs === count) {
+      batch[this.runAt + 3] = (batch[this.runAt + 3] as number) + 1;
+    } else {
+      this.runForward = forward;
+      this.runArgs = count;
+      this.runAt = batch.length;
+      batch.push(forward.objectId, forward.signalIndex, count, 1);
+    }
+    for (let i = 0; i < count; i++) batch.push(args[i]);
+    this.batchEmits++;
     if (transfer) {
       // Sent at once, so that the emitter loses the transferred objects at the emit, not at some later flush.
       this.transfers.push(...transfer(...(args as unknown[])));
       this.flush();
-    } else if (this.batch.length >= BATCH_EMITS * 3) this.flush();
+    } else if (this.batchEmits >= BATCH_EMITS || batch.length >= BATCH_VALUES) this.flush();
     else if (!this.flushScheduled) {
       this.flushScheduled = true;
       queueMicrotask(this.flush);
@@ -214,15 +245,24 @@ export class WorkerSide implements ThreadTransport {
     throw this.noMainObjects(connection.receiver!);
   }
 
-  /** Sends the emits batched so far, in one message. */
+  /**
+   * Sends the emits batched so far, in one message. Backpressure: first waits while more than
+   * `maxPendingEmits` sent emits are still waiting for the main thread (see {@link waitForDrain}).
+   */
   readonly flush = (): void => {
     this.flushScheduled = false;
-    if (this.batch.length === 0) return;
+    if (this.batchEmits === 0) return;
+    if (this.highWater !== 0) waitForDrain(this.control, this.posted, this.highWater, this.lowWater);
     const batch = this.batch;
     const transfers = this.transfers;
+    const emits = this.batchEmits;
     this.batch = [];
     this.transfers = [];
+    this.batchEmits = 0;
+    this.runForward = null;
     this.post({ type: 'emits', batch }, transfers.length ? transfers : undefined);
+    this.posted = (this.posted + emits) | 0;
+    Atomics.store(this.control, ControlWords.Posted, this.posted);
   };
 
   private post(message: FromWorker, transfer?: TransferList): void {
@@ -236,7 +276,7 @@ export class WorkerSide implements ThreadTransport {
     this.objects.set(objectId, object);
     const signals = object.signals().filter((s) => !LOCAL_SIGNALS.has(s.name));
     signals.forEach((signal, index) => {
-      const forward = new ForwardConnection(signal, this.mainProxy, objectId, index, this.control);
+      const forward = new ForwardConnection(signal, this.mainProxy, objectId, index);
       const key = `${objectId}:${signal.name}`;
       // Object 0's signals are numbered the same way on both sides; others get theirs from "watch" messages.
       forward.flagSlot = objectId === 0 ? ControlWords.FirstFlag + index : (this.watchSlots.get(key) ?? 0);

@@ -1,0 +1,105 @@
+// The batch format (runs of flattened arguments) and the copy of queued arguments at the emit, with real workers.
+import { QObject, Signal } from '@sigslot/core';
+import { QThread, validateFromWorker } from '@sigslot/thread';
+import { MixedRunsThread, MutatingThread, Recorder } from './fixtures/backpressure';
+
+describe('the emits batch', () => {
+  test('validateFromWorker accepts runs and one-emit triples, and rejects a run that does not fit', () => {
+    // Three emits of signal 2 (one argument each), then one emit of signal 0 with two arguments, then a triple.
+    expect(
+      validateFromWorker({ type: 'emits', batch: [0, 2, 1, 3, 10, 11, 12, 0, 0, 2, 1, 'a', 'b', 1, 0, [5]] }),
+    ).toBeNull();
+    expect(validateFromWorker({ type: 'emits', batch: [0, 1, 0, 4] })).toBeNull(); // four emits without arguments
+    expect(validateFromWorker({ type: 'emits', batch: [] })).toBeNull();
+    expect(validateFromWorker({ type: 'emits', batch: [0, 2, 1, 3, 10, 11] })).toBe(
+      '"emits" has a run at entry 0 longer than the batch',
+    );
+    expect(validateFromWorker({ type: 'emits', batch: [0, 2, 1, 0] })).toBe('"emits" has a malformed entry at 0');
+    expect(validateFromWorker({ type: 'emits', batch: [0, 2, -1, 1] })).toBe('"emits" has a malformed entry at 0');
+    expect(validateFromWorker({ type: 'emits', batch: [0, 2, 1, 1, 7, 0, 'x', 0, 1] })).toBe(
+      '"emits" has a malformed entry at 1',
+    );
+  });
+
+  test('interleaved signals with 0, 1 and 2 arguments and object arguments arrive in emit order', async () => {
+    const thread = new MixedRunsThread();
+    const got: unknown[] = [];
+    thread.none.connect(() => got.push('none'));
+    thread.one.connect((n) => got.push(n));
+    thread.two.connect((n, label) => got.push([n, label]));
+    thread.any.connect((value) => got.push({ any: value }));
+    thread.start();
+    await thread.wait();
+    const expected: unknown[] = [];
+    for (let i = 0; i < 3000; i++) {
+      if (i % 7 === 0) expected.push('none');
+      expected.push(i);
+      if (i % 3 === 0) expected.push([i, `#${i}`]);
+      if (i % 5 === 0) expected.push({ any: i % 10 === 0 ? { i, list: [i, -0, NaN], nothing: undefined } : `s${i}` });
+    }
+    expect(got).toEqual(expected);
+    expect(
+      Object.is(
+        (got.find((g) => typeof g === 'object' && g && 'any' in g) as { any: { list: number[] } }).any.list[1],
+        -0,
+      ),
+    ).toBe(true);
+  });
+});
+
+describe('queued arguments are copied at the emit', () => {
+  test("a worker's object argument changed after the emit arrives as it was at the emit, one object per emit", async () => {
+    const thread = new MutatingThread();
+    const states: Array<{ step: number; tags: string[] }> = [];
+    thread.status.connect((status) => states.push(status));
+    const pairs: Array<[{ n: number }, { n: number }]> = [];
+    thread.pair.connect((a, b) => pairs.push([a, b]));
+    const tables: Array<Map<string, number[]>> = [];
+    thread.table.connect((table) => tables.push(table));
+    const bytes: Array<[Uint8Array, ArrayBuffer]> = [];
+    thread.bytes.connect((view, whole) => bytes.push([view, whole]));
+    const dates: Date[] = [];
+    thread.when.connect((date) => dates.push(date));
+    const cycles: Array<{ name: string; self?: unknown }> = [];
+    thread.cycle.connect((node) => cycles.push(node));
+    thread.start();
+    await thread.wait();
+
+    expect(states).toEqual([
+      { step: 1, tags: ['a'] },
+      { step: 2, tags: ['a', 'b'] },
+    ]);
+    expect(states[0]).not.toBe(states[1]);
+    // Two arguments that were one object are one object on arrival, as in one structured clone.
+    expect(pairs).toEqual([[{ n: 1 }, { n: 1 }]]);
+    expect(pairs[0]![0]).toBe(pairs[0]![1]);
+    expect(tables).toEqual([new Map([['k', [1]]])]);
+    // A view and its buffer still share memory after the copy, with the view's offset and length.
+    const [view, whole] = bytes[0]!;
+    expect(view).toBeInstanceOf(Uint8Array);
+    expect([view.byteOffset, view.length, view[0]]).toEqual([2, 4, 7]);
+    expect(view.buffer).toBe(whole);
+    expect(dates.map((d) => d.getTime())).toEqual([1000]);
+    expect(cycles[0]!.name).toBe('loop');
+    expect(cycles[0]!.self).toBe(cycles[0]);
+  });
+
+  test("a main thread's queued call argument changed after the emit reaches the worker as it was", async () => {
+    class Controller extends QObject {
+      readonly send = new Signal<[value: { step: number }]>(this);
+    }
+    const thread = new QThread();
+    const recorder = thread.create(Recorder);
+    const controller = new Controller();
+    controller.send.connect(recorder, 'record');
+    thread.start();
+    const value = { step: 1 };
+    controller.send.emit(value);
+    value.step = 2;
+    controller.send.emit(value);
+    value.step = 3;
+    await expect(recorder.recorded()).resolves.toEqual([{ step: 1 }, { step: 2 }]);
+    thread.quit();
+    await thread.wait();
+  });
+});
