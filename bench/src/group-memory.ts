@@ -52,6 +52,8 @@ export interface FloodResult {
   readonly baselineHeapMb: number;
   readonly peakHeapMb: number;
   readonly peakBacklog: number;
+  /** The thread's backpressure limit (QThread.maxPendingEmits; 0: none). */
+  readonly maxPendingEmits: number;
 }
 
 const CONNECTION_LABELS: Record<string, string> = {
@@ -137,7 +139,8 @@ export async function runMemoryGroup(options: MemoryOptions): Promise<{ tables: 
         reference: 'post-each',
         method:
           `Worker → main: main blocks in Atomics.wait while the worker makes ${options.inflight.toLocaleString('en-US')} ` +
-          `emits, so none is delivered; (process RSS growth − the worker heap's growth) ÷ emits; then all are delivered ` +
+          `emits, so none is delivered (sigslot's backpressure is turned off for this, maxPendingEmits = 0, or it would hold ` +
+          `the worker back); (process RSS growth − the worker heap's growth) ÷ emits; then all are delivered ` +
           `and the sum checked. In-thread: V8 heapUsed growth after GC for queued emits not yet run. ${rounds} rounds, ` +
           `each in a fresh process; median. RSS-based figures carry a few MB of noise.`,
       },
@@ -170,19 +173,26 @@ export async function runMemoryGroup(options: MemoryOptions): Promise<{ tables: 
     { n: options.floodN, us: options.floodSlotUs, capMb: options.floodCapMb },
     3_600_000,
   );
-  if (!flood.ok) throw new Error('group 5: the flood did not deliver every emit it made');
+  if (!flood.ok) throw new Error('group 5: the flood did not deliver every emit it made, in order');
   const growthMb = flood.peakRssMb - flood.baselineRssMb;
   const bytesPerBacklog = flood.peakBacklog > 0 ? (growthMb * 1048576) / flood.peakBacklog : NaN;
   const unbounded = flood.stoppedAt > 0 || flood.peakBacklog > 0.25 * flood.made;
+  const limit = flood.maxPendingEmits
+    ? `maxPendingEmits ${flood.maxPendingEmits.toLocaleString('en-US')}`
+    : 'no backpressure limit set';
   const verdict =
     flood.stoppedAt > 0
-      ? `UNBOUNDED: the process RSS passed the ${flood.capMb} MB guard after ${flood.stoppedAt.toLocaleString('en-US')} emits and the bench stopped the worker. sigslot has no backpressure.`
+      ? `UNBOUNDED: the process RSS passed the ${flood.capMb} MB guard after ${flood.stoppedAt.toLocaleString('en-US')} emits and the bench stopped the worker (${limit}).`
       : unbounded
-        ? `UNBOUNDED: no backpressure — the worker finished emitting after ${flood.emitSeconds.toFixed(1)} s while main had delivered ` +
+        ? `UNBOUNDED (${limit}): the worker finished emitting after ${flood.emitSeconds.toFixed(1)} s while main had delivered ` +
           `${(flood.made - flood.peakBacklog).toLocaleString('en-US')}; the backlog peaked at ${flood.peakBacklog.toLocaleString('en-US')} emits ` +
           `(${((flood.peakBacklog / flood.made) * 100).toFixed(0)}% of the flood) and memory grew with it, ≈ ${bytesPerBacklog.toFixed(0)} bytes per waiting emit ` +
           `(so ${((1e8 * bytesPerBacklog) / 2 ** 30).toFixed(1)} GB for a 100 M backlog). Memory did not run out at this size; a longer or faster flood would exhaust it.`
-        : `Bounded: the backlog stayed at ${flood.peakBacklog.toLocaleString('en-US')} emits.`;
+        : `BOUNDED (${limit}): backpressure held the worker to the receiver's pace — it took ${flood.emitSeconds.toFixed(1)} s to make ` +
+          `its ${flood.made.toLocaleString('en-US')} emits, of ${flood.seconds.toFixed(1)} s in all — and the backlog peaked at ` +
+          `${flood.peakBacklog.toLocaleString('en-US')} emits (${((flood.peakBacklog / flood.made) * 100).toFixed(1)}% of the flood); ` +
+          `process RSS peaked at ${flood.peakRssMb.toFixed(0)} MB, ${(flood.peakRssMb - flood.baselineRssMb).toFixed(0)} MB over the ` +
+          `${flood.baselineRssMb.toFixed(0)} MB measured before the thread started (so including the worker isolate itself).`;
   tables.push(
     makeTable(
       {
@@ -192,9 +202,11 @@ export async function runMemoryGroup(options: MemoryOptions): Promise<{ tables: 
         better: 'lower',
         reference: 'rss-baseline',
         method:
-          `One run in a fresh process (it takes ${flood.seconds.toFixed(0)} s). RSS and heap sampled in the slot every ` +
-          `65,536 calls and by the worker every 65,536 emits; the worker stops emitting if RSS passes ${flood.capMb} MB ` +
-          `(a guard for the bench machine, not backpressure). All ${flood.made.toLocaleString('en-US')} emits made were delivered and summed.`,
+          `One run in a fresh process (it takes ${flood.seconds.toFixed(0)} s), sigslot's default settings (${limit}). RSS and heap ` +
+          `sampled in the slot every 65,536 calls and by the worker every 65,536 emits; the backlog every 1,024 slot calls ` +
+          `(the larger of: emits the worker reports made minus slot calls, and QThread.pendingEmits()); the worker stops ` +
+          `emitting if RSS passes ${flood.capMb} MB (a guard for the bench machine, not backpressure). All ` +
+          `${flood.made.toLocaleString('en-US')} emits made were delivered, in order, and summed.`,
         notes: [verdict],
       },
       [
@@ -209,6 +221,7 @@ export async function runMemoryGroup(options: MemoryOptions): Promise<{ tables: 
             emitSeconds: flood.emitSeconds,
             totalSeconds: flood.seconds,
             stoppedAtGuard: flood.stoppedAt,
+            maxPendingEmits: flood.maxPendingEmits,
             unbounded,
           },
         },

@@ -110,6 +110,9 @@ async function inflightThread(mode: string, n: number): Promise<Record<string, n
     gate = new Int32Array(new SharedArrayBuffer(Gate.Size * 4));
     thread.gate = gate.buffer as SharedArrayBuffer;
     thread.count = n;
+    // Main blocks on purpose until every emit is made, so every emit must stay in flight: backpressure would
+    // (rightly) hold the worker back and never let it finish. This measures the bytes, so it is turned off.
+    thread.maxPendingEmits = 0;
     const receiver = new Receiver();
     thread.value.connect(receiver, receiver.onValue, ConnectionType.QueuedConnection);
     const started = thread.started.once();
@@ -164,6 +167,7 @@ async function inflightThread(mode: string, n: number): Promise<Record<string, n
 class SlowReceiver extends QObject {
   sum = 0;
   count = 0;
+  inOrder = true;
   constructor(
     private readonly us: number,
     private readonly sample: (count: number) => void,
@@ -172,7 +176,8 @@ class SlowReceiver extends QObject {
   }
   onValue(x: number): void {
     this.sum += x;
-    if ((++this.count & 0xffff) === 0) this.sample(this.count);
+    if (x !== this.count + 1) this.inOrder = false;
+    if ((++this.count & 0x3ff) === 0) this.sample(this.count);
     const end = performance.now() + this.us / 1000;
     while (performance.now() < end) {
       // the receiver is slow on purpose
@@ -180,7 +185,12 @@ class SlowReceiver extends QObject {
   }
 }
 
-/** A flood of n queued emits to a slow receiver, with the peak RSS, the main heap and the backlog. */
+/**
+ * A flood of n queued emits to a slow receiver, with the peak RSS, the main heap and the backlog. The backlog
+ * (emits made, not yet delivered) is sampled every 1,024 slot calls as the larger of two lower bounds: the
+ * worker's own count of emits made (it stores it every 65,536) minus the slot calls so far, and sigslot's count
+ * of emits sent and not yet delivered (`QThread.pendingEmits()`, which misses the worker's unsent batch).
+ */
 async function flood(n: number, us: number, capMb: number): Promise<Record<string, number | boolean>> {
   const thread = new FloodThread();
   const gate = new Int32Array(new SharedArrayBuffer(Gate.Size * 4));
@@ -194,12 +204,13 @@ async function flood(n: number, us: number, capMb: number): Promise<Record<strin
   let peakBacklog = 0;
   let emittedAt = 0;
   const t0 = performance.now();
-  const sample = (count: number): void => {
+  const sample = (count: number, last = false): void => {
+    peakBacklog = Math.max(peakBacklog, Atomics.load(gate, Gate.Progress) - count, thread.pendingEmits());
+    if (emittedAt === 0 && Atomics.load(gate, Gate.Emitted) === 1) emittedAt = performance.now() - t0;
+    if ((count & 0xffff) !== 0 && !last) return;
     const m = process.memoryUsage();
     peakRss = Math.max(peakRss, m.rss);
     peakHeap = Math.max(peakHeap, m.heapUsed);
-    peakBacklog = Math.max(peakBacklog, Atomics.load(gate, Gate.Progress) - count);
-    if (emittedAt === 0 && Atomics.load(gate, Gate.Emitted) === 1) emittedAt = performance.now() - t0;
   };
   const receiver = new SlowReceiver(us, sample);
   thread.value.connect(receiver, receiver.onValue, ConnectionType.QueuedConnection);
@@ -212,7 +223,7 @@ async function flood(n: number, us: number, capMb: number): Promise<Record<strin
   const ended = thread.finished.once();
   await timeout(ended, 1_800_000, 'flood');
   const seconds = (performance.now() - start) / 1000;
-  sample(receiver.count);
+  sample(receiver.count, true);
   const made = Atomics.load(gate, Gate.Progress);
   await thread.wait();
   return {
@@ -222,7 +233,7 @@ async function flood(n: number, us: number, capMb: number): Promise<Record<strin
     made,
     delivered: receiver.count,
     stoppedAt: Atomics.load(gate, Gate.StoppedAt),
-    ok: receiver.count === made && receiver.sum === triangle(made),
+    ok: receiver.count === made && receiver.sum === triangle(made) && receiver.inOrder,
     seconds,
     emitSeconds: emittedAt / 1000,
     baselineRssMb: baselineRss / 1048576,
@@ -230,6 +241,7 @@ async function flood(n: number, us: number, capMb: number): Promise<Record<strin
     baselineHeapMb: baselineHeap / 1048576,
     peakHeapMb: peakHeap / 1048576,
     peakBacklog,
+    maxPendingEmits: thread.maxPendingEmits,
   };
 }
 
