@@ -1,6 +1,7 @@
 // The batch format (runs of flattened arguments) and the copy of queued arguments at the emit, with real workers.
 import { QObject, Signal } from '@sigslot/core';
-import { QThread, validateFromWorker } from '@sigslot/thread';
+import { CloneError, QThread, validateFromWorker } from '@sigslot/thread';
+import { snapshotArgs } from '../src/wire/clone-check';
 import { MixedRunsThread, MutatingThread, Recorder } from './fixtures/backpressure';
 
 describe('the emits batch', () => {
@@ -101,5 +102,59 @@ describe('queued arguments are copied at the emit', () => {
     await expect(recorder.recorded()).resolves.toEqual([{ step: 1 }, { step: 2 }]);
     thread.quit();
     await thread.wait();
+  });
+});
+
+describe('snapshotArgs (the copy made at a queued emit)', () => {
+  const what = (): string => 'Sender.signal.emit()';
+
+  test('primitives are passed through without a copy; objects are copied as structured clone would see them now', () => {
+    const primitives = [1, 'a', null, undefined, true, 2n];
+    expect(snapshotArgs(primitives, what)).toBe(primitives);
+    class Point {
+      constructor(
+        readonly x: number,
+        readonly y: number,
+      ) {}
+      get length(): number {
+        return Math.hypot(this.x, this.y);
+      }
+    }
+    const holey: unknown[] = [1];
+    holey[2] = 3; // index 1 is a hole
+    (holey as unknown as { extra: string }).extra = 'kept';
+    const error = new RangeError('out of range');
+    const [point, copiedHoley, copiedError, set, nested] = snapshotArgs(
+      [new Point(3, 4), holey, error, new Set([1, 2]), { deep: { list: [new Date(5)] } }],
+      what,
+    ) as [Record<string, unknown>, unknown[], Error, Set<number>, { deep: { list: Date[] } }];
+    // A class instance becomes a plain object of its own enumerable fields, as structured clone makes it.
+    expect(Object.getPrototypeOf(point)).toBe(Object.prototype);
+    expect(point).toEqual({ x: 3, y: 4 });
+    expect(copiedHoley).toHaveLength(3);
+    expect(1 in copiedHoley).toBe(false);
+    expect((copiedHoley as unknown as { extra: string }).extra).toBe('kept');
+    expect(copiedError).not.toBe(error);
+    expect([copiedError.name, copiedError.message]).toEqual(['RangeError', 'out of range']);
+    expect([...set]).toEqual([1, 2]);
+    expect(nested.deep.list[0]!.getTime()).toBe(5);
+  });
+
+  test('shared memory stays shared; an uncloneable or detached argument is a CloneError naming the position and path', () => {
+    const shared = new Int32Array(new SharedArrayBuffer(8));
+    expect(snapshotArgs([shared], what)[0]).toBe(shared);
+    expect(() => snapshotArgs([1, { a: [0, { fn: () => 1 }] }], what)).toThrow(
+      'Sender.signal.emit(): argument 2 (at .a[1].fn) cannot be copied to another thread: it is a function (fn).',
+    );
+    expect(() => snapshotArgs([new Map([['k', Symbol('s')]])], what)).toThrow(
+      /argument 1 \(at \.get\(k\)\) cannot be copied to another thread: it is a symbol/,
+    );
+    expect(() => snapshotArgs([{ p: Promise.resolve() }], what)).toThrow(/\(at \.p\) .*it is a Promise/);
+    const buffer = new ArrayBuffer(4);
+    structuredClone(buffer, { transfer: [buffer] }); // detaches it
+    expect(() => snapshotArgs([buffer], what)).toThrow(CloneError);
+    expect(() => snapshotArgs([buffer], what)).toThrow(
+      /argument 1 cannot be copied to another thread: it is a detached ArrayBuffer/,
+    );
   });
 });

@@ -137,7 +137,15 @@ function snapshot(value: unknown, path: string, seen: Map<object, unknown>): unk
     return copy;
   }
   if (value instanceof Date) return remember(seen, value, new Date(value.getTime()));
-  if (value instanceof ArrayBuffer) return remember(seen, value, value.slice(0));
+  if (value instanceof ArrayBuffer) {
+    let copy: ArrayBuffer;
+    try {
+      copy = value.slice(0);
+    } catch {
+      throw new Uncloneable(path, 'it is a detached ArrayBuffer (transferred away earlier)');
+    }
+    return remember(seen, value, copy);
+  }
   if (ArrayBuffer.isView(value)) {
     // A view over shared memory stays shared (structured clone shares it too); otherwise its whole buffer is
     // copied once, so that views of one buffer still share the copy.
