@@ -354,8 +354,8 @@ describe('moveToThread', () => {
 });
 
 describe('a subclass owns its field names', () => {
-  // QObject keeps its own state in #private fields, so a subclass may use any name for its own (a Designer plugin's
-  // node with a `name`, a model with a `state`) without the compiler refusing it or the object breaking at run time.
+  // QObject's own fields have names a subclass is unlikely to want, so a Designer plugin's node may have a `name`
+  // and a model a `state` without the compiler refusing it or the object breaking at run time.
   class Layer extends QObject {
     readonly changed = new Signal<[value: number]>(this);
     name = 'base color';

@@ -40,7 +40,7 @@ describe('the worker-object pattern', () => {
     const thread = new QThread();
     const worker = thread.create(Worker);
     const progress = worker.progress.once();
-    thread.started.connect(worker, 'doWork');
+    thread.started.connect(worker, 'begin');
     thread.start();
     expect(await progress).toEqual([50]);
     thread.quit();

@@ -21,23 +21,26 @@ export class QObject {
   /** Emitted when {@link QObject.objectName} changes, with the new name. */
   readonly objectNameChanged: Signal<[objectName: string]>;
 
-  #name = '';
-  #parentObject: QObject | null = null;
-  readonly #childList: QObject[] = [];
-  #affinity: ThreadData | null;
-  #blocked = false;
-  #state: 'alive' | 'destroying' | 'destroyed' = 'alive';
-  #deletePosted = false;
-  readonly #ownSignals: Signal<unknown[]>[] = [];
-  #inbound: Set<Connection> | null = null;
-  #held: Task[] | null = null;
+  // Named so that a subclass is unlikely to want the same names for its own fields (TypeScript refuses a field
+  // that shares a private's name, and at run time it would overwrite it). Not #private: a worker-object handle of
+  // @sigslot/thread is a Proxy, and a Proxy has no #private fields of its target.
+  private objectNameValue = '';
+  private parentObject: QObject | null = null;
+  private readonly childList: QObject[] = [];
+  private threadAffinity: ThreadData | null;
+  private signalsAreBlocked = false;
+  private lifeState: 'alive' | 'destroying' | 'destroyed' = 'alive';
+  private deletePosted = false;
+  private readonly ownSignals: Signal<unknown[]>[] = [];
+  private inboundConnections: Set<Connection> | null = null;
+  private heldTasks: Task[] | null = null;
 
   /**
    * Creates the object in the current thread.
    * @param parent Owns the new object: destroying the parent destroys it. Must live in the same thread.
    */
   constructor(parent: QObject | null = null) {
-    this.#affinity = currentThreadData();
+    this.threadAffinity = currentThreadData();
     this.destroyed = new Signal(this, 'destroyed');
     this.objectNameChanged = new Signal(this, 'objectNameChanged');
     if (parent !== null) this.setParent(parent);
@@ -45,11 +48,11 @@ export class QObject {
 
   /** The object's name, used in messages and by {@link QObject.findChild}. Empty by default. */
   get objectName(): string {
-    return this.#name;
+    return this.objectNameValue;
   }
   set objectName(name: string) {
-    if (name === this.#name) return;
-    this.#name = name;
+    if (name === this.objectNameValue) return;
+    this.objectNameValue = name;
     this.objectNameChanged.emit(name);
   }
 
@@ -66,18 +69,18 @@ export class QObject {
 
   /** The parent object, or null. */
   parent(): QObject | null {
-    return this.#parentObject;
+    return this.parentObject;
   }
 
   /** The children, in the order they were added. */
   children(): readonly QObject[] {
-    return this.#childList;
+    return this.childList;
   }
 
   /** The first descendant (depth first) whose objectName is `name`, or null. */
   findChild(name: string): QObject | null {
-    for (const child of this.#childList) {
-      if (child.#name === name) return child;
+    for (const child of this.childList) {
+      if (child.objectNameValue === name) return child;
       const found = child.findChild(name);
       if (found) return found;
     }
@@ -90,38 +93,38 @@ export class QObject {
    */
   setParent(parent: QObject | null): void {
     this.assertAlive('setParent');
-    if (parent === this.#parentObject) return;
+    if (parent === this.parentObject) return;
     if (parent !== null) {
       parent.assertAlive('setParent');
-      if (parent.#affinity !== this.#affinity) {
+      if (parent.threadAffinity !== this.threadAffinity) {
         throw new AffinityError(
           `${this.describe()}.setParent(${parent.describe()}): cannot set parent, new parent is in a different thread ` +
-            `(${describeThread(parent.#affinity)}, child in ${describeThread(this.#affinity)}). Parent and child must live in one thread.`,
+            `(${describeThread(parent.threadAffinity)}, child in ${describeThread(this.threadAffinity)}). Parent and child must live in one thread.`,
         );
       }
-      for (let p: QObject | null = parent; p !== null; p = p.#parentObject) {
+      for (let p: QObject | null = parent; p !== null; p = p.parentObject) {
         if (p === this)
           throw new InvalidArgumentError(
             `${this.describe()}.setParent(${parent.describe()}): that would make the object its own ancestor.`,
           );
       }
     }
-    if (this.#parentObject) {
-      const siblings = this.#parentObject.#childList;
+    if (this.parentObject) {
+      const siblings = this.parentObject.childList;
       siblings.splice(siblings.indexOf(this), 1);
     }
-    this.#parentObject = parent;
-    if (parent) parent.#childList.push(this);
+    this.parentObject = parent;
+    parent?.childList.push(this);
   }
 
   /** The thread the object lives in: its queued slots and deferred deletion run there. Null after `moveToThread(null)`. */
   thread(): Thread | null {
-    return this.#affinity?.thread ?? null;
+    return this.threadAffinity?.thread ?? null;
   }
 
   /** @internal The data of the object's thread (Qt's QThreadData), or null. */
   threadData(): ThreadData | null {
-    return this.#affinity;
+    return this.threadAffinity;
   }
 
   /**
@@ -136,16 +139,16 @@ export class QObject {
     this.assertAlive('moveToThread');
     const here = currentThreadData();
     const destination = target === null ? null : target.threadData_();
-    if (destination === this.#affinity) return;
+    if (destination === this.threadAffinity) return;
     const call = `${this.describe()}.moveToThread(${target === null ? 'null' : destination!.describe()})`;
-    if (this.#parentObject !== null) {
+    if (this.parentObject !== null) {
       throw new AffinityError(
         `${call}: cannot move objects with a parent. Call setParent(null) first, or move the parent.`,
       );
     }
-    if (this.#affinity !== null && this.#affinity !== here) {
+    if (this.threadAffinity !== null && this.threadAffinity !== here) {
       throw new AffinityError(
-        `${call}: the current thread (${here.describe()}) is not the object's thread (${this.#affinity.describe()}). ` +
+        `${call}: the current thread (${here.describe()}) is not the object's thread (${this.threadAffinity.describe()}). ` +
           `An object can only be pushed to a thread from its own thread, not pulled.`,
       );
     }
@@ -155,28 +158,28 @@ export class QObject {
           `created here cannot live there. Create the object inside that thread (thread.create(...), the worker-object pattern).`,
       );
     }
-    this.#setAffinity(destination);
+    this.setAffinity(destination);
   }
 
-  #setAffinity(destination: ThreadData | null): void {
-    this.#affinity = destination;
-    if (destination?.loop && this.#held) {
-      for (const task of this.#held) destination.loop.post(task);
-      this.#held = null;
+  private setAffinity(destination: ThreadData | null): void {
+    this.threadAffinity = destination;
+    if (destination?.loop && this.heldTasks) {
+      for (const task of this.heldTasks) destination.loop.post(task);
+      this.heldTasks = null;
     }
-    for (const child of this.#childList) child.#setAffinity(destination);
+    for (const child of this.childList) child.setAffinity(destination);
   }
 
   /** Blocks (true) or unblocks (false) this object's signals; returns the previous state. Blocked emits are dropped. */
   blockSignals(block: boolean): boolean {
-    const previous = this.#blocked;
-    this.#blocked = block;
+    const previous = this.signalsAreBlocked;
+    this.signalsAreBlocked = block;
     return previous;
   }
 
   /** True while signals are blocked. */
   signalsBlocked(): boolean {
-    return this.#blocked;
+    return this.signalsAreBlocked;
   }
 
   /**
@@ -194,7 +197,7 @@ export class QObject {
 
   /** True once the object is destroyed (or being destroyed). */
   isDestroyed(): boolean {
-    return this.#state !== 'alive';
+    return this.lifeState !== 'alive';
   }
 
   /**
@@ -203,30 +206,30 @@ export class QObject {
    * from elsewhere use {@link QObject.deleteLater}. Calling it again does nothing.
    */
   destroy(): void {
-    if (this.#state !== 'alive') return;
+    if (this.lifeState !== 'alive') return;
     const here = currentThreadData();
-    if (this.#affinity !== null && this.#affinity !== here) {
+    if (this.threadAffinity !== null && this.threadAffinity !== here) {
       throw new AffinityError(
         `${this.describe()}.destroy() was called from thread ${here.describe()}, but the object lives in ` +
-          `${this.#affinity.describe()}. Use deleteLater(), which runs in the object's thread.`,
+          `${this.threadAffinity.describe()}. Use deleteLater(), which runs in the object's thread.`,
       );
     }
     this.destroyed.emit(this);
-    this.#state = 'destroying';
-    for (const child of [...this.#childList]) child.destroy();
-    for (const signal of this.#ownSignals) signal.disconnect();
-    if (this.#inbound) for (const connection of [...this.#inbound]) connection.disconnect();
-    this.#inbound = null;
+    this.lifeState = 'destroying';
+    for (const child of [...this.childList]) child.destroy();
+    for (const signal of this.ownSignals) signal.disconnect();
+    if (this.inboundConnections) for (const connection of [...this.inboundConnections]) connection.disconnect();
+    this.inboundConnections = null;
     // Dropped like the posted calls of a destroyed object, and cancelled so that no caller waits forever.
-    const held = this.#held;
-    this.#held = null;
+    const held = this.heldTasks;
+    this.heldTasks = null;
     if (held) for (const task of held) task.cancel?.();
-    if (this.#parentObject) {
-      const siblings = this.#parentObject.#childList;
+    if (this.parentObject) {
+      const siblings = this.parentObject.childList;
       siblings.splice(siblings.indexOf(this), 1);
-      this.#parentObject = null;
+      this.parentObject = null;
     }
-    this.#state = 'destroyed';
+    this.lifeState = 'destroyed';
   }
 
   /**
@@ -234,10 +237,10 @@ export class QObject {
    * several times and from a slot of the object itself.
    */
   deleteLater(): void {
-    if (this.#state !== 'alive' || this.#deletePosted) return;
-    this.#deletePosted = true;
+    if (this.lifeState !== 'alive' || this.deletePosted) return;
+    this.deletePosted = true;
     const task: Task = { receiver: null, run: () => this.destroy() };
-    const loop = this.#affinity?.loop;
+    const loop = this.threadAffinity?.loop;
     if (loop) loop.post(task);
     else this.holdTask(task);
   }
@@ -247,17 +250,17 @@ export class QObject {
    * isolate, which the thread package creates.
    */
   bindToThread(data: ThreadData | null): void {
-    this.#affinity = data;
+    this.threadAffinity = data;
   }
 
   /** @internal Registers a signal the object owns, so that destroying the object disconnects it. */
   registerSignal(signal: Signal<unknown[]>): void {
-    this.#ownSignals.push(signal);
+    this.ownSignals.push(signal);
   }
 
   /** The signals this object owns, in declaration order. */
   signals(): readonly Signal<unknown[]>[] {
-    return this.#ownSignals;
+    return this.ownSignals;
   }
 
   /** @internal The name of the property holding `value`, for naming signals. */
@@ -272,9 +275,9 @@ export class QObject {
     if (typeof slot === 'string' && typeof (this as Record<string, unknown>)[slot] !== 'function') {
       throw new InvalidArgumentError(`${where}: ${this.describe()} has no method "${slot}" to use as a slot.`);
     }
-    if (typeof slot === 'function' && this.#affinity?.transport) {
+    if (typeof slot === 'function' && this.threadAffinity?.transport) {
       throw new InvalidArgumentError(
-        `${where}: ${this.describe()} lives in ${this.#affinity.describe()}, another isolate, where a function from this ` +
+        `${where}: ${this.describe()} lives in ${this.threadAffinity.describe()}, another isolate, where a function from this ` +
           `thread cannot run. Name the receiver's method instead: connect(receiver, "methodName").`,
       );
     }
@@ -282,29 +285,29 @@ export class QObject {
 
   /** @internal Remembers a connection to this object, so that destroying it disconnects it. */
   addInbound(connection: Connection): void {
-    (this.#inbound ??= new Set()).add(connection);
+    (this.inboundConnections ??= new Set()).add(connection);
   }
 
   /** @internal */
   removeInbound(connection: Connection): void {
-    this.#inbound?.delete(connection);
+    this.inboundConnections?.delete(connection);
   }
 
   /** @internal Keeps a queued call for an object whose thread cannot take it yet; it is posted when the object gets one. */
   holdTask(task: Task): void {
-    (this.#held ??= []).push(task);
+    (this.heldTasks ??= []).push(task);
   }
 
   /** @internal Posts the held calls to `loop` (used when a thread's transport becomes ready). */
   releaseHeld(post: (task: Task) => void): void {
-    const held = this.#held;
-    this.#held = null;
+    const held = this.heldTasks;
+    this.heldTasks = null;
     if (held) for (const task of held) post(task);
   }
 
   /** @internal Throws the error for a call on a destroyed object. */
   assertAlive(method: string): void {
-    if (this.#state === 'destroyed') {
+    if (this.lifeState === 'destroyed') {
       throw new InvalidArgumentError(`${this.describe()}.${method}() was called on a destroyed object.`);
     }
   }
