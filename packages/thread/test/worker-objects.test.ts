@@ -70,7 +70,10 @@ describe('the worker-object pattern', () => {
     const worker = thread.create(Worker);
     thread.start();
     await expect(invokeMethod(worker, 'add', ConnectionType.QueuedConnection, 2, 3)).resolves.toBe(5);
-    expect(invokeMethod(worker, 'add', ConnectionType.BlockingQueuedConnection, 4, 5)).toBe(9);
+    const sum: number = invokeMethod(worker, 'add', ConnectionType.BlockingQueuedConnection, 4, 5); // a value, not a Promise
+    expect(sum).toBe(9);
+    const doubled: number = invokeMethod(worker, 'slowDouble', ConnectionType.BlockingQueuedConnection, 4); // awaited there
+    expect(doubled).toBe(8);
     await expect(invokeMethod(worker, 'add', ConnectionType.AutoConnection, 1, 1)).resolves.toBe(2);
     expect(() => invokeMethod(worker, 'add', ConnectionType.DirectConnection, 1, 1)).toThrow(
       /another isolate; a direct call cannot reach it/,

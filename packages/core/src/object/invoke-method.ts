@@ -31,9 +31,17 @@ export function invokeMethod<T extends QObject, K extends MethodName<T>>(
 export function invokeMethod<T extends QObject, K extends MethodName<T>>(
   target: T,
   method: K,
-  type: typeof ConnectionType.DirectConnection | typeof ConnectionType.BlockingQueuedConnection,
+  type: typeof ConnectionType.DirectConnection,
   ...args: MethodArgs<T, K>
 ): MethodResult<T, K>;
+// Blocking waits until the method has finished in its thread, an async one included: the value, never a Promise
+// (a worker-object handle's methods return Promises, which this unwraps).
+export function invokeMethod<T extends QObject, K extends MethodName<T>>(
+  target: T,
+  method: K,
+  type: typeof ConnectionType.BlockingQueuedConnection,
+  ...args: MethodArgs<T, K>
+): Awaited<MethodResult<T, K>>;
 export function invokeMethod<T extends QObject, K extends MethodName<T>>(
   target: T,
   method: K,
