@@ -15,7 +15,7 @@ export type ErrorHandler = (error: unknown, context: ErrorContext) => void;
 
 const defaultHandler: ErrorHandler = (error, context) => {
   console.error(
-    `sigslot: uncaught error in ${context.where}${context.thread ? ` on thread "${context.thread}"` : ''}:`,
+    `sigslot: uncaught error in ${context.where}${context.thread ? ` on thread ${context.thread}` : ''}:`,
     error,
   );
 };

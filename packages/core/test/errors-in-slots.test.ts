@@ -104,7 +104,7 @@ describe('a slot that throws', () => {
       expect(consoleError).toHaveBeenCalledTimes(1);
       const [text, error] = consoleError.mock.calls[0]!;
       expect(text).toBe(
-        'sigslot: uncaught error in slot explode of Receiver "r" for signal Emitter "e".valueChanged on thread "main":',
+        'sigslot: uncaught error in slot explode of Receiver "r" for signal Emitter "e".valueChanged on thread main:',
       );
       expect((error as Error).message).toBe('boom 4');
     } finally {
