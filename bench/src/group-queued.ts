@@ -118,19 +118,24 @@ async function postBatch(n: number): Promise<Trial> {
   return { ms: t1 - t0, ok: sum === triangle(n) };
 }
 
-/** sigslot's wire format by hand (no library): 1,024 emits per message, args nested ([i]) or flattened (i). */
-async function postWire(n: number, format: 'nested' | 'flat'): Promise<Trial> {
+/**
+ * A wire format by hand (no library): sigslot's former one (1,024 emits per message, an array per emit: [i]) or
+ * its current one (runs: 4,096 emits per message, one number each).
+ */
+async function postWire(n: number, format: 'nested' | 'runs'): Promise<Trial> {
   const { worker, go, gate } = await gatedWorker('queued-post-wire.cjs', { n, format });
   let sum = 0;
   let count = 0;
   const done = new Promise<number>((resolve) => {
     worker.on('message', (m: { type: string; batch: unknown[] }) => {
       const batch = m.batch;
-      for (let k = 0; k < batch.length; k += 3) {
-        const value = batch[k + 2];
-        sum += format === 'nested' ? (value as number[])[0]! : (value as number);
+      if (format === 'nested') {
+        for (let k = 0; k < batch.length; k += 3) sum += (batch[k + 2] as number[])[0]!;
+        count += batch.length / 3;
+      } else {
+        for (let k = 4; k < batch.length; k++) sum += batch[k] as number;
+        count += batch[3] as number;
       }
-      count += batch.length / 3;
       if (count === n) resolve(performance.now());
     });
   });
@@ -234,7 +239,7 @@ export interface QueuedOptions {
   readonly log: (line: string) => void;
 }
 
-const MODES = ['sigslot', 'ring', 'post-each', 'post-batch', 'wire-nested', 'wire-flat', 'comlink'] as const;
+const MODES = ['sigslot', 'ring', 'post-each', 'post-batch', 'wire-nested', 'wire-runs', 'comlink'] as const;
 
 /** Fresh worker per trial; rounds interleaved; the figure is ns per delivered emit (median of rounds). */
 export async function runQueuedGroup(options: QueuedOptions): Promise<Table> {
@@ -247,7 +252,7 @@ export async function runQueuedGroup(options: QueuedOptions): Promise<Table> {
     'post-each': postEach,
     'post-batch': postBatch,
     'wire-nested': (count) => postWire(count, 'nested'),
-    'wire-flat': (count) => postWire(count, 'flat'),
+    'wire-runs': (count) => postWire(count, 'runs'),
     comlink,
   };
   const samples = await interleaved(
@@ -269,8 +274,8 @@ export async function runQueuedGroup(options: QueuedOptions): Promise<Table> {
     ring: 'raw SAB Int32 ring, notify only a sleeping consumer (ceiling)',
     'post-each': 'one postMessage({ i }) per emit',
     'post-batch': 'naive batching: 1,000 { i } per postMessage',
-    'wire-nested': "sigslot's wire format by hand, no library: 1,024 × [obj, sig, [i]] per postMessage",
-    'wire-flat': 'the same, arguments flattened: 1,024 × [obj, sig, i] per postMessage',
+    'wire-nested': "sigslot's former wire format by hand, no library: 1,024 × [obj, sig, [i]] per postMessage",
+    'wire-runs': 'its wire format now, by hand: runs of 4,096, [obj, sig, 1, 4096, i, i, …] per postMessage',
     comlink: `comlink 4.4.2, one call per emit (${comlinkN.toLocaleString('en-US')} calls)`,
   };
   const sumOf = (mode: string, key: string): number => (extras[mode] ?? []).reduce((s, e) => s + (e[key] ?? 0), 0);
@@ -287,7 +292,7 @@ export async function runQueuedGroup(options: QueuedOptions): Promise<Table> {
         `${rounds} interleaved rounds, median ns per emit (total ÷ n).`,
       notes: [
         `Time the worker spends in its emit loop ÷ n (every emit made and its batch serialised by postMessage): ` +
-          (['sigslot', 'wire-nested', 'wire-flat'] as const)
+          (['sigslot', 'wire-nested', 'wire-runs'] as const)
             .map((m) => `${m} ${median((extras[m] ?? []).map((e) => e.workerNsPerEmit ?? NaN)).toFixed(0)} ns`)
             .join(', ') +
           '. When it is close to the total, the worker (emit path + serialisation) is the bottleneck.',
