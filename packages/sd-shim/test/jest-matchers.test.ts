@@ -57,6 +57,15 @@ describe('toThrowAffinityError', () => {
     }).toThrowAffinityError({ className: 'SDNode' });
   });
 
+  test("a worker-object call's RemoteError whose original class is AffinityError counts", () => {
+    expect(() => {
+      throw Object.assign(new Error(MESSAGE), { name: 'RemoteError', remoteName: 'AffinityError' });
+    }).toThrowAffinityError({ className: 'SDNode' });
+    expect(() => {
+      throw Object.assign(new Error(MESSAGE), { name: 'RemoteError', remoteName: 'TypeError' });
+    }).not.toThrowAffinityError();
+  });
+
   test('fails when the function returns normally', () => {
     expect(() => expect(() => 42).toThrowAffinityError()).toThrow(
       'expected the function to throw an AffinityError, but it returned normally',
@@ -112,6 +121,19 @@ describe('toHaveNoAffinityViolations', () => {
     affinity.clear();
     expect([]).toHaveNoAffinityViolations();
     expect(affinity).toHaveNoAffinityViolations();
+  });
+
+  test("the caller's frame skips the mock's own frames (an API entry point such as getContext)", () => {
+    const stack =
+      `AffinityError: ${MESSAGE}\n` +
+      '    at assertDesignerThread (/work/main/packages/sd-shim/src/affinity/designer-guard.ts:30:5)\n' +
+      '    at getContext (/work/main/packages/sd-shim/src/app/context.ts:26:3)\n' +
+      '    at getContext (/app/node_modules/@sigslot/sd-shim/dist/index.js:900:3)\n' +
+      '    at BadTimer.run (/work/plugin/bad-timer.ts:9:14)';
+    expect(formatViolation({ ...timer, stack }, 0)).toBe(
+      '  1. SDNode.setPropertyValue() called from thread "TimerThread" (worker #1)\n' +
+        '       at BadTimer.run (/work/plugin/bad-timer.ts:9:14)',
+    );
   });
 
   test("fails listing each violation with its class, method, thread and the caller's frame", () => {

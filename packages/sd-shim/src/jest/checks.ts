@@ -77,11 +77,15 @@ function violationsOf(received: unknown): readonly AffinityViolation[] | string 
   return list;
 }
 
+/**
+ * An AffinityError: the class, an error that crossed threads under that name, or a `RemoteError` of
+ * `@sigslot/thread` (a worker-object call that failed in its thread) whose original class was AffinityError.
+ */
 function isAffinityError(error: unknown): error is Error {
-  return (
-    error instanceof AffinityError ||
-    (typeof error === 'object' && error !== null && (error as { name?: unknown }).name === 'AffinityError')
-  );
+  if (error instanceof AffinityError) return true;
+  if (typeof error !== 'object' || error === null || typeof (error as Error).message !== 'string') return false;
+  const { name, remoteName } = error as { name?: unknown; remoteName?: unknown };
+  return name === 'AffinityError' || remoteName === 'AffinityError';
 }
 
 function describeThrown(error: unknown): string {
@@ -104,7 +108,7 @@ export function checkThrowsAffinityError(fn: unknown, expected?: AffinityErrorEx
     if (typeof (result as { then?: unknown } | null)?.then === 'function') {
       return {
         pass: false,
-        message: `expected the function to throw ${wanted}, but it returned a Promise; use \`await expect(promise).rejects.toThrow(AffinityError)\``,
+        message: `expected the function to throw ${wanted}, but it returned a Promise; use \`await expect(promise).rejects.toThrow(/is main-thread-only/)\`, which also matches an AffinityError that crossed from a worker`,
       };
     }
   } catch (error) {

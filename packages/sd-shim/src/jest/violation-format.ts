@@ -34,12 +34,16 @@ export function threadIdOf(description: string): number | undefined {
   return match ? Number(match[1]) : undefined;
 }
 
-/** The first stack frame that is the caller's code (not the guard's), or undefined. */
+/** Frames of the guard and of the mock itself (sources in the repository, bundles when installed), and Node's. */
+const LIBRARY_FRAME =
+  /[\\/](?:packages|@sigslot)[\\/](?:core|sd-shim)[\\/](?:src|dist)[\\/]|affinity-guard|designer-guard|node:internal/;
+
+/** The first stack frame that is the caller's code (not the guard's, nor the mock's own), or undefined. */
 export function callerFrame(stack: string): string | undefined {
   return stack
     .split('\n')
     .map((line) => line.trim())
-    .find((line) => line.startsWith('at ') && !/affinity-guard|designer-guard|node:internal/.test(line));
+    .find((line) => line.startsWith('at ') && !LIBRARY_FRAME.test(line));
 }
 
 /** One violation as a numbered list item: the call, the thread, and where it came from. */
