@@ -36,8 +36,13 @@ export class Receiver extends QObject {
     const emitter = this.sender()?.describe() ?? 'unknown';
     this.log(
       `Tick received (${this.received}) on thread ${currentThread().describe()}, emitted by ${emitter}; ` +
-        `graph "${this.graph.getIdentifier()}" now has ${this.graph.getNodes().getSize()} nodes`,
+        `graph "${this.graph.getIdentifier()}" now has ${count(this.graph.getNodes().getSize(), 'node')}`,
     );
     if (this.workMs) QThread.msleep(this.workMs);
   }
+}
+
+/** `1 node`, `2 nodes`. */
+function count(n: number, noun: string): string {
+  return `${n} ${noun}${n === 1 ? '' : 's'}`;
 }

@@ -18,7 +18,7 @@ describe('the Designer "Using threads" example', () => {
     ticks.forEach((line, i) =>
       expect(line).toMatch(
         new RegExp(
-          `^Tick received \\(${i + 1}\\) on thread main, emitted by "Timer" \\(worker #\\d+\\); graph "ticks" now has ${i + 1} nodes$`,
+          `^Tick received \\(${i + 1}\\) on thread main, emitted by "Timer" \\(worker #\\d+\\); graph "ticks" now has ${i + 1} ${i === 0 ? 'node' : 'nodes'}$`,
         ),
       ),
     );
