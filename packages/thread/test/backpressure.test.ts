@@ -3,7 +3,7 @@ import { ConnectionType, invokeMethod, waitFor } from '@sigslot/core';
 import { InvalidArgumentError } from '@sigslot/core';
 import { QThread } from '@sigslot/thread';
 import { BATCH_EMITS } from '../src/worker/worker-side';
-import { Flooder, FloodingThread } from './fixtures/backpressure';
+import { Flooder, FloodingThread, PingPongThread } from './fixtures/backpressure';
 
 /** Busy for `us` microseconds: a deliberately slow slot. */
 function spin(us: number): void {
@@ -114,6 +114,30 @@ describe('backpressure', () => {
     expect(errors).toEqual([expect.stringMatching(/was terminated/)]);
     expect(Atomics.load(thread.made, 0)).toBeLessThan(50_000_000);
   });
+
+  test('stress: 5,000 waits in a row are each woken by the main side, none by the slice timeout (no lost wake-up)', async () => {
+    const thread = new PingPongThread();
+    thread.count = 5_000;
+    thread.maxPendingEmits = 1;
+    let received = 0;
+    let inOrder = true;
+    thread.value.connect((n) => {
+      if (n !== received + 1) inOrder = false;
+      received = n;
+      // Deliveries land at random moments relative to the worker's check-then-wait, where a lost wake-up hides.
+      spin(((n * 7919) % 31) + 1);
+    });
+    const report = thread.report.once();
+    thread.start();
+    const [slowWaits, longestMs] = await report;
+    await thread.wait();
+    expect(received).toBe(5_000);
+    expect(inOrder).toBe(true);
+    // A lost wake-up lasts one 50 ms slice. On a loaded machine a rare wait may be slow for other reasons; a
+    // protocol that loses wake-ups loses many.
+    expect(slowWaits).toBeLessThan(10);
+    expect(longestMs).toBeGreaterThan(0);
+  }, 60_000);
 
   test('maxPendingEmits defaults to QThread.defaultMaxPendingEmits, a subclass may change it, and a bad value is refused at start()', () => {
     expect(QThread.defaultMaxPendingEmits).toBe(65_536);
