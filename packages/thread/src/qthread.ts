@@ -160,6 +160,20 @@ export class QThread extends Thread {
     }
   }
 
+  /**
+   * @internal A running thread may not be destroyed (Qt: "QThread: Destroyed while thread is still running"): its
+   * worker would go on, unreachable, and keep the process alive.
+   */
+  override checkDestroyable(where: string): void {
+    if (this.controller?.running) {
+      throw new InvalidArgumentError(
+        `${where}: thread ${this.describe()} is still running. Stop it first: quit() (or requestInterruption()) and ` +
+          `await wait(), or terminate(); or destroy it from a slot connected to its finished signal.`,
+      );
+    }
+    super.checkDestroyable(where);
+  }
+
   /** The signals this thread's worker emits (those a subclass declares), in declaration order. */
   workerSignals(): Signal<unknown[]>[] {
     return this.signals().filter((s) => !LOCAL_SIGNALS.has(s.name));

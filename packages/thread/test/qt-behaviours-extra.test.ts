@@ -1,6 +1,6 @@
 // Qt behaviours (../shared/reference/qt-and-designer.md, B.1-B.4) that the other thread tests do not prove.
 // Real workers throughout; no sleeps as synchronisation.
-import { ConnectionType, QSignalBlocker } from '@sigslot/core';
+import { ConnectionType, InvalidArgumentError, QObject, QSignalBlocker } from '@sigslot/core';
 import { QThread } from '@sigslot/thread';
 import { CounterThread, Worker } from './fixtures/threads';
 import {
@@ -20,10 +20,7 @@ async function stop(thread: QThread): Promise<void> {
 }
 
 describe('QThread (Qt behaviours, extra)', () => {
-  // KNOWN DEFECT, marked .failing so the suite stays green; remove .failing once fixed. Cause: WorkerSide.exit()
-  // (src/worker/worker-side.ts, WorkerSide.exit) only resolves exec() calls already waiting; nothing is latched for
-  // the next exec(), which then never returns.
-  test.failing('exit() called while no event loop runs makes the next exec() return that code at once', async () => {
+  test('exit() called while no event loop runs makes the next exec() return that code at once', async () => {
     // Qt 6 QThread::exit(): "If the eventloop in QThread::exec() is not running then the next call to
     // QThread::exec() will also return immediately." (qthread.cpp: exec() returns d->returnCode when d->exited.)
     const thread = new ExitBeforeExecThread();
@@ -37,25 +34,26 @@ describe('QThread (Qt behaviours, extra)', () => {
     }
   });
 
-  // KNOWN DEFECT, marked .failing so the suite stays green; remove .failing once fixed. Cause: QThread does not
-  // override destroy() (core src/object/qobject.ts, QObject.destroy): destroy() succeeds, the worker keeps running
-  // unreachable, and it keeps the Node process alive.
-  test.failing(
-    'destroying a QThread while it runs is refused, naming the thread (Qt: "Destroyed while thread is still running")',
-    async () => {
-      const thread = new RunningThread();
-      thread.objectName = 'Busy';
-      const running = thread.running.once();
-      thread.start();
-      await running;
-      try {
-        expect(() => thread.destroy()).toThrow(/"Busy".*still running/);
-        expect(thread.isRunning()).toBe(true);
-      } finally {
-        await stop(thread);
-      }
-    },
-  );
+  test('destroying a QThread while it runs is refused, naming the thread (Qt: "Destroyed while thread is still running")', async () => {
+    const owner = new QObject();
+    const sibling = new QObject(owner);
+    const thread = new RunningThread(owner);
+    thread.objectName = 'Busy';
+    const running = thread.running.once();
+    thread.start();
+    await running;
+    try {
+      expect(() => thread.destroy()).toThrow(/"Busy".*still running\. Stop it first: quit\(\)/);
+      expect(thread.isRunning()).toBe(true);
+      // Through its parent too, and the refusal leaves the whole tree as it was.
+      expect(() => owner.destroy()).toThrow(InvalidArgumentError);
+      expect([owner.isDestroyed(), sibling.isDestroyed(), owner.children()]).toEqual([false, false, [sibling, thread]]);
+    } finally {
+      await stop(thread);
+    }
+    owner.destroy(); // a finished thread may go
+    expect(thread.isDestroyed()).toBe(true);
+  });
 
   test('QThread.msleep, usleep and sleep block the worker that calls them: no timer of its loop runs meanwhile', async () => {
     const thread = new SleeperThread();
@@ -208,28 +206,22 @@ describe('signals across threads (Qt behaviours, extra)', () => {
     expect(order).toEqual(['queued 1', 'queued 2', 'blocking 3', 'queued 4']);
   });
 
-  // KNOWN DEFECT, marked .failing so the suite stays green; remove .failing once fixed. Cause: emits wait for a
-  // microtask flush (src/worker/worker-side.ts, WorkerSide.queueSlot); process.exit() runs no microtasks and the
-  // worker's exit handler (src/worker/worker-side.ts, runtime.startNode) does not flush, so all 10 are lost.
-  test.failing(
-    'nothing is lost: emits made before a worker calls process.exit are delivered before finished',
-    async () => {
-      const thread = new EmitThenExitThread();
-      thread.count = 10;
-      const received: number[] = [];
-      let receivedAtFinish = -1;
-      const events: string[] = [];
-      thread.value.connect((n) => received.push(n));
-      thread.errorOccurred.connect((error) => events.push(`error: ${error.message}`));
-      thread.finished.connect(() => {
-        receivedAtFinish = received.length;
-        events.push('finished');
-      });
-      thread.start();
-      expect(await thread.wait()).toBe(true);
-      expect(events).toEqual([expect.stringMatching(/exited with code 3/), 'finished']);
-      expect(received).toEqual([0, 1, 2, 3, 4, 5, 6, 7, 8, 9]);
-      expect(receivedAtFinish).toBe(10);
-    },
-  );
+  test('nothing is lost: emits made before a worker calls process.exit are delivered before finished', async () => {
+    const thread = new EmitThenExitThread();
+    thread.count = 10;
+    const received: number[] = [];
+    let receivedAtFinish = -1;
+    const events: string[] = [];
+    thread.value.connect((n) => received.push(n));
+    thread.errorOccurred.connect((error) => events.push(`error: ${error.message}`));
+    thread.finished.connect(() => {
+      receivedAtFinish = received.length;
+      events.push('finished');
+    });
+    thread.start();
+    expect(await thread.wait()).toBe(true);
+    expect(events).toEqual([expect.stringMatching(/exited with code 3/), 'finished']);
+    expect(received).toEqual([0, 1, 2, 3, 4, 5, 6, 7, 8, 9]);
+    expect(receivedAtFinish).toBe(10);
+  });
 });

@@ -214,6 +214,8 @@ export class QObject {
           `${this.threadAffinity.describe()}. Use deleteLater(), which runs in the object's thread.`,
       );
     }
+    // Before anything changes, so that a refusal leaves the whole tree as it was.
+    this.checkDestroyable(`${this.describe()}.destroy()`);
     this.destroyed.emit(this);
     this.lifeState = 'destroying';
     for (const child of [...this.childList]) child.destroy();
@@ -230,6 +232,14 @@ export class QObject {
       this.parentObject = null;
     }
     this.lifeState = 'destroyed';
+  }
+
+  /**
+   * @internal Throws if this object or one of its children may not be destroyed now; `@sigslot/thread` refuses
+   * a QThread that is still running (Qt aborts there).
+   */
+  checkDestroyable(where: string): void {
+    for (const child of this.childList) child.checkDestroyable(where);
   }
 
   /**

@@ -89,6 +89,8 @@ export class WorkerSide implements ThreadTransport {
   private readonly highWater: number;
   private readonly lowWater: number;
   private execs: Array<(code: number) => void> = [];
+  /** The code of an exit() made while no exec() was running, for the next exec(). */
+  private exitedWith: number | null = null;
 
   constructor(
     private readonly endpoint: Endpoint,
@@ -146,10 +148,17 @@ export class WorkerSide implements ThreadTransport {
   // The thread's own API, inside the worker.
 
   exec(): Promise<number> {
+    // Qt 6: an exit() made while no loop ran makes the next exec() return its code at once.
+    const code = this.exitedWith;
+    if (code !== null) {
+      this.exitedWith = null;
+      return Promise.resolve(code);
+    }
     return new Promise((resolve) => this.execs.push(resolve));
   }
 
   exit(code: number): void {
+    if (this.execs.length === 0) this.exitedWith = code;
     for (const resolve of this.execs.splice(0)) resolve(code);
   }
 
@@ -451,9 +460,13 @@ const runtime = {
       return require(spec.startsWith('file:') ? fileURLToPath(spec) : spec);
     };
     side = new WorkerSide(nodeEndpoint(parentPort!), data.init, data.syncPort, load);
-    // If this worker dies while the main thread is blocked on it (an uncaught error, process.exit), release it.
+    // If this worker ends early (process.exit, an uncaught error), send the emits it made (process.exit runs no
+    // microtask, so the scheduled flush would never come), and release the main thread if it is blocked on it.
     const control = new Int32Array(data.init.control);
-    process.on('exit', () => answer(control, ControlWords.MainWait, 2));
+    process.on('exit', () => {
+      side?.flush();
+      answer(control, ControlWords.MainWait, 2);
+    });
     void side.run(exports).then(() => {
       // The thread is over when run() returns, whatever timers its code left behind (Qt: the thread ends).
       setImmediate(() => process.exit(0));
