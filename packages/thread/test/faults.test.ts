@@ -33,6 +33,36 @@ describe('faults in a thread leave the main thread running', () => {
     expect(error.remoteStack).toContain('threads.ts');
   });
 
+  test('a crash that no errorOccurred slot listens for goes to the error handler instead of passing in silence', async () => {
+    const reports: Array<[unknown, ErrorContext]> = [];
+    const previous = setErrorHandler((error, context) => reports.push([error, context]));
+    try {
+      const thread = new ThrowingThread();
+      thread.objectName = 'Unwatched';
+      thread.start();
+      expect(await thread.wait()).toBe(true);
+      expect(reports).toHaveLength(1);
+      const [error, context] = reports[0]!;
+      expect(error).toBeInstanceOf(ThreadCrashedError);
+      expect(context.where).toBe('thread "Unwatched" (worker #' + thread.threadRecord.id + ')');
+
+      reports.length = 0; // terminate() was asked for: not an error nobody caught
+      const stopped = new QThread(); // run() = exec(): runs until stopped
+      stopped.start();
+      await stopped.terminate();
+      expect(reports).toEqual([]);
+
+      // A listener takes it over: no report either.
+      const watched = new ThrowingThread();
+      watch(watched);
+      watched.start();
+      expect(await watched.wait()).toBe(true);
+      expect(reports).toEqual([]);
+    } finally {
+      setErrorHandler(previous);
+    }
+  });
+
   test('a worker that calls process.exit ends its thread with an error, then finished', async () => {
     const thread = new ExitingThread();
     const { events, errors } = watch(thread);

@@ -92,6 +92,8 @@ export class ThreadController implements ThreadTransport {
   private state: 'idle' | 'running' | 'finished' = 'idle';
   private ended = false;
   private crash: ThreadCrashedError | null = null;
+  /** True when the crash is a terminate() of ours: asked for, so not reported as an error nobody caught. */
+  private terminated = false;
   private finishWaiters: Array<() => void> = [];
   private deliveringBlockingEmit = false;
   private nextObjectId = 1;
@@ -132,6 +134,7 @@ export class ThreadController implements ThreadTransport {
     this.state = 'running';
     this.ended = false;
     this.crash = null;
+    this.terminated = false;
     this.tables.clear();
     const data = this.thread.threadRecord;
     const init: ThreadInit = {
@@ -195,6 +198,7 @@ export class ThreadController implements ThreadTransport {
     answer(this.control, ControlWords.Sleep, 2);
     setAndWake(this.control, ControlWords.Release, 1); // nor waiting for its emits to drain
     this.crash ??= new ThreadCrashedError(`Thread ${this.thread.describe()} was terminated.`);
+    this.terminated = true;
     await endpoint.terminate();
     this.onExit(1);
   }
@@ -518,7 +522,13 @@ export class ThreadController implements ThreadTransport {
     this.replies.clear();
     this.outgoing = [];
     const from = this.thread.threadRecord;
-    if (this.crash) this.thread.errorOccurred.deliver([this.crash], from);
+    if (this.crash) {
+      // Nobody listens for the crash: report it, as a slot's error is, rather than let it pass in silence.
+      if (this.thread.errorOccurred.connectionCount === 0 && !this.terminated) {
+        reportError(this.crash, { where: `thread ${this.thread.describe()}`, thread: from.describe() });
+      }
+      this.thread.errorOccurred.deliver([this.crash], from);
+    }
     this.thread.finished.deliver([], from);
   }
 }
