@@ -36,6 +36,25 @@ describe('the worker-object pattern', () => {
     expect(await workerThread.wait()).toBe(true);
   });
 
+  test("a signal's declared transferables are moved to the worker, not copied: the emitter's buffer is detached at the emit", async () => {
+    const thread = new QThread();
+    const worker = thread.create(Worker);
+    class Source extends QObject {
+      readonly frame = new Signal<[buffer: ArrayBuffer]>(this, { transfer: (buffer) => [buffer] });
+    }
+    const source = new Source();
+    source.frame.connect(worker, 'sum');
+    const result = worker.resultReady.once();
+    thread.start();
+    await thread.started.once();
+    const buffer = new Uint8Array([1, 2, 3, 4]).buffer;
+    source.frame.emit(buffer);
+    expect(buffer.byteLength).toBe(0); // moved at the emit
+    expect(await result).toEqual(['4 bytes, sum 10']);
+    thread.quit();
+    expect(await thread.wait()).toBe(true);
+  });
+
   test('started can drive the worker, as in Qt (connect before start)', async () => {
     const thread = new QThread();
     const worker = thread.create(Worker);

@@ -80,6 +80,8 @@ export class ThreadController implements ThreadTransport {
   private endpoint: WorkerEndpoint | null = null;
   private syncPort: WorkerThreads.MessagePort | null = null;
   private outgoing: WireCall[] = [];
+  /** Objects to move with the next flush (a signal's declared transferables). */
+  private outgoingTransfers: object[] = [];
   private flushScheduled = false;
   private readonly replies = new Map<number, PendingReply>();
   private nextReplyId = 1;
@@ -272,20 +274,34 @@ export class ThreadController implements ThreadTransport {
     this.flushScheduled = false;
     if (!this.running || this.outgoing.length === 0) return;
     const calls = this.outgoing;
+    const transfers = this.outgoingTransfers;
     this.outgoing = [];
-    this.endpoint!.postMessage({ type: 'calls', calls });
+    this.outgoingTransfers = [];
+    this.endpoint!.postMessage({ type: 'calls', calls }, transfers.length ? transfers : undefined);
   };
 
   // ThreadTransport: calls from this (main) side to objects living in the worker.
 
   queueSlot(connection: Connection, args: readonly unknown[]): void {
-    // Copied now: the call is sent at the next flush, and the emitter may change its arguments before then.
-    const copy = snapshotArgs(args, () => `${connection.signal.describe()}.emit() to ${connection.slotName()}`);
-    this.send(this.slotCall(connection, copy, 0, false));
+    const where = (): string => `${connection.signal.describe()}.emit() to ${connection.slotName()}`;
+    const transfer = connection.signal.transfer;
+    if (transfer && this.running) {
+      // Sent at once, moving the declared objects: the emitter loses them at the emit, as in the other direction.
+      assertCloneable(args, where);
+      this.outgoingTransfers.push(...transfer(...args));
+      this.outgoing.push(this.slotCall(connection, args, 0, false));
+      this.flush();
+      return;
+    }
+    // Copied now: the call is sent at the next flush (or with the start), and the emitter may change its arguments
+    // before then.
+    this.send(this.slotCall(connection, snapshotArgs(args, where), 0, false));
   }
 
   blockSlot(connection: Connection, args: readonly unknown[]): void {
     assertCloneable(args, () => `${connection.signal.describe()}.emit() to ${connection.slotName()}`);
+    const transfer = connection.signal.transfer;
+    if (transfer && this.running) this.outgoingTransfers.push(...transfer(...args));
     this.blockOn(this.slotCall(connection, args, 0, true), `${connection}`);
   }
 
@@ -521,6 +537,7 @@ export class ThreadController implements ThreadTransport {
       pending.reject(new ThreadTerminatedError(`${pending.where}: ${released.message}`));
     this.replies.clear();
     this.outgoing = [];
+    this.outgoingTransfers = [];
     const from = this.thread.threadRecord;
     if (this.crash) {
       // Nobody listens for the crash: report it, as a slot's error is, rather than let it pass in silence.
