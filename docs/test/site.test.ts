@@ -12,11 +12,11 @@ import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
 import * as ts from 'typescript';
+import { launchChromium } from '../../test/support/headless-chromium';
 import { ISOLATION_HEADERS, serveSite } from '../scripts/serve.cjs';
 
-const CHROMIUM = process.env.SIGSLOT_CHROMIUM ?? '/usr/bin/chromium';
 const DOCS = path.resolve(__dirname, '..');
 const ROOT = path.resolve(DOCS, '..');
 const DIST = process.env.SIGSLOT_DOCS_DIST ?? path.join(DOCS, '.vitepress/dist');
@@ -54,15 +54,9 @@ let origin = '';
 let profile = '';
 let context: BrowserContext | undefined;
 /** What went wrong in the browser, on any page: console errors and warnings, page errors, failed requests. */
-const problems: string[] = [];
+let problems: string[] = [];
 
 beforeAll(async () => {
-  if (!fs.existsSync(CHROMIUM)) {
-    throw new Error(
-      `The site test needs Chromium at ${CHROMIUM}, and it is not there. Install Debian's package ` +
-        `(apt-get install -y chromium; .ci/run does), or point SIGSLOT_CHROMIUM at a Chromium binary.`,
-    );
-  }
   if (!fs.existsSync(path.join(DIST, 'index.html'))) {
     // CI has built it already (`npm run docs:build` runs before jest); alone, the test builds it (~15 s).
     execFileSync('npm', ['run', 'docs:build', '--silent', '--', '--outDir', DIST], {
@@ -84,35 +78,7 @@ beforeAll(async () => {
   origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 
   profile = fs.mkdtempSync(path.join(os.tmpdir(), 'sigslot-site-'));
-  context = await chromium.launchPersistentContext(profile, {
-    executablePath: CHROMIUM,
-    headless: true,
-    viewport: { width: 1280, height: 900 },
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
-  });
-  context.on('page', (opened) => {
-    opened.on('console', (message) => {
-      if (message.type() === 'error' || message.type() === 'warning')
-        problems.push(`console.${message.type()} on ${opened.url()}: ${message.text()}`);
-    });
-    opened.on('pageerror', (error) => problems.push(`page error on ${opened.url()}: ${error.stack ?? error.message}`));
-    opened.on('requestfailed', (request) =>
-      problems.push(`request failed: ${request.url()} (${request.failure()?.errorText ?? '?'})`),
-    );
-    opened.on('response', (response) => {
-      if (response.status() >= 400) problems.push(`HTTP ${response.status()}: ${response.url()}`);
-    });
-  });
-  context.on('weberror', (error) => problems.push(`web error: ${error.error().message}`));
+  ({ context, problems } = await launchChromium(profile, 'The site test', { width: 1280, height: 900 }));
 }, 300_000);
 
 afterAll(async () => {

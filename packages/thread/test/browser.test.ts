@@ -7,9 +7,9 @@ import type { AddressInfo } from 'node:net';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { build, stop as stopEsbuild } from 'esbuild';
-import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
+import { launchChromium } from '../../../test/support/headless-chromium';
 
-const CHROMIUM = process.env.SIGSLOT_CHROMIUM ?? '/usr/bin/chromium';
 const SCREENSHOT = process.env.SIGSLOT_BROWSER_SCREENSHOT ?? path.join(os.tmpdir(), 'browser-test.png');
 const ROOT = path.resolve(__dirname, '../../..');
 const FIXTURES = path.join(__dirname, 'browser');
@@ -68,15 +68,9 @@ let context: BrowserContext | undefined;
 let page: Page | undefined;
 let results: Results;
 let isolation: { crossOriginIsolated: boolean; error: string };
-const problems: string[] = [];
+let problems: string[] = [];
 
 beforeAll(async () => {
-  if (!fs.existsSync(CHROMIUM)) {
-    throw new Error(
-      `The browser test needs Chromium at ${CHROMIUM}, and it is not there. Install Debian's package ` +
-        `(apt-get install -y chromium; .ci/run does), or point SIGSLOT_CHROMIUM at a Chromium binary.`,
-    );
-  }
   dir = fs.mkdtempSync(path.join(os.tmpdir(), 'sigslot-browser-'));
   const www = path.join(dir, 'www');
   await build({
@@ -98,29 +92,7 @@ beforeAll(async () => {
     fs.copyFileSync(path.join(FIXTURES, html), path.join(www, html));
   server = await serve(www);
 
-  context = await chromium.launchPersistentContext(path.join(dir, 'profile'), {
-    executablePath: CHROMIUM,
-    headless: true,
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
-  });
-  context.on('page', (opened) => {
-    opened.on('console', (message) => {
-      if (message.type() === 'error' || message.type() === 'warning')
-        problems.push(`console.${message.type()}: ${message.text()}`);
-    });
-    opened.on('pageerror', (error) => problems.push(`page error: ${error.stack ?? error.message}`));
-    opened.on('requestfailed', (request) => problems.push(`request failed: ${request.url()}`));
-  });
-  context.on('weberror', (error) => problems.push(`web error: ${error.error().message}`));
+  ({ context, problems } = await launchChromium(path.join(dir, 'profile'), 'The browser test'));
   const { port } = server.address() as AddressInfo;
 
   // First the page without the headers (a second tab), then the real one, which stays for the screenshot.
