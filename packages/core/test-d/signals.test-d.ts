@@ -99,3 +99,33 @@ standalone.emit(1, 2);
 standalone.emit(1);
 
 void [c1, consume];
+
+// A declared result: slots must return it, and emit returns it (or undefined).
+class Form extends QObject {
+  readonly validate = new Signal<[text: string], boolean>(this);
+}
+class Checker extends QObject {
+  check(text: string): boolean {
+    return text !== '';
+  }
+  describeText(text: string): string {
+    return text;
+  }
+}
+const form = new Form();
+const checker = new Checker();
+form.validate.connect((text) => text.length > 0);
+form.validate.connect(checker, checker.check);
+form.validate.connect(checker, 'check');
+form.validate.connect(() => undefined); // a slot may return nothing: emit then gives undefined
+const valid: boolean | undefined = form.validate.emit('x');
+void valid;
+// @ts-expect-error a slot returning a string for a signal whose result is a boolean
+form.validate.connect((text: string) => text);
+// @ts-expect-error a method returning a string, by value
+form.validate.connect(checker, checker.describeText);
+// @ts-expect-error a method returning a string, by name
+form.validate.connect(checker, 'describeText');
+// @ts-expect-error emit's result is boolean | undefined, not a string
+const wrong: string = form.validate.emit('x');
+void wrong;

@@ -6,7 +6,8 @@ import {
   setErrorHandler,
   type ErrorContext,
 } from '@sigslot/core';
-import { BlockingThread, CounterThread } from './fixtures/threads';
+import { CloneError } from '@sigslot/thread';
+import { AskingThread, BlockingThread, CounterThread } from './fixtures/threads';
 
 class Receiver extends QObject {
   values: number[] = [];
@@ -63,6 +64,36 @@ describe('signals across threads', () => {
     const [mismatches] = await report;
     expect(mismatches).toEqual([]);
     expect(seenOnMain).toEqual([1, 2, 3, 4, 5]);
+  });
+
+  test("BlockingQueuedConnection: the worker's emit returns what the main thread's slot returned", async () => {
+    const errors: Array<[unknown, ErrorContext]> = [];
+    const previous = setErrorHandler((error, context) => errors.push([error, context]));
+    try {
+      const thread = new AskingThread();
+      const graphs: Record<string, number> = { ticks: 7, empty: 0 };
+      const counted: string[] = [];
+      class Designer extends QObject {
+        countNodes(graph: string): number {
+          counted.push(`${graph} on ${currentThread().describe()}`);
+          return graphs[graph]!;
+        }
+      }
+      const designer = new Designer();
+      thread.nodeCount.connect(designer, designer.countNodes, ConnectionType.BlockingQueuedConnection);
+      // A result that cannot be copied to the worker is reported, and the emit there returns undefined.
+      thread.lookup.connect(() => () => 'a function', ConnectionType.BlockingQueuedConnection);
+      const answers = thread.answers.once();
+      thread.start();
+      expect(await answers).toEqual([[7, 0, undefined]]);
+      expect(counted).toEqual(['ticks on main', 'empty on main']);
+      expect(errors).toHaveLength(1);
+      expect(errors[0]![0]).toBeInstanceOf(CloneError);
+      expect(String(errors[0]![0])).toMatch(/AskingThread\.lookup: the result of its slot cannot be copied to thread/);
+      expect(await thread.wait()).toBe(true);
+    } finally {
+      setErrorHandler(previous);
+    }
   });
 
   test('QueuedConnection does not block the worker: the main slot has not run when emit returns', async () => {

@@ -27,8 +27,11 @@ export function senderSignalOf(receiver: QObject): Signal<never> | null {
   return calling.receiver === receiver ? calling.signal : null;
 }
 
-/** Calls a connection's slot now, on this thread; an error is reported, never thrown to the emitter. */
-export function invokeSlot<Args extends unknown[]>(c: Connection<Args>, args: Args): void {
+/**
+ * Calls a connection's slot now, on this thread, and returns what it returned; an error is reported, never
+ * thrown to the emitter (the result is then undefined).
+ */
+export function invokeSlot<Args extends unknown[]>(c: Connection<Args>, args: Args): unknown {
   const receiver = c.receiver;
   if (receiver === null) return callFunctionSlot(c, args);
   const { sender, receiver: previousReceiver, signal } = calling;
@@ -37,10 +40,12 @@ export function invokeSlot<Args extends unknown[]>(c: Connection<Args>, args: Ar
   calling.signal = c.signal as unknown as Signal<never>;
   try {
     const slot = c.slot;
-    if (typeof slot === 'string') (receiver as unknown as Record<string, (...a: Args) => unknown>)[slot]!(...args);
-    else slot.apply(receiver, args);
+    if (typeof slot === 'string')
+      return (receiver as unknown as Record<string, (...a: Args) => unknown>)[slot]!(...args);
+    return slot.apply(receiver, args);
   } catch (error) {
     reportSlotError(error, c);
+    return undefined;
   } finally {
     calling.sender = sender;
     calling.receiver = previousReceiver;
@@ -52,27 +57,24 @@ export function invokeSlot<Args extends unknown[]>(c: Connection<Args>, args: Ar
  * Calls a bare function slot (no receiver) now. Hot path of a direct emit: the arguments are passed one by one
  * for the usual arities because a spread call (`slot(...args)`) costs more than the rest of the emit (bench group 1).
  */
-function callFunctionSlot<Args extends unknown[]>(c: Connection<Args>, args: Args): void {
+function callFunctionSlot<Args extends unknown[]>(c: Connection<Args>, args: Args): unknown {
   const slot = c.slot as (...a: unknown[]) => unknown;
   try {
     switch (args.length) {
       case 0:
-        slot();
-        break;
+        return slot();
       case 1:
-        slot(args[0]);
-        break;
+        return slot(args[0]);
       case 2:
-        slot(args[0], args[1]);
-        break;
+        return slot(args[0], args[1]);
       case 3:
-        slot(args[0], args[1], args[2]);
-        break;
+        return slot(args[0], args[1], args[2]);
       default:
-        slot(...args);
+        return slot(...args);
     }
   } catch (error) {
     reportSlotError(error, c);
+    return undefined;
   }
 }
 
@@ -105,15 +107,19 @@ class SlotCall<Args extends unknown[]> implements Task {
  *
  * `from` is the emitting thread. It differs from the current thread when a thread transport delivers an
  * emission made elsewhere: the call was queued by that emit and is now running on the receiver's thread.
+ *
+ * Returns what the last slot that ran before it returned (directly, or blocking) returned, as Qt's `emit`
+ * does for a signal with a return type; undefined when none did.
  */
 export function activate<Args extends unknown[]>(
   signal: Signal<Args>,
   connections: readonly Connection<Args>[],
   args: Args,
   from: ThreadData,
-): void {
+): unknown {
   const here = currentThreadData();
   const sender = signal.owner;
+  let result: unknown;
   for (let i = 0; i < connections.length; i++) {
     const c = connections[i]!;
     if (!c.alive) continue; // disconnected by an earlier slot of this same emit
@@ -122,7 +128,7 @@ export function activate<Args extends unknown[]>(
     const context = c.receiver;
     // Its common case first (the decision below gives the same): Auto or Direct, or delivered by a transport.
     if (context === null && (c.delivery <= DirectConnection || from !== here)) {
-      callFunctionSlot(c, args);
+      result = callFunctionSlot(c, args);
       continue;
     }
     const target = context === null ? here : context.threadData();
@@ -130,12 +136,12 @@ export function activate<Args extends unknown[]>(
     if (delivery === AutoConnection) delivery = target === from ? DirectConnection : QueuedConnection;
 
     if (target === here) {
-      if (delivery === DirectConnection || from !== here) invokeSlot(c, args);
+      if (delivery === DirectConnection || from !== here) result = invokeSlot(c, args);
       else if (delivery === QueuedConnection) here.loop!.post(new SlotCall(c, args, context ?? sender));
       else throw deadlock(signal, c, here);
     } else if (target === null) {
       // An object with no thread takes no queued calls until it is moved to one (Qt: they wait).
-      if (delivery === DirectConnection) invokeSlot(c, args);
+      if (delivery === DirectConnection) result = invokeSlot(c, args);
       else if (delivery === QueuedConnection) context!.holdTask(new SlotCall(c, args, context));
       else
         throw new DeadlockError(
@@ -150,13 +156,16 @@ export function activate<Args extends unknown[]>(
       // lives, goes back there queued: the nearest JavaScript can come to running it in the emitting thread.)
       const transport = target.transport;
       if (transport === null) context!.holdTask(new SlotCall(c, args, context));
-      else if (delivery !== BlockingQueuedConnection) transport.queueSlot(c as unknown as Connection, args);
-      else {
+      else if (delivery !== BlockingQueuedConnection) {
+        const blocked = transport.queueSlot(c as unknown as Connection, args); // see ThreadTransport.queueSlot
+        if (blocked !== undefined) result = blocked;
+      } else {
         if (!here.canBlock) throw cannotBlock(signal, c, here);
-        transport.blockSlot(c as unknown as Connection, args);
+        result = transport.blockSlot(c as unknown as Connection, args);
       }
     }
   }
+  return result;
 }
 
 function deadlock<Args extends unknown[]>(signal: Signal<Args>, c: Connection<Args>, here: ThreadData): DeadlockError {

@@ -12,7 +12,7 @@ import type { Signal } from './signal';
  * emit several times slower (bench group 1). The routing is unchanged: this is a copy of one branch, taken
  * only where that branch is the whole decision; anything else goes back to `emitGeneral`.
  */
-export type CompiledEmit = (...args: readonly unknown[]) => void;
+export type CompiledEmit = (...args: readonly unknown[]) => unknown;
 
 /** Slots beyond this count are not worth a generated function (code size grows with it; the loop is fine). */
 const MAX_SLOTS = 16;
@@ -47,12 +47,13 @@ export function compileDirectEmit<Args extends unknown[]>(
   body +=
     `  if (arguments.length !== ${arity} || signal.connections !== list || (owner !== null && owner.signalsBlocked()))` +
     ` return signal.emitGeneral([...arguments]);\n`;
+  body += '  let result;\n'; // the last slot's, as activate() returns it
   for (let i = 0; i < n; i++) {
     // The first slot needs no check: the list was current when the emit began, so it was connected.
-    const call = `try { f${i}(${params.join(', ')}); } catch (e) { report(e, c${i}); }`;
+    const call = `try { result = f${i}(${params.join(', ')}); } catch (e) { result = undefined; report(e, c${i}); }`;
     body += i === 0 ? `  ${call}\n` : `  if (c${i}.alive) ${call}\n`;
   }
-  body += '};';
+  body += '  return result;\n};';
   const names = connections.flatMap((_, i) => [`c${i}`, `f${i}`]);
   const values = connections.flatMap((c) => [c, c.slot]);
   try {

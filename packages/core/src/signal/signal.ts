@@ -12,9 +12,9 @@ import { compileDirectEmit } from './direct-emit';
  * `once()` makes, is never worth compiling). */
 const COMPILE_AFTER = 8;
 
-/** The names of `R`'s methods that can take a signal's arguments `Args`. */
-export type SlotName<R, Args extends unknown[]> = {
-  [K in keyof R]: R[K] extends (...args: Args) => unknown ? K : never;
+/** The names of `R`'s methods that can take a signal's arguments `Args` (and return its `Result`, if it has one). */
+export type SlotName<R, Args extends unknown[], Result = unknown> = {
+  [K in keyof R]: R[K] extends (...args: Args) => Result | void ? K : never;
 }[keyof R] &
   string;
 
@@ -56,9 +56,14 @@ function sameSlot<Args extends unknown[]>(a: Slot<Args>, b: Slot<Args>, receiver
  * A typed signal: `new Signal<[x: number, label: string]>(this)` declares one on a {@link QObject};
  * `emit(1, 'a')` calls every connected slot, each according to its connection type.
  *
+ * A signal may declare a result, as a Qt signal with a return type does: `new Signal<[path: string], number>(this)`.
+ * Its slots must then return that type, and `emit` returns what the last slot that ran during the emit (directly,
+ * or blocking from another thread) returned, or undefined when none did (no slot, or only queued ones). Without
+ * a declared result, slots may return anything and `emit`'s result is `unknown`.
+ *
  * A signal without an owner works as a plain typed event: its slots run where it is emitted.
  */
-export class Signal<Args extends unknown[] = []> {
+export class Signal<Args extends unknown[] = [], Result = unknown> {
   /** @internal Connections in connection order; replaced, never mutated, so an emit in progress is unaffected. */
   connections: readonly Connection<Args>[] = EMPTY;
   /** Emits since the connections last changed, counted until the list is compiled. */
@@ -99,27 +104,28 @@ export class Signal<Args extends unknown[] = []> {
   }
 
   /** This signal's general `emit`; bound, as a compiled one is, so that `signal.emit` can be passed on. */
-  private readonly general = (...args: Args): void => this.emitGeneral(args);
+  private readonly general = (...args: Args): Result | undefined => this.emitGeneral(args);
 
   /**
    * Calls the connected slots with `args`. Direct slots have run when it returns; queued slots run later on
    * their receiver's thread; blocking ones have run on theirs. Does nothing while the owner's signals are blocked.
+   * Returns the last direct or blocking slot's result (see the class's comment), typed `Result`.
    */
-  emit: (...args: Args) => void = this.general;
+  emit: (...args: Args) => Result | undefined = this.general;
 
   /** @internal The emit that decides per connection (activate); a compiled emit falls back to it. */
-  emitGeneral(args: Args): void {
+  emitGeneral(args: Args): Result | undefined {
     const connections = this.connections;
-    if (connections.length === 0) return;
+    if (connections.length === 0) return undefined;
     const owner = this.owner;
-    if (owner !== null && owner.signalsBlocked() && owner.destroyed !== (this as unknown)) return;
+    if (owner !== null && owner.signalsBlocked() && owner.destroyed !== (this as unknown)) return undefined;
     if (++this.unchangedEmits === COMPILE_AFTER) this.compile(args.length);
-    activate(this, connections, args, currentThreadData());
+    return activate(this, connections, args, currentThreadData()) as Result | undefined;
   }
 
   private compile(arity: number): void {
     const compiled = compileDirectEmit(this, this.connections, arity);
-    if (compiled !== null) this.emit = compiled as unknown as (...args: Args) => void;
+    if (compiled !== null) this.emit = compiled as unknown as (...args: Args) => Result | undefined;
   }
 
   /** Replaces the connection list (never mutated in place, so an emit in progress keeps its snapshot). */
@@ -133,26 +139,26 @@ export class Signal<Args extends unknown[] = []> {
    * @internal Delivers an emission made on another thread (by a thread transport). The owner's
    * `blockSignals()` is checked here, where the owner lives: its copy in the emitting isolate cannot see it.
    */
-  deliver(args: Args, from: ThreadData): void {
+  deliver(args: Args, from: ThreadData): Result | undefined {
     const connections = this.connections;
-    if (connections.length === 0) return;
+    if (connections.length === 0) return undefined;
     const owner = this.owner;
-    if (owner !== null && owner.signalsBlocked() && owner.destroyed !== (this as unknown)) return;
-    activate(this, connections, args, from);
+    if (owner !== null && owner.signalsBlocked() && owner.destroyed !== (this as unknown)) return undefined;
+    return activate(this, connections, args, from) as Result | undefined;
   }
 
   /** Connects a function: it runs in the sender's thread (directly when emitted there). */
-  connect(slot: (...args: Args) => unknown, type?: ConnectionType): Connection<Args>;
+  connect(slot: (...args: Args) => Result | void, type?: ConnectionType): Connection<Args>;
   /** Connects another signal: emitting this one emits that one with the same arguments. */
   connect(signal: Signal<Args>, type?: ConnectionType): Connection<Args>;
   /** Connects a receiver's slot; it runs in the receiver's thread, and the connection ends when the receiver is destroyed. */
   connect<R extends QObject>(
     receiver: R,
-    slot: ((this: R, ...args: Args) => unknown) | SlotName<R, Args>,
+    slot: ((this: R, ...args: Args) => Result | void) | SlotName<R, Args, Result>,
     type?: ConnectionType,
   ): Connection<Args>;
   connect(
-    a: QObject | Signal<Args> | ((...args: Args) => unknown),
+    a: QObject | Signal<Args> | ((...args: Args) => Result | void),
     b?: ConnectionType | Slot<Args>,
     c?: ConnectionType,
   ): Connection<Args> {

@@ -9,10 +9,14 @@ import { EventLoop } from './event-loop';
  * each endpoint, and later transports (a process, a socket) can too.
  */
 export interface ThreadTransport {
-  /** Queues a slot call to a receiver living in that thread. Returns at once. */
-  queueSlot(connection: Connection, args: readonly unknown[]): void;
-  /** Queues a slot call and blocks the calling thread until the slot has run there. */
-  blockSlot(connection: Connection, args: readonly unknown[]): void;
+  /**
+   * Queues a slot call to a receiver living in that thread, and returns at once with undefined. A transport may
+   * make the call a blocking one when the receiving side asks for it (a worker does while the main thread holds a
+   * BlockingQueuedConnection on the signal); it then returns what the slots returned, as `blockSlot` does.
+   */
+  queueSlot(connection: Connection, args: readonly unknown[]): unknown;
+  /** Queues a slot call and blocks the calling thread until the slot has run there; returns what it returned. */
+  blockSlot(connection: Connection, args: readonly unknown[]): unknown;
   /** Queues a method call on an object living in that thread; the promise settles with its result. */
   queueInvoke(target: QObject, method: string, args: readonly unknown[]): Promise<unknown>;
   /** Calls a method on an object living in that thread and blocks until it returns its result. */

@@ -15,12 +15,13 @@ import type { WorkerEndpoint } from '../endpoint/endpoint';
 import { spawnNodeWorker } from '../endpoint/node-endpoint';
 import { nodeBuiltin, nodeProcess, sharedBuffer } from '../endpoint/platform';
 import { spawnWebWorker } from '../endpoint/web-endpoint';
-import { ProtocolError, RemoteError, ThreadCrashedError, ThreadTerminatedError } from '../errors';
+import { CloneError, ProtocolError, RemoteError, ThreadCrashedError, ThreadTerminatedError } from '../errors';
 import { assertCloneable, snapshotArgs } from '../wire/clone-check';
 import { answer, delivered, setAndWake, waitForAnswer } from '../wire/blocking';
 import {
   ControlWords,
   validateFromWorker,
+  type BlockedEmitResult,
   type ClassLocation,
   type FromWorker,
   type ThreadInit,
@@ -367,6 +368,24 @@ export class ThreadController implements ThreadTransport {
     return reply.value;
   }
 
+  /** Gives a worker blocked in an emit what its slots returned, before it is woken (Node's sync port). */
+  private sendBlockedEmitResult(value: unknown, signal: Signal<unknown[]> | null | undefined): void {
+    if (!this.syncPort) return; // a browser's worker has no synchronous channel: its emit returns undefined
+    try {
+      this.syncPort.postMessage({ type: 'emit-result', value } satisfies BlockedEmitResult);
+    } catch (error) {
+      reportError(
+        new CloneError(
+          `${signal?.describe() ?? 'a signal'}: the result of its slot cannot be copied to thread ` +
+            `${this.thread.describe()} (${(error as Error).message}); the emit there returns undefined. Return plain ` +
+            `data (numbers, strings, arrays, plain objects).`,
+        ),
+        { where: `the result of a blocking emit of ${signal?.describe() ?? 'a signal'}`, thread: 'main' },
+      );
+      this.syncPort.postMessage({ type: 'emit-result', value: undefined } satisfies BlockedEmitResult);
+    }
+  }
+
   // Messages from the worker: untrusted input.
 
   private onMessage(message: unknown): void {
@@ -404,10 +423,12 @@ export class ThreadController implements ThreadTransport {
       case 'emit-wait': {
         const signal = this.lookup(m.objectId, m.signal);
         this.deliveringBlockingEmit = true;
+        let result: unknown;
         try {
-          signal?.deliver(m.args as unknown[], this.thread.threadRecord);
+          result = signal?.deliver(m.args as unknown[], this.thread.threadRecord);
         } finally {
           this.deliveringBlockingEmit = false;
+          this.sendBlockedEmitResult(result, signal);
           answer(this.control, ControlWords.WorkerWait, 1);
         }
         return;

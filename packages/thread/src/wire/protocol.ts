@@ -48,6 +48,15 @@ export type ToWorker =
   /** Which blocking-flag slot watches an object's signal (sent when the main side first uses the signal). */
   | { readonly type: 'watch'; readonly objectId: number; readonly signal: string; readonly slot: number };
 
+/**
+ * Main → worker on the sync port (Node), read by a worker blocked in an emit once it is woken: what the slots of
+ * its BlockingQueuedConnection returned (the last one's result, as `emit` returns it).
+ */
+export interface BlockedEmitResult {
+  readonly type: 'emit-result';
+  readonly value: unknown;
+}
+
 /** The data a worker starts with (Node: `workerData`; browser: the first message). */
 export interface ThreadInit {
   readonly type: 'init';

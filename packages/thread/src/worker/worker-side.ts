@@ -24,6 +24,7 @@ import { assertCloneable, snapshotArgs } from '../wire/clone-check';
 import { answer, sleepOn, waitForAnswer, waitForDrain } from '../wire/blocking';
 import {
   ControlWords,
+  type BlockedEmitResult,
   toWireError,
   type ClassLocation,
   type FromWorker,
@@ -177,7 +178,7 @@ export class WorkerSide implements ThreadTransport {
 
   // ThreadTransport: calls from this worker to the main thread.
 
-  queueSlot(connection: Connection, args: readonly unknown[]): void {
+  queueSlot(connection: Connection, args: readonly unknown[]): unknown {
     // Only the forwarding connections reach the main thread's proxy (a pointer test: cheaper than instanceof).
     if (connection.receiver !== this.mainProxy) throw this.noMainObjects(connection.receiver!);
     const forward = connection as ForwardConnection;
@@ -218,7 +219,7 @@ export class WorkerSide implements ThreadTransport {
     }
   }
 
-  blockSlot(connection: Connection, args: readonly unknown[]): void {
+  blockSlot(connection: Connection, args: readonly unknown[]): unknown {
     const forward = this.asForward(connection);
     assertCloneable(args, () => `${connection.signal.describe()}.emit()`);
     this.flush();
@@ -233,6 +234,10 @@ export class WorkerSide implements ThreadTransport {
         `${connection.signal.describe()}.emit(): the main thread released this blocked emit because the thread is ending.`,
       );
     }
+    // What the slots returned: posted on the sync port before the main thread woke us (Node; a browser has none).
+    if (this.syncPort === null) return undefined;
+    const { receiveMessageOnPort } = nodeBuiltin<typeof WorkerThreads>('node:worker_threads');
+    return (receiveMessageOnPort(this.syncPort)?.message as BlockedEmitResult | undefined)?.value;
   }
 
   queueInvoke(target: QObject): Promise<unknown> {
