@@ -32,6 +32,7 @@ interface Results {
   interruption?: { stopped: [boolean, number] | null; finished: boolean };
   terminated?: { errors: string[]; finished: boolean; running: boolean };
   crashed?: { errors: string[]; finished: boolean };
+  prepared?: { resolved: boolean; count: number; afterRelease: number };
   log: string[];
   errors: string[];
   done: boolean;
@@ -137,6 +138,10 @@ test('the page is cross-origin isolated, so SharedArrayBuffer exists, and report
   expect(results.errors).toEqual([]);
   expect(problems).toEqual([]);
   expect(results.idealThreadCount).toBeGreaterThanOrEqual(1);
+});
+
+test('QThread.prepareWorkers() does nothing in a browser: it resolves, no worker is prepared, threads start as always', () => {
+  expect(results.prepared).toEqual({ resolved: true, count: 0, afterRelease: 0 });
 });
 
 test("Designer's timer runs in a Web Worker: 7 queued ticks reach the page's receiver in order, then finished", () => {

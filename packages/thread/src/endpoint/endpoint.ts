@@ -38,3 +38,30 @@ export interface SpawnOptions {
     readonly stackSizeMb?: number;
   };
 }
+
+/**
+ * A worker started before its thread (`QThread.prepareWorkers()`): it has loaded the runtime, or is loading it,
+ * and waits for the one message that names its thread (a `ThreadAssignment`). Node has one; a platform whose
+ * workers can run a generic bootstrap could have one too.
+ */
+export interface SpareWorker {
+  /** True once it has loaded the runtime and waits, idle, for its thread. */
+  readonly ready: boolean;
+  /**
+   * Hands the worker its thread: sends `assignment`, keeps the process alive for it from now on, and returns the
+   * thread's endpoint, as starting a worker for that thread would. Once only.
+   */
+  assign(assignment: unknown, transfer?: TransferList): WorkerEndpoint;
+  /** Stops a worker that was not assigned; resolves once it has stopped. */
+  terminate(): Promise<void>;
+}
+
+/** What the owner of a {@link SpareWorker} hears from it. */
+export interface SpareWorkerEvents {
+  /** It has loaded the runtime and waits for its thread. */
+  ready(): void;
+  /** It stopped or failed before it was assigned; `starting`: before it was ready. */
+  lost(error: unknown, starting: boolean): void;
+  /** After `assign`: its thread has sent its first message, or the worker stopped (its replacement may start). */
+  busy(): void;
+}

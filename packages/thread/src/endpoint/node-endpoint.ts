@@ -1,5 +1,5 @@
 import type * as WorkerThreads from 'node:worker_threads';
-import type { Endpoint, SpawnOptions, WorkerEndpoint } from './endpoint';
+import type { Endpoint, SpareWorker, SpareWorkerEvents, SpawnOptions, WorkerEndpoint } from './endpoint';
 import { nodeBuiltin } from './platform';
 
 /** Adapts a Node `MessagePort` or `Worker` (EventEmitter style) to an {@link Endpoint}. */
@@ -8,6 +8,20 @@ export function nodeEndpoint(port: WorkerThreads.MessagePort | WorkerThreads.Wor
     postMessage: (message, transfer) =>
       port.postMessage(message, transfer as WorkerThreads.TransferListItem[] | undefined),
     onMessage: (handler) => void port.on('message', handler),
+  };
+}
+
+/** The {@link WorkerEndpoint} of a Node `Worker`. */
+function workerEndpoint(worker: WorkerThreads.Worker): WorkerEndpoint {
+  return {
+    ...nodeEndpoint(worker),
+    onError: (handler) => void worker.on('error', handler),
+    onExit: (handler) => void worker.once('exit', handler),
+    terminate: async () => void (await worker.terminate()),
+    release: () => {
+      // The runtime exits the worker itself right after "finished"; this only guards against a stuck one.
+      setTimeout(() => void worker.terminate(), 2000).unref();
+    },
   };
 }
 
@@ -28,14 +42,74 @@ export function spawnNodeWorker(
     transferList: [...transferList],
     ...(options.resourceLimits ? { resourceLimits: options.resourceLimits } : {}),
   });
+  return workerEndpoint(worker);
+}
+
+/**
+ * Starts a spare Node worker that runs `bootstrap` (CommonJS source) with `workerData` plus `ready`, a port on
+ * which the bootstrap posts once it has loaded the runtime. The worker keeps the process alive while it starts (so
+ * that a Promise waiting for it settles), not while it waits idle for its thread, and again once assigned.
+ */
+export function spawnSpareNodeWorker(
+  bootstrap: string,
+  workerData: Readonly<Record<string, unknown>>,
+  events: SpareWorkerEvents,
+): SpareWorker {
+  const { Worker, MessageChannel } = nodeBuiltin<typeof WorkerThreads>('node:worker_threads');
+  const { port1: readyPort, port2 } = new MessageChannel();
+  const worker = new Worker(bootstrap, {
+    eval: true,
+    workerData: { ...workerData, ready: port2 },
+    transferList: [port2],
+  });
+  let state: 'starting' | 'ready' | 'assigned' | 'stopped' = 'starting';
+  const lost = (error: unknown): void => {
+    if (state !== 'starting' && state !== 'ready') return;
+    const starting = state === 'starting';
+    state = 'stopped';
+    readyPort.close();
+    events.lost(error, starting);
+  };
+  const onError = (error: unknown): void => lost(error);
+  const onExit = (code: number): void => lost(new Error(`the prepared worker exited with code ${code}`));
+  worker.on('error', onError);
+  worker.once('exit', onExit);
+  readyPort.once('message', () => {
+    readyPort.close();
+    if (state !== 'starting') return;
+    state = 'ready';
+    worker.unref();
+    events.ready();
+  });
   return {
-    ...nodeEndpoint(worker),
-    onError: (handler) => void worker.on('error', handler),
-    onExit: (handler) => void worker.once('exit', handler),
-    terminate: async () => void (await worker.terminate()),
-    release: () => {
-      // The runtime exits the worker itself right after "finished"; this only guards against a stuck one.
-      setTimeout(() => void worker.terminate(), 2000).unref();
+    get ready() {
+      return state === 'ready';
+    },
+    assign(assignment, transfer) {
+      if (state !== 'starting' && state !== 'ready') throw new Error(`a ${state} prepared worker cannot be assigned`);
+      state = 'assigned';
+      readyPort.close();
+      worker.off('error', onError);
+      worker.off('exit', onExit);
+      worker.ref();
+      let busy = false;
+      const onBusy = (): void => {
+        if (busy) return;
+        busy = true;
+        worker.off('message', onBusy);
+        worker.off('exit', onBusy);
+        setImmediate(() => events.busy()); // after the thread's own listeners, not before them
+      };
+      worker.on('message', onBusy);
+      worker.once('exit', onBusy);
+      worker.postMessage(assignment, transfer as WorkerThreads.TransferListItem[] | undefined);
+      return workerEndpoint(worker);
+    },
+    terminate: async () => {
+      if (state === 'assigned') return;
+      state = 'stopped';
+      readyPort.close();
+      await worker.terminate();
     },
   };
 }

@@ -24,13 +24,16 @@ import {
   type BlockedEmitResult,
   type ClassLocation,
   type FromWorker,
+  type ThreadAssignment,
   type ThreadInit,
   type WireCall,
   type WireError,
 } from '../wire/protocol';
 import { NODE_BOOTSTRAP } from '../worker/bootstrap';
 import type { WorkerClass } from '../class-location';
+import { takePreparedWorker } from './prepared-workers';
 import { RemoteObjectHandle } from './remote-object';
+import { isTypeScript, resolveTsx } from './tsx';
 
 /** What the controller needs from the QThread it drives (kept narrow to avoid an import cycle). */
 export interface ControlledThread {
@@ -158,10 +161,16 @@ export class ThreadController implements ThreadTransport {
       const { MessageChannel } = nodeBuiltin<typeof WorkerThreads>('node:worker_threads');
       const channel = new MessageChannel();
       this.syncPort = channel.port1;
-      const tsx = /\.[cm]?tsx?$/.test(init.location.module)
-        ? resolveTsx(init.location.module, this.thread.describe())
+      const tsx = isTypeScript(init.location.module)
+        ? resolveTsx(init.location.module, `Thread ${this.thread.describe()}`)
         : undefined;
-      this.endpoint = spawnNodeWorker(NODE_BOOTSTRAP, { init, syncPort: channel.port2, tsx }, spawn, [channel.port2]);
+      // A prepared worker was started without per-worker options: a thread that sets one gets its own worker.
+      // (`resourceLimits` is the only one today; a new one must be added to this test.)
+      const spare = options.resourceLimits ? null : takePreparedWorker();
+      const data = { init, syncPort: channel.port2, ...(tsx ? { tsx } : {}) };
+      this.endpoint = spare
+        ? spare.assign({ type: 'assign', ...data } satisfies ThreadAssignment, [channel.port2])
+        : spawnNodeWorker(NODE_BOOTSTRAP, data, spawn, [channel.port2]);
     } else {
       this.endpoint = spawnWebWorker(init.location.module, spawn);
       this.endpoint.postMessage(init);
@@ -600,16 +609,4 @@ function crashFrom(error: WireError, thread: string): ThreadCrashedError {
     remoteName: error.name,
     ...(error.stack ? { remoteStack: error.stack } : {}),
   });
-}
-
-/** The path of tsx's CommonJS register API, or a clear error when a TypeScript module needs it and it is missing. */
-function resolveTsx(module: string, thread: string): string {
-  try {
-    return require.resolve('tsx/cjs/api');
-  } catch {
-    throw new InvalidArgumentError(
-      `Thread ${thread}: its module ${module} is TypeScript, and a worker needs tsx to load it. Install it ` +
-        `(npm install --save-dev tsx), or point the class's static module at compiled JavaScript.`,
-    );
-  }
 }

@@ -57,7 +57,7 @@ export interface BlockedEmitResult {
   readonly value: unknown;
 }
 
-/** The data a worker starts with (Node: `workerData`; browser: the first message). */
+/** The data a worker starts with (Node: `workerData`, or the {@link ThreadAssignment} of a prepared worker; browser: the first message). */
 export interface ThreadInit {
   readonly type: 'init';
   readonly threadId: number;
@@ -78,6 +78,20 @@ export interface ThreadInit {
    * waits for them to drain (`QThread.maxPendingEmits`); 0: no limit.
    */
   readonly maxPendingEmits: number;
+}
+
+/**
+ * Main → a prepared worker: "here is your thread". A prepared worker has started and loaded the runtime before any
+ * thread needed it (`QThread.prepareWorkers()`, Node); this is the first message it gets, and it carries what a
+ * worker started for its thread gets at start (Node: its `workerData`). The thread's own messages follow it.
+ */
+export interface ThreadAssignment {
+  readonly type: 'assign';
+  readonly init: ThreadInit;
+  /** The port blocking calls' replies travel on, where the platform needs one (Node: a `MessagePort`, transferred). */
+  readonly syncPort?: unknown;
+  /** Node: the path of tsx's CommonJS register API, when the thread module is TypeScript. */
+  readonly tsx?: string;
 }
 
 /**
@@ -218,6 +232,35 @@ export function validateFromWorker(message: unknown): string | null {
     default:
       return `unknown message type ${JSON.stringify(String(message.type)).slice(0, 60)}`;
   }
+}
+
+const isLocation = (v: unknown): v is ClassLocation => isObj(v) && isStr(v.module) && isStr(v.exportName);
+
+/** Checks that `init` is a well-formed {@link ThreadInit}; returns a reason when it is not. */
+function validateInit(init: unknown): string | null {
+  if (!isObj(init) || init.type !== 'init') return 'it carries no "init"';
+  if (!isInt(init.threadId) || !isStr(init.name) || !isLocation(init.location))
+    return '"init" needs a threadId, a name and a location (module, exportName)';
+  if (!isObj(init.state) || typeof SharedArrayBuffer !== 'function' || !(init.control instanceof SharedArrayBuffer))
+    return '"init" needs the thread\'s state and its control words (a SharedArrayBuffer)';
+  if (init.affinityPolicy !== 'throw' && init.affinityPolicy !== 'record')
+    return '"init" needs an affinityPolicy ("throw" or "record")';
+  if (!Array.isArray(init.calls) || !Array.isArray(init.watches) || !isInt(init.maxPendingEmits))
+    return '"init" needs its calls, watches and maxPendingEmits';
+  return null;
+}
+
+/**
+ * Checks that `message` is a well-formed {@link ThreadAssignment}, as a prepared worker does before it loads the
+ * thread. Returns a reason when it is not.
+ */
+export function validateAssignment(message: unknown): string | null {
+  if (!isObj(message) || message.type !== 'assign') return 'the message is not an "assign" message';
+  const problem = validateInit(message.init);
+  if (problem !== null) return `"assign": ${problem}`;
+  if (message.syncPort !== undefined && !isObj(message.syncPort)) return '"assign" has a syncPort that is not a port';
+  if (message.tsx !== undefined && !isStr(message.tsx)) return '"assign" has a tsx path that is not a string';
+  return null;
 }
 
 /** The most arguments one emit may carry in a run (a bound that keeps a malformed count from running away). */

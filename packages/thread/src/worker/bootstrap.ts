@@ -1,22 +1,59 @@
 /**
- * The first code a Node worker runs (as `eval` source, CommonJS): it loads the module that defines the
- * thread class — through tsx when that module is TypeScript — and hands its exports to the runtime that
- * `@sigslot/thread` registered on `globalThis` when the module imported it. Kept as source so that compiled
- * JavaScript and TypeScript sources start the same way.
+ * What both Node bootstraps share: `loadThreadModule(data)` loads the module that defines the thread class —
+ * through tsx when that module is TypeScript — and `runtimeOf` finds the runtime that `@sigslot/thread`
+ * registered on `globalThis` when it was loaded.
  */
-export const NODE_BOOTSTRAP = `
+const SHARED = `
 'use strict';
 const { workerData } = require('node:worker_threads');
 const { pathToFileURL, fileURLToPath } = require('node:url');
-const spec = workerData.init.location.module;
-(async () => {
-  if (workerData.tsx) require(workerData.tsx).register();
+let tsxRegistered = false;
+const registerTsx = (tsx) => {
+  if (tsx && !tsxRegistered) require(tsx).register();
+  tsxRegistered ||= !!tsx;
+};
+const loadThreadModule = async (data) => {
+  registerTsx(data.tsx);
+  const spec = data.init.location.module;
   const isUrl = spec.startsWith('file:');
-  const exports = /\\.mjs$/.test(spec)
+  return /\\.mjs$/.test(spec)
     ? await import(isUrl ? spec : pathToFileURL(spec).href)
     : require(isUrl ? fileURLToPath(spec) : spec);
+};
+const runtimeOf = (what) => {
   const runtime = globalThis[Symbol.for('sigslot.thread.runtime')];
-  if (!runtime) throw new Error('The thread module ' + spec + ' did not load @sigslot/thread.');
-  runtime.startNode(exports, workerData);
-})().catch((error) => process.nextTick(() => { throw error; }));
+  if (!runtime) throw new Error(what + ' did not load @sigslot/thread.');
+  return runtime;
+};
+const fail = (error) => process.nextTick(() => { throw error; });
+`;
+
+/**
+ * The first code a Node worker started for its thread runs (as `eval` source, CommonJS): it loads the thread
+ * module named in `workerData` and hands its exports to the runtime, which the module's import of
+ * `@sigslot/thread` registered. Kept as source so that compiled JavaScript and TypeScript sources start the
+ * same way.
+ */
+export const NODE_BOOTSTRAP = `${SHARED}
+loadThreadModule(workerData)
+  .then((exports) => runtimeOf('The thread module ' + workerData.init.location.module).startNode(exports, workerData))
+  .catch(fail);
+`;
+
+/**
+ * The first code a prepared Node worker runs (`QThread.prepareWorkers()`): before any thread needs it, it loads the
+ * runtime from `workerData.entry` (the main program's copy of `@sigslot/thread`, through tsx when that is
+ * TypeScript), and the package's ESM entry `workerData.esm` when the program imported it that way (the ESM
+ * loader's start-up is ~10 ms of an ESM thread's start). It also resolves `@sigslot/thread` from the working
+ * directory once, so that a thread module's own `require('@sigslot/thread')` finds the package data Node caches
+ * (~0.5 ms). Then the runtime says so on `workerData.ready` and waits for the `assign` message that names its
+ * thread, which it loads with `loadThreadModule`.
+ */
+export const NODE_PREPARED_BOOTSTRAP = `${SHARED}
+registerTsx(workerData.tsx);
+require(workerData.entry);
+try { require.resolve('@sigslot/thread', { paths: [process.cwd()] }); } catch {}
+(workerData.esm ? import(workerData.esm) : Promise.resolve())
+  .then(() => runtimeOf(workerData.entry).prepareNode(workerData.ready, loadThreadModule, fail))
+  .catch(fail);
 `;

@@ -25,6 +25,7 @@ interface Results {
   interruption?: { stopped: [interrupted: boolean, spins: number] | null; finished: boolean };
   terminated?: { errors: string[]; finished: boolean; running: boolean };
   crashed?: { errors: string[]; finished: boolean };
+  prepared?: { resolved: boolean; count: number; afterRelease: number };
   log: string[];
   errors: string[];
   done: boolean;
@@ -199,9 +200,19 @@ async function crashed(): Promise<void> {
   results.crashed = await abnormalEnd(crasher, () => crasher.start());
 }
 
+/** Prepared workers are Node-only: in a browser the calls do nothing, and the threads after them start as always. */
+async function prepared(): Promise<void> {
+  let resolved = false;
+  await QThread.prepareWorkers(2).then(() => (resolved = true));
+  const count = QThread.preparedWorkers();
+  await QThread.releasePreparedWorkers();
+  results.prepared = { resolved, count, afterRelease: QThread.preparedWorkers() };
+  log(`QThread.prepareWorkers(2) resolved; QThread.preparedWorkers() -> ${count} (a no-op in a browser)`);
+}
+
 async function main(): Promise<void> {
   log(`crossOriginIsolated: ${crossOriginIsolated}; QThread.idealThreadCount(): ${results.idealThreadCount}`);
-  for (const step of [queued, blocking, workerObject, interruption, terminated, crashed]) {
+  for (const step of [prepared, queued, blocking, workerObject, interruption, terminated, crashed]) {
     try {
       await step();
     } catch (error) {
