@@ -143,10 +143,12 @@ const TARGET_LINES: Record<string, { ratio: number; label: string }> = {
  * smaller (better: every table here is "lower is better"), to the right when larger; labelled with the figure.
  */
 export function drawSvg(results: Results): string {
-  const W = 980;
-  const labelW = 400;
+  // Wide enough for the longest label (11 px text, about 6.2 px a character), so that none is cut off.
+  const longest = Math.max(...results.tables.flatMap((t) => t.rows.map((r) => r.label.length)));
+  const labelW = Math.max(400, Math.ceil(longest * 6.2) + 12);
   const plotX = labelW + 10;
   const plotW = 380;
+  const W = plotX + plotW + 200;
   const rowH = 20;
   const parts: string[] = [];
   let y = 48;
@@ -170,16 +172,19 @@ export function drawSvg(results: Results): string {
     const xOf = (ratio: number): number => plotX + plotW / 2 + (Math.log10(ratio) / extent) * (plotW / 2);
     y += 18;
     parts.push(`<text x="12" y="${y}" font-size="13" font-weight="bold">${escape(`${t.title} — ${t.unit}`)}</text>`);
-    y += 6;
+    y += target ? 18 : 6; // room for the target's label under the title, not over it
     const top = y;
     const height = rows.length * rowH;
     // Grid: decades and 2/5 steps within the extent.
+    let lastLabelX = -Infinity;
     for (const tick of [0.01, 0.02, 0.05, 0.1, 0.2, 0.5, 1, 2, 5, 10, 20, 50, 100, 200, 500, 1000]) {
       if (Math.abs(Math.log10(tick)) > extent) continue;
       const gx = xOf(tick).toFixed(1);
       parts.push(
         `<line x1="${gx}" y1="${top}" x2="${gx}" y2="${top + height}" stroke="${tick === 1 ? '#222' : '#ddd'}" stroke-width="${tick === 1 ? 1.5 : 1}"/>`,
       );
+      if (Number(gx) - lastLabelX < 30) continue; // a crowded scale labels every other line
+      lastLabelX = Number(gx);
       parts.push(
         `<text x="${gx}" y="${top + height + 11}" font-size="9" fill="#777" text-anchor="middle">${tick}×</text>`,
       );
