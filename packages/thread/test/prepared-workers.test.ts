@@ -265,6 +265,7 @@ describe('preparing and releasing', () => {
       control: new SharedArrayBuffer(8),
       affinityPolicy: 'throw',
       calls: [],
+      startedCalls: [],
       watches: [],
       maxPendingEmits: 0,
     };

@@ -144,27 +144,37 @@ describe('signals across threads (Qt behaviours, extra)', () => {
     },
   );
 
-  // KNOWN DEFECT, marked .failing so the suite stays green; remove .failing once fixed. Cause: the worker posts
-  // "started" (src/worker/worker-side.ts, WorkerSide.run) and main delivers it (src/main/thread-controller.ts,
-  // handle case "started"), which queues hit() back to the worker: it runs after run(), if at all.
-  test.failing(
-    'started is emitted from the new thread, before run(): a slot of an object living there has run when run() begins',
-    async () => {
-      // Qt's worker-object pattern: connect(thread, &QThread::started, worker, &Worker::doWork) runs doWork in the
-      // new thread, directly, before run().
-      const thread = new ProbeThread();
-      const probe = thread.create(Probe);
-      thread.started.connect(probe, 'hit');
-      const report = thread.report.once();
-      thread.start();
-      try {
-        expect(await report).toEqual([1, 1]);
-        expect(await thread.wait(5_000)).toBe(true);
-      } finally {
-        await stop(thread);
-      }
-    },
-  );
+  test('started is emitted from the new thread, before run(): a slot of an object living there has run when run() begins', async () => {
+    // Qt's worker-object pattern: connect(thread, &QThread::started, worker, &Worker::doWork) runs doWork in the
+    // new thread, directly, before run().
+    const thread = new ProbeThread();
+    const probe = thread.create(Probe);
+    thread.started.connect(probe, 'hit');
+    const report = thread.report.once();
+    thread.start();
+    try {
+      expect(await report).toEqual([1, 1]);
+      expect(await thread.wait(5_000)).toBe(true);
+    } finally {
+      await stop(thread);
+    }
+  });
+
+  test('a started slot that ran in the thread does not run again from the main side; a queued one runs once', async () => {
+    const thread = new QThread(); // run() = exec(): the loop stays for the calls below
+    const probe = thread.create(Probe);
+    thread.started.connect(probe, 'hit'); // Auto: in the new thread, before run()
+    thread.started.connect(probe, 'hit', ConnectionType.QueuedConnection); // queued to the new thread's loop
+    const started = thread.started.once();
+    thread.start();
+    try {
+      await started;
+      expect(await probe.count()).toBe(2); // a call queued behind both
+    } finally {
+      thread.quit();
+      await thread.wait();
+    }
+  });
 
   // The main-side object's flag decides, when the emissions are delivered (the worker's copy cannot see it).
   test('blockSignals() on the thread object drops the emissions made in its run(), as on any sender', async () => {

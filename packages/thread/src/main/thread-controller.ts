@@ -1,4 +1,5 @@
 import {
+  activate,
   affinity,
   ConnectionType,
   DeadlockError,
@@ -42,6 +43,7 @@ export interface ControlledThread {
   readonly finished: Signal<[]>;
   readonly errorOccurred: Signal<[error: ThreadCrashedError]>;
   describe(): string;
+  signalsBlocked(): boolean;
 }
 
 /** A handle's view of the controller: the remote signals it creates and the object it stands for. */
@@ -98,6 +100,8 @@ export class ThreadController implements ThreadTransport {
   private state: 'idle' | 'running' | 'finished' = 'idle';
   private ended = false;
   private crash: ThreadCrashedError | null = null;
+  /** The connections of `started` that this run made in the worker (see startedCallsForWorker). */
+  private startedInWorker: ReadonlySet<Connection> = new Set();
   /** True when the crash is a terminate() of ours: asked for, so not reported as an error nobody caught. */
   private terminated = false;
   private finishWaiters: Array<() => void> = [];
@@ -152,6 +156,7 @@ export class ThreadController implements ThreadTransport {
       control: this.control.buffer as SharedArrayBuffer,
       affinityPolicy: affinity.policy,
       calls: this.outgoing.splice(0),
+      startedCalls: this.startedCallsForWorker(),
       watches: this.watches,
       maxPendingEmits: options.maxPendingEmits,
     };
@@ -185,6 +190,35 @@ export class ThreadController implements ThreadTransport {
     endpoint.onExit((code) => {
       if (this.endpoint === endpoint) this.onExit(code);
     });
+  }
+
+  /**
+   * The calls that `started`, emitted in the new thread as in Qt, makes there directly: its AutoConnections to
+   * objects living in that thread. Remembered, so that the main side's delivery of `started` skips them.
+   */
+  private startedCallsForWorker(): WireCall[] {
+    const here = this.thread.threadRecord;
+    const ran = this.thread.signalsBlocked()
+      ? []
+      : this.thread.started.connections.filter(
+          (c) =>
+            c.alive &&
+            c.delivery === ConnectionType.AutoConnection &&
+            typeof c.slot === 'string' &&
+            c.receiver !== null &&
+            c.receiver.threadData() === here &&
+            this.handles.has((c.receiver as unknown as Partial<RemoteHandleSide>).objectId ?? -1),
+        );
+    this.startedInWorker = new Set(ran as unknown as Connection[]);
+    for (const c of ran) if (c.singleShot) c.disconnect();
+    return ran.map((c) => ({
+      kind: 'invoke',
+      objectId: objectIdOf(c.receiver!),
+      method: c.slot as string,
+      args: [],
+      replyId: 0,
+      wait: false,
+    }));
   }
 
   /** Asks the worker's event loop to return `code` from `exec()`. */
@@ -415,10 +449,17 @@ export class ThreadController implements ThreadTransport {
     if (problem !== null) return this.protocolError(problem);
     const m = message as FromWorker;
     switch (m.type) {
-      case 'started':
+      case 'started': {
         this.tables.set(0, this.tableFor(0, m.signals));
-        this.thread.started.deliver([], this.thread.threadRecord);
+        const started = this.thread.started;
+        const ranThere = this.startedInWorker;
+        if (ranThere.size === 0) started.deliver([], this.thread.threadRecord);
+        else if (!this.thread.signalsBlocked()) {
+          const rest = started.connections.filter((c) => !ranThere.has(c as unknown as Connection));
+          activate<[]>(started, rest, [], this.thread.threadRecord);
+        }
         return;
+      }
       case 'created': {
         const handle = this.handles.get(m.objectId);
         if (!handle) return this.protocolError(`"created" for object #${m.objectId}, which this side never asked for`);

@@ -71,6 +71,8 @@ export interface ThreadInit {
   readonly affinityPolicy: 'throw' | 'record';
   /** Objects created before the thread started, and other calls queued for it. */
   readonly calls: readonly WireCall[];
+  /** Slots of objects living in the thread connected to its `started` (Auto): run there, before `run()`. */
+  readonly startedCalls: readonly WireCall[];
   /** Blocking-flag slots already assigned: [objectId, signal name, slot]. */
   readonly watches: readonly (readonly [number, string, number])[];
   /**
@@ -245,8 +247,13 @@ function validateInit(init: unknown): string | null {
     return '"init" needs the thread\'s state and its control words (a SharedArrayBuffer)';
   if (init.affinityPolicy !== 'throw' && init.affinityPolicy !== 'record')
     return '"init" needs an affinityPolicy ("throw" or "record")';
-  if (!Array.isArray(init.calls) || !Array.isArray(init.watches) || !isInt(init.maxPendingEmits))
-    return '"init" needs its calls, watches and maxPendingEmits';
+  if (
+    !Array.isArray(init.calls) ||
+    !Array.isArray(init.startedCalls) ||
+    !Array.isArray(init.watches) ||
+    !isInt(init.maxPendingEmits)
+  )
+    return '"init" needs its calls, startedCalls, watches and maxPendingEmits';
   return null;
 }
 

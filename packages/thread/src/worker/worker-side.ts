@@ -137,6 +137,9 @@ export class WorkerSide implements ThreadTransport {
       this.adopt(0, thread);
       for (const [objectId, signal, slot] of this.init.watches) this.watch(objectId, signal, slot);
       for (const call of this.init.calls) await this.dispatch(call);
+      // `started` is emitted from the new thread (Qt): the slots of objects living here that the main side
+      // connected to it with AutoConnection run now, directly, before run(); main delivers it to the others.
+      for (const call of this.init.startedCalls) if (call.kind === 'invoke') this.methodCall(call).run();
       this.post({ type: 'started', signals: this.forwardedNames(thread) });
       const result = await thread.run();
       if (typeof result === 'number') code = result;
@@ -366,6 +369,12 @@ export class WorkerSide implements ThreadTransport {
       object?.deleteLater();
       return;
     }
+    this.here.loop!.post(this.methodCall(call));
+  }
+
+  /** A method call on an object living here, as a task whose result (or error) goes where the caller wants it. */
+  private methodCall(call: Extract<WireCall, { kind: 'invoke' }>): Task {
+    const object = this.objects.get(call.objectId);
     const task: Task = {
       receiver: object ?? null,
       run: () => {
@@ -379,7 +388,7 @@ export class WorkerSide implements ThreadTransport {
         return (method as (...a: unknown[]) => unknown).apply(object, call.args as unknown[]);
       },
     };
-    this.here.loop!.post(this.withReply(task, call));
+    return this.withReply(task, call);
   }
 
   /** Wraps a method call so that its result (or error) goes back to the caller that asked for one. */
