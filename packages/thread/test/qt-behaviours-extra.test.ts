@@ -102,47 +102,61 @@ describe('signals across threads (Qt behaviours, extra)', () => {
     expect(await thread.wait()).toBe(true);
   });
 
-  // KNOWN DEFECT, marked .failing so the suite stays green; remove .failing once fixed. Cause: connections live only
-  // on the main side; the worker forwards every emit to main (src/worker/worker-side.ts ForwardConnection), which
-  // relays the Direct decision back queued (core src/signal/activate.ts, the "receiver in another isolate" branch).
-  test.failing(
-    'AutoConnection to an object living in the emitting thread is direct: the slot has run when emit returns',
-    async () => {
-      // Qt: Auto compares the emitting thread with the receiver's thread at emit time; both are the worker here.
-      const thread = new ProbeThread();
-      const probe = thread.create(Probe);
-      thread.ping.connect(probe, 'hit');
-      const report = thread.report.once();
-      thread.start();
-      try {
-        expect(await report).toEqual([0, 1]);
-        expect(await thread.wait(5_000)).toBe(true);
-      } finally {
-        await stop(thread);
-      }
-    },
-  );
+  test('AutoConnection to an object living in the emitting thread is direct: the slot has run when emit returns', async () => {
+    // Qt: Auto compares the emitting thread with the receiver's thread at emit time; both are the worker here.
+    const thread = new ProbeThread();
+    const probe = thread.create(Probe);
+    thread.ping.connect(probe, 'hit');
+    const report = thread.report.once();
+    thread.start();
+    try {
+      expect(await report).toEqual([0, 1]);
+      expect(await thread.wait(5_000)).toBe(true);
+    } finally {
+      await stop(thread);
+    }
+  });
 
-  // KNOWN DEFECT, marked .failing so the suite stays green; remove .failing once fixed. Cause: refused at connect
-  // time by core src/signal/signal.ts makeConnection (any receiver whose thread has a transport), though emitter and
-  // receiver share the worker.
-  test.failing(
-    'a DirectConnection from a signal emitted in a thread to an object living in that same thread is allowed, and runs during the emit',
-    async () => {
-      // Qt refuses nothing here: emitter and receiver share a thread. Only a Direct call across threads is impossible in JS.
-      const thread = new ProbeThread();
-      const probe = thread.create(Probe);
-      expect(() => thread.ping.connect(probe, 'hit', ConnectionType.DirectConnection)).not.toThrow();
-      const report = thread.report.once();
-      thread.start();
-      try {
-        expect(await report).toEqual([0, 1]);
-        expect(await thread.wait(5_000)).toBe(true);
-      } finally {
-        await stop(thread);
-      }
-    },
-  );
+  test('a DirectConnection from a signal emitted in a thread to an object living in that same thread is allowed, and runs during the emit', async () => {
+    // Qt refuses nothing here: emitter and receiver share a thread. Only a Direct call across threads is impossible in JS.
+    const thread = new ProbeThread();
+    const probe = thread.create(Probe);
+    expect(() => thread.ping.connect(probe, 'hit', ConnectionType.DirectConnection)).not.toThrow();
+    const report = thread.report.once();
+    thread.start();
+    try {
+      expect(await report).toEqual([0, 1]);
+      expect(await thread.wait(5_000)).toBe(true);
+    } finally {
+      await stop(thread);
+    }
+  });
+
+  test('two objects of one thread connected from the main side talk inside that thread, once per emit, until disconnected', async () => {
+    const thread = new QThread();
+    const a = thread.create(Worker, 'a');
+    const b = thread.create(Worker, 'b');
+    const connection = a.resultReady.connect(b, 'doWork'); // Auto: direct, in the thread, during a's emit
+    const onMain: string[] = [];
+    b.resultReady.connect((result) => onMain.push(result)); // the main side still gets b's emissions
+    thread.start();
+    try {
+      await a.doWork('x');
+      expect(await b.callCount()).toBe(1);
+      expect(onMain).toEqual([expect.stringMatching(/^b: a: x on .*worker #\d+\)? on .*worker #\d+/)]);
+      connection.disconnect(); // removed in the thread too
+      await a.doWork('y');
+      expect(await b.callCount()).toBe(1);
+      const queued = a.resultReady.connect(b, 'doWork', ConnectionType.QueuedConnection); // on the thread's loop
+      await a.doWork('z');
+      await a.callCount(); // b's queued call ran before this one
+      expect(await b.callCount()).toBe(2);
+      queued.disconnect();
+    } finally {
+      thread.quit();
+      await thread.wait();
+    }
+  });
 
   test('started is emitted from the new thread, before run(): a slot of an object living there has run when run() begins', async () => {
     // Qt's worker-object pattern: connect(thread, &QThread::started, worker, &Worker::doWork) runs doWork in the

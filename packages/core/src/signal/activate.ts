@@ -155,6 +155,7 @@ export function activate<Args extends unknown[]>(
       // A receiver in another isolate. (A direct call relayed through this thread, emitted where the receiver
       // lives, goes back there queued: the nearest JavaScript can come to running it in the emitting thread.)
       const transport = target.transport;
+      if (from === target && transport?.runsThere?.(c as unknown as Connection)) continue; // it ran where emitted
       if (transport === null) context!.holdTask(new SlotCall(c, args, context));
       else if (delivery !== BlockingQueuedConnection) {
         const blocked = transport.queueSlot(c as unknown as Connection, args); // see ThreadTransport.queueSlot

@@ -192,7 +192,8 @@ export class Signal<Args extends unknown[] = [], Result = unknown> {
     }
     if (receiver !== null) receiver.checkCanReceive(slot as Slot<unknown[]>, where);
     const contextThread = (receiver ?? this.owner)?.threadData() ?? null;
-    if (delivery === ConnectionType.DirectConnection) {
+    // Direct is impossible across isolates; between two objects of one other isolate it runs there (mirrored).
+    if (delivery === ConnectionType.DirectConnection && contextThread !== this.emittedIn) {
       const elsewhere = contextThread?.transport ? contextThread : this.emittedIn;
       if (elsewhere) {
         throw new ConnectionTypeError(

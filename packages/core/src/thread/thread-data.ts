@@ -21,6 +21,11 @@ export interface ThreadTransport {
   queueInvoke(target: QObject, method: string, args: readonly unknown[]): Promise<unknown>;
   /** Calls a method on an object living in that thread and blocks until it returns its result. */
   blockInvoke(target: QObject, method: string, args: readonly unknown[]): unknown;
+  /**
+   * True when `connection` joins two objects of that thread and exists there too, so that an emission made there
+   * ran it there (Qt's routing, in that thread): a delivery of that emission here skips it.
+   */
+  runsThere?(connection: Connection): boolean;
 }
 
 let nextThreadId = 1;

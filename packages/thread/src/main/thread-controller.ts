@@ -95,6 +95,9 @@ export class ThreadController implements ThreadTransport {
   private readonly tables = new Map<number, ReadonlyArray<Signal<unknown[]> | null>>();
   /** objectId → main-side signals the worker emits (object 0: the thread's own; others: their handles'). */
   private readonly remoteSignals = new Map<number, Signal<unknown[]>[]>();
+  /** Per signal emitted in the worker, its connections to objects living there, with their ids (see mirror…). */
+  private readonly mirrored = new Map<Signal<unknown[]>, Map<Connection, number>>();
+  private nextConnectionId = 1;
   private readonly watches: Array<[number, string, number]> = [];
   private nextFlag: number = ControlWords.FirstFlag + 512;
   private state: 'idle' | 'running' | 'finished' = 'idle';
@@ -221,6 +224,43 @@ export class ThreadController implements ThreadTransport {
     }));
   }
 
+  /**
+   * Keeps the worker's copies of `signal`'s connections to objects living in that same worker: made there as
+   * made here, removed there as removed here, so that Qt's routing between two objects of one thread (Auto and
+   * Direct run during the emit, Queued on that thread's loop) happens in that thread.
+   */
+  private mirrorLocalConnections(objectId: number, signal: Signal<unknown[]>): void {
+    let mirrored = this.mirrored.get(signal);
+    for (const c of signal.connections) {
+      const target = (c.receiver as unknown as Partial<RemoteHandleSide> | null)?.objectId;
+      if (mirrored?.has(c as unknown as Connection) || typeof target !== 'number' || !this.handles.has(target))
+        continue;
+      if (!mirrored) this.mirrored.set(signal, (mirrored = new Map()));
+      const connectionId = this.nextConnectionId++;
+      mirrored.set(c as unknown as Connection, connectionId);
+      this.send({
+        kind: 'connect',
+        objectId,
+        signal: signal.name,
+        target,
+        method: c.slot as string,
+        type: c.type,
+        connectionId,
+      });
+    }
+    if (!mirrored) return;
+    for (const [c, connectionId] of mirrored) {
+      if (c.alive) continue;
+      mirrored.delete(c);
+      this.send({ kind: 'disconnect', objectId, connectionId });
+    }
+  }
+
+  /** See {@link ThreadTransport.runsThere}: a connection between two objects of this worker, made there too. */
+  runsThere(connection: Connection): boolean {
+    return this.mirrored.get(connection.signal as Signal<unknown[]>)?.has(connection) ?? false;
+  }
+
   /** Asks the worker's event loop to return `code` from `exec()`. */
   exit(code: number): void {
     if (this.running) this.endpoint?.postMessage({ type: 'exit', code });
@@ -275,7 +315,11 @@ export class ThreadController implements ThreadTransport {
     signal.emittedIn = this.thread.threadRecord;
     let slot = flagSlot;
     signal.watcher = (s) => {
-      const blocking = s.connections.filter((c) => c.delivery === ConnectionType.BlockingQueuedConnection).length;
+      this.mirrorLocalConnections(objectId, s);
+      // Blocking connections here make the worker wait for this thread; mirrored ones run there and need no wait.
+      const blocking = s.connections.filter(
+        (c) => c.delivery === ConnectionType.BlockingQueuedConnection && !this.runsThere(c as unknown as Connection),
+      ).length;
       if (blocking > 0 && slot === undefined) {
         if (this.nextFlag >= ControlWords.Size)
           throw new InvalidArgumentError(`${s.describe()}: too many signals with blocking connections on one thread.`);

@@ -38,7 +38,22 @@ export type WireCall =
       readonly wait: boolean;
     }
   /** Destroy an object in its thread (deleteLater on the handle). */
-  | { readonly kind: 'delete'; readonly objectId: number };
+  | { readonly kind: 'delete'; readonly objectId: number }
+  /**
+   * Connect, inside the thread, a signal of object `objectId` to method `method` of object `target`, both living
+   * there (made on the main side; `connectionId` names it for `disconnect`). Qt's routing then runs in the thread.
+   */
+  | {
+      readonly kind: 'connect';
+      readonly objectId: number;
+      readonly signal: string;
+      readonly target: number;
+      readonly method: string;
+      readonly type: number;
+      readonly connectionId: number;
+    }
+  /** Remove a connection made by `connect`. */
+  | { readonly kind: 'disconnect'; readonly objectId: number; readonly connectionId: number };
 
 /** Main → worker. */
 export type ToWorker =

@@ -79,6 +79,8 @@ export class WorkerSide implements ThreadTransport {
   private readonly forwards = new Map<string, ForwardConnection>();
   private readonly watchSlots = new Map<string, number>();
   private readonly waitingForObject = new Map<number, WireCall[]>();
+  /** Connections between objects living here, made on the main side's request, by the main side's id. */
+  private readonly localConnections = new Map<number, Connection>();
   /** The emits not sent yet, as runs (see `EmitBatch`); `runAt` is where the last run's header starts. */
   private batch: unknown[] = [];
   private batchEmits = 0;
@@ -333,7 +335,9 @@ export class WorkerSide implements ThreadTransport {
 
   /** Runs one call from the main side: creations at once, method calls on this thread's event loop. */
   private async dispatch(call: WireCall): Promise<void> {
-    const waiting = this.waitingForObject.get(call.objectId);
+    const waiting =
+      this.waitingForObject.get(call.objectId) ??
+      (call.kind === 'connect' ? this.waitingForObject.get(call.target) : undefined);
     if (waiting && call.kind !== 'create') {
       waiting.push(call);
       return;
@@ -369,7 +373,35 @@ export class WorkerSide implements ThreadTransport {
       object?.deleteLater();
       return;
     }
+    if (call.kind === 'connect') return this.connectHere(call);
+    if (call.kind === 'disconnect') {
+      this.localConnections.get(call.connectionId)?.disconnect();
+      this.localConnections.delete(call.connectionId);
+      return;
+    }
     this.here.loop!.post(this.methodCall(call));
+  }
+
+  /** Makes here a connection the main side made between two objects living here (see the 'connect' call). */
+  private connectHere(call: Extract<WireCall, { kind: 'connect' }>): void {
+    const source = this.objects.get(call.objectId);
+    const target = this.objects.get(call.target);
+    const signal = source?.signals().find((s) => s.name === call.signal);
+    if (!source || !target || !signal) {
+      reportError(
+        new InvalidArgumentError(
+          `Thread ${this.here.describe()} could not connect signal "${call.signal}" of object #${call.objectId} to ` +
+            `object #${call.target}: one of them does not live here (never created, or destroyed).`,
+        ),
+        { where: 'connecting two objects of this thread', thread: this.here.describe() },
+      );
+      return;
+    }
+    try {
+      this.localConnections.set(call.connectionId, signal.connect(target, call.method as never, call.type));
+    } catch (error) {
+      reportError(error, { where: 'connecting two objects of this thread', thread: this.here.describe() });
+    }
   }
 
   /** A method call on an object living here, as a task whose result (or error) goes where the caller wants it. */
