@@ -1,5 +1,4 @@
 import {
-  activate,
   affinity,
   ConnectionType,
   DeadlockError,
@@ -25,6 +24,7 @@ import {
   type BlockedEmitResult,
   type ClassLocation,
   type FromWorker,
+  type InvokeCall,
   type ThreadAssignment,
   type ThreadInit,
   type WireCall,
@@ -197,31 +197,31 @@ export class ThreadController implements ThreadTransport {
 
   /**
    * The calls that `started`, emitted in the new thread as in Qt, makes there directly: its AutoConnections to
-   * objects living in that thread. Remembered, so that the main side's delivery of `started` skips them.
+   * objects living in that thread. Remembered, so that the main side's delivery of `started` skips them
+   * ({@link ThreadController.runsThere}).
    */
-  private startedCallsForWorker(): WireCall[] {
-    const here = this.thread.threadRecord;
+  private startedCallsForWorker(): InvokeCall[] {
     const ran = this.thread.signalsBlocked()
       ? []
       : this.thread.started.connections.filter(
-          (c) =>
-            c.alive &&
-            c.delivery === ConnectionType.AutoConnection &&
-            typeof c.slot === 'string' &&
-            c.receiver !== null &&
-            c.receiver.threadData() === here &&
-            this.handles.has((c.receiver as unknown as Partial<RemoteHandleSide>).objectId ?? -1),
+          (c) => c.alive && c.delivery === ConnectionType.AutoConnection && this.objectLivingThere(c.receiver) !== null,
         );
     this.startedInWorker = new Set(ran as unknown as Connection[]);
     for (const c of ran) if (c.singleShot) c.disconnect();
     return ran.map((c) => ({
       kind: 'invoke',
-      objectId: objectIdOf(c.receiver!),
+      objectId: this.objectLivingThere(c.receiver)!,
       method: c.slot as string,
       args: [],
       replyId: 0,
       wait: false,
     }));
+  }
+
+  /** The id of `receiver` when it is a handle of an object living in this thread's worker, else null. */
+  private objectLivingThere(receiver: QObject | null): number | null {
+    const id = (receiver as unknown as Partial<RemoteHandleSide> | null)?.objectId;
+    return typeof id === 'number' && this.handles.has(id) ? id : null;
   }
 
   /**
@@ -232,9 +232,8 @@ export class ThreadController implements ThreadTransport {
   private mirrorLocalConnections(objectId: number, signal: Signal<unknown[]>): void {
     let mirrored = this.mirrored.get(signal);
     for (const c of signal.connections) {
-      const target = (c.receiver as unknown as Partial<RemoteHandleSide> | null)?.objectId;
-      if (mirrored?.has(c as unknown as Connection) || typeof target !== 'number' || !this.handles.has(target))
-        continue;
+      const target = this.objectLivingThere(c.receiver);
+      if (target === null || mirrored?.has(c as unknown as Connection)) continue;
       if (!mirrored) this.mirrored.set(signal, (mirrored = new Map()));
       const connectionId = this.nextConnectionId++;
       mirrored.set(c as unknown as Connection, connectionId);
@@ -256,9 +255,15 @@ export class ThreadController implements ThreadTransport {
     }
   }
 
-  /** See {@link ThreadTransport.runsThere}: a connection between two objects of this worker, made there too. */
+  /**
+   * See {@link ThreadTransport.runsThere}: a connection between two objects of this worker, made there too, or
+   * one of `started`'s that this run made there.
+   */
   runsThere(connection: Connection): boolean {
-    return this.mirrored.get(connection.signal as Signal<unknown[]>)?.has(connection) ?? false;
+    return (
+      this.startedInWorker.has(connection) ||
+      (this.mirrored.get(connection.signal as Signal<unknown[]>)?.has(connection) ?? false)
+    );
   }
 
   /** Asks the worker's event loop to return `code` from `exec()`. */
@@ -493,17 +498,10 @@ export class ThreadController implements ThreadTransport {
     if (problem !== null) return this.protocolError(problem);
     const m = message as FromWorker;
     switch (m.type) {
-      case 'started': {
+      case 'started':
         this.tables.set(0, this.tableFor(0, m.signals));
-        const started = this.thread.started;
-        const ranThere = this.startedInWorker;
-        if (ranThere.size === 0) started.deliver([], this.thread.threadRecord);
-        else if (!this.thread.signalsBlocked()) {
-          const rest = started.connections.filter((c) => !ranThere.has(c as unknown as Connection));
-          activate<[]>(started, rest, [], this.thread.threadRecord);
-        }
+        this.thread.started.deliver([], this.thread.threadRecord); // skips what ran in the worker (runsThere)
         return;
-      }
       case 'created': {
         const handle = this.handles.get(m.objectId);
         if (!handle) return this.protocolError(`"created" for object #${m.objectId}, which this side never asked for`);

@@ -55,6 +55,9 @@ export type WireCall =
   /** Remove a connection made by `connect`. */
   | { readonly kind: 'disconnect'; readonly objectId: number; readonly connectionId: number };
 
+/** A method call on an object living in the worker. */
+export type InvokeCall = Extract<WireCall, { readonly kind: 'invoke' }>;
+
 /** Main → worker. */
 export type ToWorker =
   | { readonly type: 'calls'; readonly calls: readonly WireCall[] }
@@ -87,7 +90,7 @@ export interface ThreadInit {
   /** Objects created before the thread started, and other calls queued for it. */
   readonly calls: readonly WireCall[];
   /** Slots of objects living in the thread connected to its `started` (Auto): run there, before `run()`. */
-  readonly startedCalls: readonly WireCall[];
+  readonly startedCalls: readonly InvokeCall[];
   /** Blocking-flag slots already assigned: [objectId, signal name, slot]. */
   readonly watches: readonly (readonly [number, string, number])[];
   /**

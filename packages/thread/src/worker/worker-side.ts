@@ -29,6 +29,7 @@ import {
   validateAssignment,
   type ClassLocation,
   type FromWorker,
+  type InvokeCall,
   type ThreadAssignment,
   type ThreadInit,
   type ToWorker,
@@ -141,7 +142,7 @@ export class WorkerSide implements ThreadTransport {
       for (const call of this.init.calls) await this.dispatch(call);
       // `started` is emitted from the new thread (Qt): the slots of objects living here that the main side
       // connected to it with AutoConnection run now, directly, before run(); main delivers it to the others.
-      for (const call of this.init.startedCalls) if (call.kind === 'invoke') this.methodCall(call).run();
+      for (const call of this.init.startedCalls) this.methodCall(call).run();
       this.post({ type: 'started', signals: this.forwardedNames(thread) });
       const result = await thread.run();
       if (typeof result === 'number') code = result;
@@ -384,20 +385,18 @@ export class WorkerSide implements ThreadTransport {
 
   /** Makes here a connection the main side made between two objects living here (see the 'connect' call). */
   private connectHere(call: Extract<WireCall, { kind: 'connect' }>): void {
-    const source = this.objects.get(call.objectId);
-    const target = this.objects.get(call.target);
-    const signal = source?.signals().find((s) => s.name === call.signal);
-    if (!source || !target || !signal) {
-      reportError(
-        new InvalidArgumentError(
+    try {
+      const target = this.objects.get(call.target);
+      const signal = this.objects
+        .get(call.objectId)
+        ?.signals()
+        .find((s) => s.name === call.signal);
+      if (!target || !signal) {
+        throw new InvalidArgumentError(
           `Thread ${this.here.describe()} could not connect signal "${call.signal}" of object #${call.objectId} to ` +
             `object #${call.target}: one of them does not live here (never created, or destroyed).`,
-        ),
-        { where: 'connecting two objects of this thread', thread: this.here.describe() },
-      );
-      return;
-    }
-    try {
+        );
+      }
       this.localConnections.set(call.connectionId, signal.connect(target, call.method as never, call.type));
     } catch (error) {
       reportError(error, { where: 'connecting two objects of this thread', thread: this.here.describe() });
@@ -405,7 +404,7 @@ export class WorkerSide implements ThreadTransport {
   }
 
   /** A method call on an object living here, as a task whose result (or error) goes where the caller wants it. */
-  private methodCall(call: Extract<WireCall, { kind: 'invoke' }>): Task {
+  private methodCall(call: InvokeCall): Task {
     const object = this.objects.get(call.objectId);
     const task: Task = {
       receiver: object ?? null,
@@ -424,7 +423,7 @@ export class WorkerSide implements ThreadTransport {
   }
 
   /** Wraps a method call so that its result (or error) goes back to the caller that asked for one. */
-  private withReply(task: Task, call: Extract<WireCall, { kind: 'invoke' }>): Task {
+  private withReply(task: Task, call: InvokeCall): Task {
     const reply = (ok: boolean, value: unknown): void => {
       this.flush(); // what the method emitted before it returned arrives before its result
       if (call.wait) {
