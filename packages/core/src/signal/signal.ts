@@ -115,12 +115,8 @@ export class Signal<Args extends unknown[] = [], Result = unknown> {
 
   /** @internal The emit that decides per connection (activate); a compiled emit falls back to it. */
   emitGeneral(args: Args): Result | undefined {
-    const connections = this.connections;
-    if (connections.length === 0) return undefined;
-    const owner = this.owner;
-    if (owner !== null && owner.signalsBlocked() && owner.destroyed !== (this as unknown)) return undefined;
     if (++this.unchangedEmits === COMPILE_AFTER) this.compile(args.length);
-    return activate(this, connections, args, currentThreadData()) as Result | undefined;
+    return this.deliver(args, currentThreadData());
   }
 
   private compile(arity: number): void {
@@ -136,8 +132,8 @@ export class Signal<Args extends unknown[] = [], Result = unknown> {
   }
 
   /**
-   * @internal Delivers an emission made on another thread (by a thread transport). The owner's
-   * `blockSignals()` is checked here, where the owner lives: its copy in the emitting isolate cannot see it.
+   * @internal Delivers an emission made on thread `from`: this one (`emit`), or another (a thread transport). The
+   * owner's `blockSignals()` is checked here, where the owner lives: its copy in an emitting isolate cannot see it.
    */
   deliver(args: Args, from: ThreadData): Result | undefined {
     const connections = this.connections;
