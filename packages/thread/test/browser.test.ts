@@ -9,35 +9,11 @@ import * as path from 'node:path';
 import { build, stop as stopEsbuild } from 'esbuild';
 import type { BrowserContext, Page } from 'playwright-core';
 import { launchChromium } from '../../../test/support/headless-chromium';
+import type { Results } from './browser/results';
 
 const SCREENSHOT = process.env.SIGSLOT_BROWSER_SCREENSHOT ?? path.join(os.tmpdir(), 'browser-test.png');
 const ROOT = path.resolve(__dirname, '../../..');
 const FIXTURES = path.join(__dirname, 'browser');
-
-/** What the page reports in `window.__results` (see test/browser/main.ts). */
-interface Results {
-  crossOriginIsolated: boolean;
-  idealThreadCount: number;
-  queued?: { ticks: Array<[number, string, string]>; finished: boolean; wait: boolean };
-  blocking?: { ticks: number[]; slotMs: number; waited: Array<[number, number, number]>; finished: boolean };
-  workerObject?: {
-    add: number;
-    changedBeforeResult: number;
-    addLater: number;
-    changed: Array<[number, string]>;
-    failure: string;
-    exitedCleanly: boolean;
-  };
-  pageCannotBlock?: { msleep: string; invokeBlocking: string; emitBlocking: string };
-  interruption?: { stopped: [boolean, number] | null; finished: boolean };
-  terminated?: { errors: string[]; finished: boolean; running: boolean };
-  crashed?: { errors: string[]; finished: boolean };
-  prepared?: { resolved: boolean; count: number; afterRelease: number };
-  log: string[];
-  errors: string[];
-  done: boolean;
-  elapsedMs?: number;
-}
 
 const TYPES: Record<string, string> = { '.html': 'text/html', '.js': 'text/javascript', '.map': 'application/json' };
 

@@ -1,36 +1,8 @@
 // The page of the browser test: runs Designer's timer and friends in real Web Workers, shows what happens as
 // text, and reports it in `window.__results`, which browser.test.ts reads.
 import { ConnectionType, currentThread, invokeMethod, QObject, QThread, RemoteError, Signal } from '@sigslot/thread';
+import type { Results } from './results';
 import { Counter, Crasher, Host, Spinner, Timer } from './threads';
-
-interface Results {
-  crossOriginIsolated: boolean;
-  idealThreadCount: number;
-  queued?: { ticks: Array<[count: number, emittedOn: string, ranOn: string]>; finished: boolean; wait: boolean };
-  blocking?: {
-    ticks: number[];
-    slotMs: number;
-    waited: Array<[count: number, waitedMs: number, slotsRunBefore: number]>;
-    finished: boolean;
-  };
-  workerObject?: {
-    add: number;
-    changedBeforeResult: number;
-    addLater: number;
-    changed: Array<[number, string]>;
-    failure: string;
-    exitedCleanly: boolean;
-  };
-  pageCannotBlock?: { msleep: string; invokeBlocking: string; emitBlocking: string };
-  interruption?: { stopped: [interrupted: boolean, spins: number] | null; finished: boolean };
-  terminated?: { errors: string[]; finished: boolean; running: boolean };
-  crashed?: { errors: string[]; finished: boolean };
-  prepared?: { resolved: boolean; count: number; afterRelease: number };
-  log: string[];
-  errors: string[];
-  done: boolean;
-  elapsedMs?: number;
-}
 
 const results: Results = {
   crossOriginIsolated,
