@@ -147,7 +147,7 @@ describe('QObject lifetime', () => {
     expect(parent.isDestroyed()).toBe(false);
   });
 
-  test('setParent moves a child between parents, refuses cycles, and findChild searches depth first', () => {
+  test('setParent moves a child between parents and refuses cycles', () => {
     const root = new Node().setObjectName('root');
     const a = new Node(root).setObjectName('a');
     const b = new Node(root).setObjectName('b');
@@ -161,6 +161,19 @@ describe('QObject lifetime', () => {
     deep.setParent(null);
     expect(deep.parent()).toBeNull();
     expect(b.children()).toEqual([]);
+  });
+
+  test('findChild returns the most direct descendant with the name (breadth first, as Qt)', () => {
+    const root = new Node().setObjectName('root');
+    const a = new Node(root).setObjectName('a');
+    const deepUnderA = new Node(a).setObjectName('target');
+    const b = new Node(root).setObjectName('b');
+    const childTarget = new Node(b).setObjectName('x');
+    const direct = new Node(root).setObjectName('target');
+    expect(root.findChild('target')).toBe(direct);
+    direct.setParent(null);
+    expect(root.findChild('target')).toBe(deepUnderA);
+    expect(root.findChild('x')).toBe(childTarget);
   });
 
   test('objectName change emits objectNameChanged, once per change', () => {

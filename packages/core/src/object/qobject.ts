@@ -77,12 +77,19 @@ export class QObject {
     return this.childList;
   }
 
-  /** The first descendant (depth first) whose objectName is `name`, or null. */
+  /**
+   * The descendant whose objectName is `name`, or null. As in Qt, the most direct one wins: children first, then
+   * grandchildren, and so on (breadth first), each level in child order.
+   */
   findChild(name: string): QObject | null {
-    for (const child of this.childList) {
-      if (child.objectNameValue === name) return child;
-      const found = child.findChild(name);
-      if (found) return found;
+    let level: readonly QObject[] = this.childList;
+    while (level.length > 0) {
+      const next: QObject[] = [];
+      for (const child of level) {
+        if (child.objectNameValue === name) return child;
+        next.push(...child.childList);
+      }
+      level = next;
     }
     return null;
   }
@@ -174,6 +181,8 @@ export class QObject {
   blockSignals(block: boolean): boolean {
     const previous = this.signalsAreBlocked;
     this.signalsAreBlocked = block;
+    // A thread transport records the blocked state with the connections (Qt reads both in the emitting thread).
+    if (previous !== block) for (const signal of this.ownSignals) signal.watcher?.(signal);
     return previous;
   }
 
@@ -249,7 +258,7 @@ export class QObject {
   deleteLater(): void {
     if (this.lifeState !== 'alive' || this.deletePosted) return;
     this.deletePosted = true;
-    const task: Task = { receiver: null, run: () => this.destroy() };
+    const task: Task = { receiver: null, deferredDelete: true, run: () => this.destroy() };
     const loop = this.threadAffinity?.loop;
     if (loop) loop.post(task);
     else this.holdTask(task);

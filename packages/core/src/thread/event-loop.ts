@@ -9,6 +9,8 @@ export interface Task {
   run(): void;
   /** Called instead of `run` when the task is dropped (its receiver was destroyed), so that no caller waits forever. */
   cancel?(): void;
+  /** True for a `deleteLater()`: Qt's DeferredDelete, still run when the thread finishes (see {@link EventLoop.finish}). */
+  readonly deferredDelete?: boolean;
 }
 
 /** Runs `callback` as a macrotask: after the current task and its microtasks, with I/O not starved. */
@@ -63,6 +65,27 @@ export class EventLoop {
     if (this.pending > 0 && !this.scheduled && !this.draining) {
       this.scheduled = true;
       scheduleMacrotask(this.drain);
+    }
+  }
+
+  /**
+   * The thread is finishing (its `run()` returned and `finished` was emitted): the loop stops for good, the
+   * deferred deletions queued so far run (Qt deletes them when the thread ends), and every other task is dropped.
+   */
+  finish(): void {
+    this.stopped = true;
+    const queue = this.queue;
+    const start = this.head;
+    this.queue = [];
+    this.head = 0;
+    for (let i = start; i < queue.length; i++) {
+      const task = queue[i]!;
+      if (!task.deferredDelete) continue;
+      try {
+        task.run();
+      } catch (error) {
+        reportError(error, { where: 'a deferred deletion' });
+      }
     }
   }
 
