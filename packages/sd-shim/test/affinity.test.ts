@@ -1,9 +1,10 @@
 import * as path from 'node:path';
 import { Worker } from 'node:worker_threads';
-import * as shim from '@sigslot/sd-shim';
 import {
   DESIGNER_FIX,
   SDSBSCompGraph,
+  DESIGNER_GUARD,
+  QT_GUI_GUARD,
   SDValueFloat,
   affinity,
   float2,
@@ -19,70 +20,6 @@ beforeEach(() => {
   affinity.setPolicy('throw');
 });
 afterAll(() => affinity.setPolicy('throw'));
-
-/** True if `fn` is wrapped by the core's main-thread guard. */
-function isGuarded(fn: unknown): boolean {
-  return (
-    typeof fn === 'function' && Object.getOwnPropertySymbols(fn).some((s) => s.description === 'sigslot.mainThreadOnly')
-  );
-}
-
-/** Abstract bases: their methods are guarded on each concrete subclass, under its name. */
-const ABSTRACT = new Set(['SDAPIObject', 'SDResource', 'SDGraph', 'SDValue', 'SDType']);
-/** Plain data and helpers that are not Designer API objects. */
-const NOT_API = new Set([
-  'float2',
-  'float3',
-  'float4',
-  'int2',
-  'int3',
-  'int4',
-  'ColorRGBA',
-  'MemoryFileSystem',
-  'APIException',
-  'AffinityError',
-  'SigslotError',
-]);
-
-test('every method of every API class is guarded by the core main-thread check, static ones included', () => {
-  const classes = Object.entries(shim).filter(
-    ([name, value]) =>
-      typeof value === 'function' &&
-      /^[A-Za-z]/.test(name) &&
-      value.prototype &&
-      !ABSTRACT.has(name) &&
-      !NOT_API.has(name),
-  ) as [string, { prototype: object }][];
-  expect(classes.map(([name]) => name)).toEqual(
-    expect.arrayContaining(['SDNode', 'SDPackageMgr', 'SDValueFloat', 'QMenu', 'QtForPythonUIMgrWrapper']),
-  );
-  const unguarded: string[] = [];
-  for (const [name, cls] of classes) {
-    for (
-      let proto: object | null = cls.prototype;
-      proto && proto !== Object.prototype;
-      proto = Object.getPrototypeOf(proto) as object | null
-    ) {
-      for (const key of Object.getOwnPropertyNames(proto)) {
-        if (key === 'constructor') continue;
-        const own = Object.getOwnPropertyDescriptor(cls.prototype, key) ?? Object.getOwnPropertyDescriptor(proto, key)!;
-        if (typeof own.value === 'function' && !isGuarded(own.value)) unguarded.push(`${name}.${key}`);
-      }
-    }
-    for (const key of Object.getOwnPropertyNames(cls)) {
-      const value = (cls as unknown as Record<string, unknown>)[key];
-      if (typeof value === 'function' && !['prototype', 'name', 'length'].includes(key) && !isGuarded(value))
-        unguarded.push(`${name}.${key} (static)`);
-    }
-  }
-  expect(unguarded).toEqual([]);
-});
-
-test('inherited methods are guarded under the name of the class they are called on', () => {
-  expect(isGuarded(Object.getOwnPropertyDescriptor(SDSBSCompGraph.prototype, 'getIdentifier')?.value)).toBe(true);
-  expect(isGuarded(Object.getOwnPropertyDescriptor(SDSBSCompGraph.prototype, 'getClassName')?.value)).toBe(true);
-  expect(isGuarded(Object.getOwnPropertyDescriptor(shim.SDValueInt2.prototype, 'getType')?.value)).toBe(true);
-});
 
 describe.each(['throw', 'record'] as const)('on the main thread, under the %s policy', (policy) => {
   test('every call works and nothing is recorded', () => {
@@ -102,9 +39,9 @@ describe.each(['throw', 'record'] as const)('on the main thread, under the %s po
 });
 
 test('the Designer guard names the API and proposes a queued connection', () => {
-  expect(shim.DESIGNER_GUARD).toEqual({ api: 'the Designer API', fix: DESIGNER_FIX });
+  expect(DESIGNER_GUARD).toEqual({ api: 'the Designer API', fix: DESIGNER_FIX });
   expect(DESIGNER_FIX).toBe('Emit a signal connected with QueuedConnection to a receiver on the main thread instead.');
-  expect(shim.QT_GUI_GUARD.api).toBe('the Qt GUI');
+  expect(QT_GUI_GUARD.api).toBe('the Qt GUI');
 });
 
 /**

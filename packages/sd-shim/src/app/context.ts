@@ -1,4 +1,3 @@
-import { assertDesignerThread, designerApi } from '../affinity/designer-guard';
 import { SDAPIObject } from '../base/sd-api-object';
 import { SDApplication } from './sd-application';
 
@@ -23,8 +22,5 @@ export class Context extends SDAPIObject {
  * program: `resetDesigner()` empties Designer's state, not the context.
  */
 export function getContext(): Context {
-  assertDesignerThread('sd', 'getContext');
   return (context ??= new Context());
 }
-
-designerApi(Context);

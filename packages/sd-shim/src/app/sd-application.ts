@@ -1,4 +1,3 @@
-import { designerApi } from '../affinity/designer-guard';
 import { SDAPIObject } from '../base/sd-api-object';
 import { APIException } from '../errors/api-exception';
 import { SDApiError } from '../errors/sd-api-error';
@@ -122,5 +121,3 @@ export class SDApplication extends SDAPIObject {
     designer().callbacks.unregister(OWNER, callbackID, `${OWNER}.unregisterCallback()`);
   }
 }
-
-designerApi(SDApplication);

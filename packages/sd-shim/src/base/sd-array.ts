@@ -1,4 +1,3 @@
-import { assertDesignerThread, designerApi } from '../affinity/designer-guard';
 import { APIException } from '../errors/api-exception';
 import { SDApiError } from '../errors/sd-api-error';
 import { SDAPIObject } from './sd-api-object';
@@ -34,9 +33,6 @@ export class SDArray<T> extends SDAPIObject {
 
   /** Iterates the items (Python's `for item in array`); checks the thread once, when the loop starts. */
   [Symbol.iterator](): Iterator<T> {
-    assertDesignerThread('SDArray', '[Symbol.iterator]');
     return this.#items[Symbol.iterator]();
   }
 }
-
-designerApi(SDArray);

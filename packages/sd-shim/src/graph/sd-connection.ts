@@ -1,4 +1,3 @@
-import { designerApi } from '../affinity/designer-guard';
 import { CONNECTIONS_FROM_INPUT, CONNECTIONS_FROM_OUTPUT } from '../base/bindings';
 import { SDAPIObject } from '../base/sd-api-object';
 import type { ConnectionModel } from './connection-model';
@@ -72,5 +71,3 @@ function ends(connection: SDConnection, method: string): { own: End; other: End 
 export function connectionFacade(model: ConnectionModel, fromOutput: boolean): SDConnection {
   return (fromOutput ? CONNECTIONS_FROM_OUTPUT : CONNECTIONS_FROM_INPUT).facade(model, () => new SDConnection());
 }
-
-designerApi(SDConnection);

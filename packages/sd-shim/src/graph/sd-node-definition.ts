@@ -1,4 +1,3 @@
-import { designerApi } from '../affinity/designer-guard';
 import { SDArray } from '../base/sd-array';
 import { SDAPIObject } from '../base/sd-api-object';
 import { APIException } from '../errors/api-exception';
@@ -66,5 +65,3 @@ export function definitionFacade(definition: NodeDefinition): SDNodeDefinition {
   }
   return facade;
 }
-
-designerApi(SDNodeDefinition);

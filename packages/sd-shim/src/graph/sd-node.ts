@@ -1,4 +1,3 @@
-import { designerApi } from '../affinity/designer-guard';
 import { NODES } from '../base/bindings';
 import { SDArray } from '../base/sd-array';
 import { SDAPIObject } from '../base/sd-api-object';
@@ -188,5 +187,3 @@ export class SDNode extends SDAPIObject {
 export function nodeFacade(model: NodeModel): SDNode {
   return NODES.facade(model, () => new SDNode());
 }
-
-designerApi(SDNode);

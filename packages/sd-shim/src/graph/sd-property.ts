@@ -1,4 +1,3 @@
-import { designerApi } from '../affinity/designer-guard';
 import { describeValue } from '../base/binding';
 import { SDAPIObject } from '../base/sd-api-object';
 import { APIException } from '../errors/api-exception';
@@ -88,5 +87,3 @@ export function propertyArg(value: unknown, call: string, name = 'property'): Pr
   }
   return def;
 }
-
-designerApi(SDProperty);

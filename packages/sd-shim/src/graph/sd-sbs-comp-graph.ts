@@ -1,4 +1,3 @@
-import { designerApi } from '../affinity/designer-guard';
 import { RESOURCES } from '../base/bindings';
 import type { SDPackage } from '../package/sd-package';
 import type { SDResourceFolder } from '../package/sd-resource-folder';
@@ -24,5 +23,3 @@ export class SDSBSCompGraph extends SDGraph {
     return RESOURCES.facade(graph, () => new SDSBSCompGraph());
   }
 }
-
-designerApi(SDSBSCompGraph);

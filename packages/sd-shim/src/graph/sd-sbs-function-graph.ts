@@ -1,4 +1,3 @@
-import { designerApi } from '../affinity/designer-guard';
 import { NODES, RESOURCES, callName } from '../base/bindings';
 import { APIException } from '../errors/api-exception';
 import { SDApiError } from '../errors/sd-api-error';
@@ -40,5 +39,3 @@ export class SDSBSFunctionGraph extends SDGraph {
     graph.pkg.modified = true;
   }
 }
-
-designerApi(SDSBSFunctionGraph);

@@ -9,6 +9,8 @@
  * ```
  * @packageDocumentation
  */
+// Loads the API (the main thread then listens for violations from plain workers) without a second copy of it.
+import '../guarded-api';
 import {
   checkHasAffinityViolation,
   checkNoAffinityViolations,

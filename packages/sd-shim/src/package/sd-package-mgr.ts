@@ -1,4 +1,3 @@
-import { designerApi } from '../affinity/designer-guard';
 import { PACKAGES } from '../base/bindings';
 import { SDArray } from '../base/sd-array';
 import { SDAPIObject } from '../base/sd-api-object';
@@ -224,5 +223,3 @@ export class SDPackageMgr extends SDAPIObject {
     write(model, path, call);
   }
 }
-
-designerApi(SDPackageMgr);

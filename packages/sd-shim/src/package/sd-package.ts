@@ -1,4 +1,3 @@
-import { designerApi } from '../affinity/designer-guard';
 import { PACKAGES } from '../base/bindings';
 import { SDArray } from '../base/sd-array';
 import { SDAPIObject } from '../base/sd-api-object';
@@ -64,5 +63,3 @@ export class SDPackage extends SDAPIObject {
 export function packageFacade(model: PackageModel): SDPackage {
   return PACKAGES.facade(model, () => new SDPackage());
 }
-
-designerApi(SDPackage);

@@ -1,4 +1,3 @@
-import { designerApi } from '../affinity/designer-guard';
 import { SDArray } from '../base/sd-array';
 import { requireBoolean } from '../values/check-input';
 import type { SDPackage } from './sd-package';
@@ -41,5 +40,3 @@ export class SDResourceFolder extends SDResource {
     );
   }
 }
-
-designerApi(SDResourceFolder);

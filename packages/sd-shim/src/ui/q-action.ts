@@ -1,5 +1,5 @@
+import { requireGuardedClass } from '../affinity/designer-guard';
 import { Signal } from '@sigslot/core';
-import { qtGui } from '../affinity/designer-guard';
 import { alreadyDeleted } from './qt-object-deleted';
 
 let deleteAction: (action: QAction) => void;
@@ -21,6 +21,7 @@ export class QAction {
 
   /** Makes an action with `text`. */
   constructor(text = '') {
+    requireGuardedClass(new.target);
     this.#text = text;
   }
 
@@ -117,5 +118,3 @@ export function newSeparator(): QAction {
   makeSeparator(action);
   return action;
 }
-
-qtGui(QAction);

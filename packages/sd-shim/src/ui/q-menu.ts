@@ -1,4 +1,4 @@
-import { qtGui } from '../affinity/designer-guard';
+import { requireGuardedClass } from '../affinity/designer-guard';
 import { QAction, markActionDeleted, newSeparator } from './q-action';
 import { alreadyDeleted } from './qt-object-deleted';
 
@@ -17,6 +17,7 @@ export class QMenu {
 
   /** Makes a menu titled `title`. */
   constructor(title = '', objectName = '') {
+    requireGuardedClass(new.target);
     this.#title = title;
     this.#objectName = objectName;
   }
@@ -105,5 +106,3 @@ export class QMenu {
 export function markMenuDeleted(menu: QMenu): void {
   deleteMenu(menu);
 }
-
-qtGui(QMenu);

@@ -1,4 +1,4 @@
-import { qtGui } from '../affinity/designer-guard';
+import { requireGuardedClass } from '../affinity/designer-guard';
 import { alreadyDeleted } from './qt-object-deleted';
 
 let deleteWidget: (widget: QWidget) => void;
@@ -15,6 +15,7 @@ export class QWidget {
 
   /** Makes a widget. */
   constructor(objectName = '', windowTitle = '') {
+    requireGuardedClass(new.target);
     this.#objectName = objectName;
     this.#windowTitle = windowTitle;
   }
@@ -83,5 +84,3 @@ export class QWidget {
 export function markWidgetDeleted(widget: QWidget): void {
   deleteWidget(widget);
 }
-
-qtGui(QWidget);

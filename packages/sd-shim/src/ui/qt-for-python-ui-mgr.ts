@@ -1,4 +1,3 @@
-import { designerApi } from '../affinity/designer-guard';
 import { SDArray } from '../base/sd-array';
 import { SDAPIObject } from '../base/sd-api-object';
 import type { Callback } from '../app/callback-registry';
@@ -154,5 +153,3 @@ export class QtForPythonUIMgrWrapper extends SDAPIObject {
     designer().callbacks.unregister(OWNER, callbackID, `${OWNER}.unregisterCallback()`);
   }
 }
-
-designerApi(QtForPythonUIMgrWrapper);

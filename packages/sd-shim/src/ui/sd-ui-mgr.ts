@@ -1,4 +1,3 @@
-import { designerApi } from '../affinity/designer-guard';
 import { SDArray } from '../base/sd-array';
 import { SDAPIObject } from '../base/sd-api-object';
 import type { SDGraph } from '../graph/sd-graph';
@@ -25,5 +24,3 @@ export class SDUIMgr extends SDAPIObject {
     return new SDArray(ui.selectedNodes(ui.currentGraphViewId).map(nodeFacade));
   }
 }
-
-designerApi(SDUIMgr);

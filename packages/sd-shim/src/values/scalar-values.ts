@@ -1,4 +1,3 @@
-import { designerApi } from '../affinity/designer-guard';
 import { requireBoolean, requireNumber, requireString } from './check-input';
 import { SDValue, valueData } from './sd-value';
 import type { ValueData } from './value-data';
@@ -68,8 +67,3 @@ export class SDValueString extends SDValue {
     return (valueData(this) as Data<'string'>).value;
   }
 }
-
-designerApi(SDValueBool);
-designerApi(SDValueInt);
-designerApi(SDValueFloat);
-designerApi(SDValueString);

@@ -1,5 +1,4 @@
 import { SDAPIObject } from '../base/sd-api-object';
-import { designerApi } from '../affinity/designer-guard';
 import { APIException } from '../errors/api-exception';
 import { SDApiError } from '../errors/sd-api-error';
 import { isValueKind, type TypeRef, type ValueKind } from './value-data';
@@ -263,24 +262,4 @@ export function typeFromRef(ref: TypeRef): SDType {
     case 'array':
       return new SDTypeArray(ref.itemKind && isValueKind(ref.itemKind) ? ref.itemKind : 'float');
   }
-}
-
-for (const cls of [
-  SDTypeBool,
-  SDTypeInt,
-  SDTypeInt2,
-  SDTypeInt3,
-  SDTypeInt4,
-  SDTypeFloat,
-  SDTypeFloat2,
-  SDTypeFloat3,
-  SDTypeFloat4,
-  SDTypeString,
-  SDTypeColorRGBA,
-  SDTypeUsage,
-  SDTypeTexture,
-  SDTypeEnum,
-  SDTypeArray,
-]) {
-  designerApi(cls);
 }

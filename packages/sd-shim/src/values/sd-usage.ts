@@ -1,4 +1,3 @@
-import { designerApi } from '../affinity/designer-guard';
 import { SDAPIObject } from '../base/sd-api-object';
 import { APIException } from '../errors/api-exception';
 import { SDApiError } from '../errors/sd-api-error';
@@ -74,6 +73,3 @@ export class SDValueUsage extends SDValue {
     return new SDUsage({ ...(valueData(this) as UsageData) });
   }
 }
-
-designerApi(SDUsage);
-designerApi(SDValueUsage);

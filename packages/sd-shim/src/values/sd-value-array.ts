@@ -1,4 +1,3 @@
-import { designerApi } from '../affinity/designer-guard';
 import { SDArray } from '../base/sd-array';
 import { APIException } from '../errors/api-exception';
 import { SDApiError } from '../errors/sd-api-error';
@@ -89,5 +88,3 @@ export class SDValueArray extends SDValue {
     return new SDArray((valueData(this) as ArrayData).items.map(valueFromData));
   }
 }
-
-designerApi(SDValueArray);

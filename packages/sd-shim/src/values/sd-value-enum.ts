@@ -1,4 +1,3 @@
-import { designerApi } from '../affinity/designer-guard';
 import { APIException } from '../errors/api-exception';
 import { SDApiError } from '../errors/sd-api-error';
 import { requireString } from './check-input';
@@ -54,5 +53,3 @@ export class SDValueEnum extends SDValue {
     return ENUM_TYPES.get(data.enumId)?.members.find((m) => m.value === data.value)?.id ?? '';
   }
 }
-
-designerApi(SDValueEnum);

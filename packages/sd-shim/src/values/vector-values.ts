@@ -1,4 +1,3 @@
-import { designerApi } from '../affinity/designer-guard';
 import { ColorRGBA } from '../basetypes/color-rgba';
 import { float2, float3, float4, int2, int3, int4 } from '../basetypes/vectors';
 import { requireComponents } from './check-input';
@@ -148,11 +147,3 @@ export class SDValueColorRGBA extends SDValue {
     return new ColorRGBA(c[0], c[1], c[2], c[3]);
   }
 }
-
-designerApi(SDValueFloat2);
-designerApi(SDValueFloat3);
-designerApi(SDValueFloat4);
-designerApi(SDValueInt2);
-designerApi(SDValueInt3);
-designerApi(SDValueInt4);
-designerApi(SDValueColorRGBA);

@@ -1,0 +1,67 @@
+/*
+ * The classes of the Designer API and of the Qt GUI it hands out: everything exported here is made
+ * main-thread-only in one place (guarded-api.ts), with every class of its prototype chain and its static
+ * methods. A class whose objects the API returns belongs here; its base classes are guarded with it.
+ */
+
+// Entry point and application
+export { Context } from './app/context';
+export { SDApplication } from './app/sd-application';
+
+// Packages and resources
+export { SDPackageMgr } from './package/sd-package-mgr';
+export { SDPackage } from './package/sd-package';
+export { SDResource } from './package/sd-resource';
+export { SDResourceFolder } from './package/sd-resource-folder';
+
+// Graphs, nodes, properties, connections
+export { SDGraph } from './graph/sd-graph';
+export { SDSBSCompGraph } from './graph/sd-sbs-comp-graph';
+export { SDSBSFunctionGraph } from './graph/sd-sbs-function-graph';
+export { SDNode } from './graph/sd-node';
+export { SDNodeDefinition } from './graph/sd-node-definition';
+export { SDProperty } from './graph/sd-property';
+export { SDConnection } from './graph/sd-connection';
+
+// Values and types
+export { SDValue } from './values/sd-value';
+export { SDValueBool, SDValueInt, SDValueFloat, SDValueString } from './values/scalar-values';
+export {
+  SDValueFloat2,
+  SDValueFloat3,
+  SDValueFloat4,
+  SDValueInt2,
+  SDValueInt3,
+  SDValueInt4,
+  SDValueColorRGBA,
+} from './values/vector-values';
+export { SDValueEnum } from './values/sd-value-enum';
+export { SDValueArray } from './values/sd-value-array';
+export { SDUsage, SDValueUsage } from './values/sd-usage';
+export {
+  SDType,
+  SDTypeBool,
+  SDTypeInt,
+  SDTypeInt2,
+  SDTypeInt3,
+  SDTypeInt4,
+  SDTypeFloat,
+  SDTypeFloat2,
+  SDTypeFloat3,
+  SDTypeFloat4,
+  SDTypeString,
+  SDTypeColorRGBA,
+  SDTypeUsage,
+  SDTypeTexture,
+  SDTypeEnum,
+  SDTypeArray,
+} from './values/sd-type';
+export { SDArray } from './base/sd-array';
+export { SDAPIObject } from './base/sd-api-object';
+
+// UI
+export { QtForPythonUIMgrWrapper } from './ui/qt-for-python-ui-mgr';
+export { SDUIMgr } from './ui/sd-ui-mgr';
+export { QMenu } from './ui/q-menu';
+export { QAction } from './ui/q-action';
+export { QWidget } from './ui/q-widget';
