@@ -27,7 +27,8 @@ export type ConnectionType = number;
 /** The delivery part of a connection type (0 to 3), without the flags. */
 export type DeliveryType = 0 | 1 | 2 | 3;
 
-const DELIVERY_MASK = 0x0f;
+/** The bits of a connection type that choose the delivery (the rest are flags). */
+export const DELIVERY_MASK = 0x0f;
 const KNOWN_BITS = DELIVERY_MASK | ConnectionType.UniqueConnection | ConnectionType.SingleShotConnection;
 
 const NAMES = ['AutoConnection', 'DirectConnection', 'QueuedConnection', 'BlockingQueuedConnection'] as const;

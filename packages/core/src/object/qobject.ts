@@ -1,6 +1,6 @@
 import { AffinityError, InvalidArgumentError } from '../errors';
 import { senderOf, senderSignalOf } from '../signal/activate';
-import type { Connection, Slot } from '../signal/connection';
+import type { Slot } from '../signal/connection';
 import { Signal } from '../signal/signal';
 import { describeObject } from './describe';
 import { currentThreadData } from '../thread/current-thread';
@@ -32,7 +32,8 @@ export class QObject {
   private lifeState: 'alive' | 'destroying' | 'destroyed' = 'alive';
   private deletePosted = false;
   private readonly ownSignals: Signal<unknown[]>[] = [];
-  private inboundConnections: Set<Connection> | null = null;
+  /** The signals with a connection to this object, once each (see addInbound). */
+  private inboundSignals: Signal<unknown[]>[] | null = null;
   private heldTasks: Task[] | null = null;
 
   /**
@@ -169,7 +170,7 @@ export class QObject {
   }
 
   private setAffinity(destination: ThreadData | null): void {
-    this.threadAffinity = destination;
+    this.setThreadData(destination);
     if (destination?.loop && this.heldTasks) {
       for (const task of this.heldTasks) destination.loop.post(task);
       this.heldTasks = null;
@@ -229,8 +230,8 @@ export class QObject {
     this.lifeState = 'destroying';
     for (const child of [...this.childList]) child.destroy();
     for (const signal of this.ownSignals) signal.disconnect();
-    if (this.inboundConnections) for (const connection of [...this.inboundConnections]) connection.disconnect();
-    this.inboundConnections = null;
+    if (this.inboundSignals) for (const signal of [...this.inboundSignals]) signal.disconnect(this);
+    this.inboundSignals = null;
     // Dropped like the posted calls of a destroyed object, and cancelled so that no caller waits forever.
     const held = this.heldTasks;
     this.heldTasks = null;
@@ -269,7 +270,13 @@ export class QObject {
    * isolate, which the thread package creates.
    */
   bindToThread(data: ThreadData | null): void {
+    this.setThreadData(data);
+  }
+
+  /** Changes the affinity; a compiled emit that calls this object directly no longer applies (direct-emit.ts). */
+  private setThreadData(data: ThreadData | null): void {
     this.threadAffinity = data;
+    if (this.inboundSignals) for (const signal of this.inboundSignals) signal.retireCompiledEmit();
   }
 
   /** @internal Registers a signal the object owns, so that destroying the object disconnects it. */
@@ -302,14 +309,26 @@ export class QObject {
     }
   }
 
-  /** @internal Remembers a connection to this object, so that destroying it disconnects it. */
-  addInbound(connection: Connection): void {
-    (this.inboundConnections ??= new Set()).add(connection);
+  /**
+   * @internal Remembers a signal that has a connection to this object (the signal calls it once, for its first),
+   * so that destroying the object disconnects it. One entry per signal, not per connection: no allocation per
+   * connection (bench group 5a).
+   */
+  addInbound(signal: Signal<unknown[]>): void {
+    const signals = this.inboundSignals;
+    // Small lists grow by copying, so that they hold no spare room: most objects receive from a few signals.
+    if (signals === null) this.inboundSignals = [signal];
+    else if (signals.length < 16) this.inboundSignals = signals.concat(signal);
+    else signals.push(signal);
   }
 
-  /** @internal */
-  removeInbound(connection: Connection): void {
-    this.inboundConnections?.delete(connection);
+  /** @internal Forgets a signal whose last connection to this object is gone. */
+  removeInbound(signal: Signal<unknown[]>): void {
+    const signals = this.inboundSignals;
+    const at = signals === null ? -1 : signals.lastIndexOf(signal);
+    if (at < 0) return;
+    signals![at] = signals![signals!.length - 1]!;
+    signals!.pop();
   }
 
   /** @internal Keeps a queued call for an object whose thread cannot take it yet; it is posted when the object gets one. */

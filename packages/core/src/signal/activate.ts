@@ -10,21 +10,23 @@ import type { Signal } from './signal';
 
 const { DirectConnection, QueuedConnection, AutoConnection, BlockingQueuedConnection } = ConnectionType;
 
-/** Who is calling the slot that runs now, for `QObject.sender()`. */
-const calling = {
-  sender: null as QObject | null,
-  receiver: null as QObject | null,
-  signal: null as Signal<never> | null,
-};
+/**
+ * The connection whose slot runs now, for `QObject.sender()`: one store per call, restored afterwards. Only
+ * slots of a receiver set it; a bare function's call leaves the caller's value. The compiled emit
+ * (direct-emit.ts) keeps it the same way.
+ */
+export const calling = { connection: null as Connection<never> | null };
 
 /** The object whose signal called `receiver`'s running slot, or null outside such a slot (Qt's `sender()`). */
 export function senderOf(receiver: QObject): QObject | null {
-  return calling.receiver === receiver ? calling.sender : null;
+  const c = calling.connection;
+  return c !== null && c.receiver === receiver ? c.signal.owner : null;
 }
 
 /** The signal that called `receiver`'s running slot, or null (Qt's `senderSignalIndex()`, by object). */
 export function senderSignalOf(receiver: QObject): Signal<never> | null {
-  return calling.receiver === receiver ? calling.signal : null;
+  const c = calling.connection;
+  return c !== null && c.receiver === receiver ? c.signal : null;
 }
 
 /**
@@ -34,10 +36,8 @@ export function senderSignalOf(receiver: QObject): Signal<never> | null {
 export function invokeSlot<Args extends unknown[]>(c: Connection<Args>, args: Args): unknown {
   const receiver = c.receiver;
   if (receiver === null) return callFunctionSlot(c, args);
-  const { sender, receiver: previousReceiver, signal } = calling;
-  calling.sender = c.signal.owner;
-  calling.receiver = receiver;
-  calling.signal = c.signal as unknown as Signal<never>;
+  const previous = calling.connection;
+  calling.connection = c as unknown as Connection<never>;
   try {
     const slot = c.slot;
     if (typeof slot === 'string')
@@ -47,9 +47,7 @@ export function invokeSlot<Args extends unknown[]>(c: Connection<Args>, args: Ar
     reportSlotError(error, c);
     return undefined;
   } finally {
-    calling.sender = sender;
-    calling.receiver = previousReceiver;
-    calling.signal = signal;
+    calling.connection = previous;
   }
 }
 

@@ -1,9 +1,12 @@
-import { ConnectionType, connectionTypeName, type DeliveryType } from '../connection-type';
+import { ConnectionType, connectionTypeName, DELIVERY_MASK, type DeliveryType } from '../connection-type';
 import type { QObject } from '../object/qobject';
 import type { Signal } from './signal';
 
 /** A slot: a function, or (for a receiver in another thread) the name of the receiver's method. */
 export type Slot<Args extends unknown[]> = ((...args: Args) => unknown) | string;
+
+/** A bit above every connection type flag: set in `state` once the connection is removed. */
+const DISCONNECTED = 0x10000;
 
 /**
  * The handle `connect()` returns (Qt's `QMetaObject::Connection`). `connected` tells whether it is live;
@@ -11,29 +14,56 @@ export type Slot<Args extends unknown[]> = ((...args: Args) => unknown) | string
  * A refused connection (a duplicate with UniqueConnection) is returned with `connected === false`.
  */
 export class Connection<Args extends unknown[] = unknown[]> {
-  /** @internal Cleared when the connection is removed; an emit in progress skips it from then on. */
-  alive: boolean;
-  /** @internal The delivery part of {@link Connection.type}. */
-  readonly delivery: DeliveryType;
-  /** @internal True for SingleShotConnection. */
-  readonly singleShot: boolean;
+  // Four fields and nothing else: a program may hold thousands of connections, and each field costs 8 bytes
+  // (bench group 5a). The type, its delivery, the single-shot flag and "disconnected" share one number.
+  /** The signal this connection listens to. */
+  readonly signal: Signal<Args>;
+  /** The object whose thread runs the slot, or null for a bare function (it then runs where the sender lives). */
+  readonly receiver: QObject | null;
+  /** The function called, or the receiver's method name. */
+  readonly slot: Slot<Args>;
+  /** The connection type's bits, plus {@link DISCONNECTED} once removed. */
+  private state: number;
 
   /** @internal Use {@link Signal.connect}. */
   constructor(
-    /** The signal this connection listens to. */
-    readonly signal: Signal<Args>,
-    /** The object whose thread runs the slot, or null for a bare function (it then runs where the sender lives). */
-    readonly receiver: QObject | null,
-    /** The function called, or the receiver's method name. */
-    readonly slot: Slot<Args>,
-    /** The connection type it was made with, flags included. */
-    readonly type: ConnectionType,
-    delivery: DeliveryType,
+    signal: Signal<Args>,
+    receiver: QObject | null,
+    slot: Slot<Args>,
+    type: ConnectionType,
+    // Kept for subclasses made elsewhere (the thread package's); it is always `type`'s delivery part.
+    _delivery: DeliveryType,
     live: boolean,
   ) {
-    this.delivery = delivery;
-    this.singleShot = (type & ConnectionType.SingleShotConnection) !== 0;
-    this.alive = live;
+    this.signal = signal;
+    this.receiver = receiver;
+    this.slot = slot;
+    this.state = live ? type : type | DISCONNECTED;
+  }
+
+  /** The connection type it was made with, flags included. */
+  get type(): ConnectionType {
+    return this.state & ~DISCONNECTED;
+  }
+
+  /** @internal The delivery part of {@link Connection.type}. */
+  get delivery(): DeliveryType {
+    return (this.state & DELIVERY_MASK) as DeliveryType;
+  }
+
+  /** @internal True for SingleShotConnection. */
+  get singleShot(): boolean {
+    return (this.state & ConnectionType.SingleShotConnection) !== 0;
+  }
+
+  /** @internal False once the connection is removed; an emit in progress skips it from then on. */
+  get alive(): boolean {
+    return (this.state & DISCONNECTED) === 0;
+  }
+
+  /** @internal Marks the connection removed (the signal has already dropped it from its list). */
+  markDisconnected(): void {
+    this.state |= DISCONNECTED;
   }
 
   /** True until the connection is disconnected (or if it was refused, never). */

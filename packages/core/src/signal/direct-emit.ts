@@ -1,18 +1,29 @@
 import { ConnectionType } from '../connection-type';
-import { reportSlotError } from './activate';
+import type { ThreadData } from '../thread/thread-data';
+import { calling, reportSlotError } from './activate';
 import type { Connection } from './connection';
 import type { Signal } from './signal';
 
 /**
- * `activate()`'s common case, compiled. When every connection of a signal is a plain function (no receiver,
- * Auto or Direct, not single-shot), `activate()` calls each one now, in order, on the emitting thread. This
- * module builds a function that does exactly that with one call site per slot, and the signal installs it as
- * its own `emit`, so that V8 can inline each slot into the emit and the emit into its caller (tseep's
- * technique). A loop shares one call site among the slots of every signal in the program, which made a direct
- * emit several times slower (bench group 1). The routing is unchanged: this is a copy of one branch, taken
- * only where that branch is the whole decision; anything else goes back to `emitGeneral`.
+ * `activate()`'s common case, compiled. When every connection of a signal is called directly on the emitting
+ * thread — a plain function, or a receiver living in that thread, Auto or Direct, not single-shot — `activate()`
+ * calls each one now, in order. This module builds a function that does exactly that with one call site per
+ * slot, and the signal installs it as its own `emit`, so that V8 can inline each slot into the emit and the emit
+ * into its caller (tseep's technique). A loop shares one call site among the slots of every signal in the
+ * program, which made a direct emit several times slower (bench group 1). The routing is unchanged: this is a
+ * copy of one branch, taken only where that branch is the whole decision; anything else goes back to
+ * `emitGeneral`.
+ *
+ * What the routing depends on, the list and the receivers' threads, is checked once, when compiling. Whatever
+ * would change it retires the compiled emit instead ({@link CompiledEmit.retire}): a new list, a receiver moved
+ * to another thread. A retired emit that is still running (a slot changed the list) checks each later slot's
+ * connection, as Qt does, and a caller that kept the retired emit is sent to the general path.
  */
-export type CompiledEmit = (...args: readonly unknown[]) => unknown;
+export interface CompiledEmit {
+  readonly emit: (...args: readonly unknown[]) => unknown;
+  /** Makes `emit` take the general path from now on, and skip the slots disconnected during a running emit. */
+  readonly retire: () => void;
+}
 
 /** Slots beyond this count are not worth a generated function (code size grows with it; the loop is fine). */
 const MAX_SLOTS = 16;
@@ -22,45 +33,74 @@ const MAX_ARITY = 4;
 /** False once `new Function` was refused (a Content-Security-Policy without 'unsafe-eval'): the loop is used. */
 let compilerAvailable = true;
 
-/** True when `activate()` would call this connection directly, on the emitting thread, every time. */
-function isPlain<Args extends unknown[]>(c: Connection<Args>): boolean {
-  return c.receiver === null && c.delivery <= ConnectionType.DirectConnection && !c.singleShot;
+/** True when `activate()` would call this connection now, on thread `here`, whenever `here` emits. */
+function runsNow<Args extends unknown[]>(c: Connection<Args>, here: ThreadData): boolean {
+  return (
+    c.delivery <= ConnectionType.DirectConnection &&
+    !c.singleShot &&
+    (c.receiver === null || c.receiver.threadData() === here)
+  );
+}
+
+/** The statement that calls connection `i`'s slot with `params`, as `invokeSlot` does (result, error report). */
+function callStatement(c: Connection<unknown[]>, i: number, params: string): string {
+  // A method is looked up when called, as invokeSlot does, so that a replaced method is the one called.
+  const call =
+    c.receiver === null
+      ? `f${i}(${params})`
+      : typeof c.slot === 'string'
+        ? `r${i}[f${i}](${params})`
+        : `f${i}.call(r${i}${params ? ', ' : ''}${params})`;
+  return `try { result = ${call}; } catch (e) { result = undefined; report(e, c${i}); }`;
 }
 
 /**
- * A function that calls `connections`' slots with `arity` arguments, skipping any disconnected meanwhile (an
- * earlier slot of the same emit may disconnect a later one) and reporting a slot's error without stopping the
- * others. Null when the connections are not all plain functions, or when the platform forbids generated code.
+ * Compiles the emit of `signal` for `connections` (its current list) and `arity` arguments, emitted on thread
+ * `here`. Null when a connection is not called directly there, or when the platform forbids generated code.
  */
 export function compileDirectEmit<Args extends unknown[]>(
   signal: Signal<Args>,
   connections: readonly Connection<Args>[],
   arity: number,
+  here: ThreadData,
 ): CompiledEmit | null {
   const n = connections.length;
   if (!compilerAvailable || n > MAX_SLOTS || arity > MAX_ARITY) return null;
-  for (const c of connections) if (!isPlain(c)) return null;
-  const params = Array.from({ length: arity }, (_, i) => `a${i}`);
-  let body = `"use strict";\nreturn function emit(${params.join(', ')}) {\n`;
-  // Anything unusual takes the general path: another argument count, blocked signals, or a list replaced since
-  // (a caller may hold on to an old `signal.emit`).
+  for (const c of connections) if (!runsNow(c, here)) return null;
+  const params = Array.from({ length: arity }, (_, i) => `a${i}`).join(', ');
+  const owner = signal.owner;
+  const blockable = owner !== null && (owner.destroyed as unknown) !== signal; // `destroyed` is never blocked
+  const anyReceiver = connections.some((c) => c.receiver !== null);
+  // A constructor of its own, so that `guard.stale` has a map of its own: V8 treats a field never written since
+  // construction as a constant, so the checks below cost nothing until this emit is retired.
+  let body = '"use strict";\nfunction Guard() { this.stale = false; }\nconst guard = new Guard();\n';
+  body += `function emit(${params}) {\n`;
+  // Anything unusual takes the general path: another argument count, blocked signals, or a retired emit (a
+  // caller may hold on to an old `signal.emit`).
   body +=
-    `  if (arguments.length !== ${arity} || signal.connections !== list || (owner !== null && owner.signalsBlocked()))` +
+    `  if (arguments.length !== ${arity} || guard.stale${blockable ? ' || owner.signalsBlocked()' : ''})` +
     ` return signal.emitGeneral([...arguments]);\n`;
   body += '  let result;\n'; // the last slot's, as activate() returns it
-  for (let i = 0; i < n; i++) {
+  // `sender()`: one store per receiver's slot, and the caller's value back for a function slot and at the end.
+  if (anyReceiver) body += '  const previous = calling.connection;\n  try {\n';
+  let senderSet = false;
+  connections.forEach((c, i) => {
+    let statement = callStatement(c as unknown as Connection<unknown[]>, i, params);
+    if (c.receiver !== null) statement = `calling.connection = c${i}; ${statement}`;
+    else if (senderSet) statement = `calling.connection = previous; ${statement}`;
+    senderSet = c.receiver !== null;
     // The first slot needs no check: the list was current when the emit began, so it was connected.
-    const call = `try { result = f${i}(${params.join(', ')}); } catch (e) { result = undefined; report(e, c${i}); }`;
-    body += i === 0 ? `  ${call}\n` : `  if (c${i}.alive) ${call}\n`;
-  }
-  body += '  return result;\n};';
-  const names = connections.flatMap((_, i) => [`c${i}`, `f${i}`]);
-  const values = connections.flatMap((c) => [c, c.slot]);
+    body += i === 0 ? `  ${statement}\n` : `  if (!guard.stale || c${i}.alive) { ${statement} }\n`;
+  });
+  if (anyReceiver) body += '  } finally {\n    calling.connection = previous;\n  }\n';
+  body += '  return result;\n}\nreturn { emit, retire: () => { guard.stale = true; } };';
+  const names = connections.flatMap((_, i) => [`c${i}`, `f${i}`, `r${i}`]);
+  const values = connections.flatMap((c) => [c, c.slot, c.receiver]);
   try {
-    const make = new Function(...names, 'report', 'signal', 'owner', 'list', body) as (
+    const make = new Function(...names, 'report', 'signal', 'owner', 'calling', body) as (
       ...values: unknown[]
     ) => CompiledEmit;
-    return make(...values, reportSlotError, signal, signal.owner, connections);
+    return make(...values, reportSlotError, signal, owner, calling);
   } catch {
     compilerAvailable = false;
     return null;

@@ -6,7 +6,7 @@ import { currentThreadData } from '../thread/current-thread';
 import type { ThreadData } from '../thread/thread-data';
 import { activate } from './activate';
 import { Connection, type Slot } from './connection';
-import { compileDirectEmit } from './direct-emit';
+import { compileDirectEmit, type CompiledEmit } from './direct-emit';
 
 /** Emits of one unchanged connection list before its direct emit is compiled (a list made for one emit, as
  * `once()` makes, is never worth compiling). */
@@ -119,16 +119,33 @@ export class Signal<Args extends unknown[] = [], Result = unknown> {
     return this.deliver(args, currentThreadData());
   }
 
+  /** The compiled emit installed as `emit`, if any (see direct-emit.ts). */
+  private compiled: CompiledEmit | null = null;
+
   private compile(arity: number): void {
-    const compiled = compileDirectEmit(this, this.connections, arity);
-    if (compiled !== null) this.emit = compiled as unknown as (...args: Args) => Result | undefined;
+    const compiled = compileDirectEmit(this, this.connections, arity, currentThreadData());
+    if (compiled === null) return;
+    this.compiled = compiled;
+    this.emit = compiled.emit as unknown as (...args: Args) => Result | undefined;
+  }
+
+  /**
+   * @internal Goes back to the general emit, because what the compiled one assumed has changed: the list, or the
+   * thread of a receiver (QObject.moveToThread). It compiles again after a few emits.
+   */
+  retireCompiledEmit(): void {
+    if (this.compiled !== null) {
+      this.compiled.retire();
+      this.compiled = null;
+      this.emit = this.general;
+    }
+    this.unchangedEmits = 0;
   }
 
   /** Replaces the connection list (never mutated in place, so an emit in progress keeps its snapshot). */
   private setConnections(connections: readonly Connection<Args>[]): void {
     this.connections = connections;
-    this.emit = this.general;
-    this.unchangedEmits = 0;
+    this.retireCompiledEmit();
   }
 
   /**
@@ -212,8 +229,13 @@ export class Signal<Args extends unknown[] = [], Result = unknown> {
 
   /** @internal Appends a connection made elsewhere (a thread transport's forwarder, for example). */
   attach<C extends Connection<Args>>(connection: C): C {
-    this.setConnections([...this.connections, connection]);
-    connection.receiver?.addInbound(connection as unknown as Connection);
+    const receiver = connection.receiver;
+    // The receiver remembers the signals connected to it (once each), so that destroying it disconnects them.
+    if (receiver !== null && !this.connections.some((c) => c.receiver === receiver)) {
+      receiver.addInbound(this as unknown as Signal<unknown[]>);
+    }
+    // concat makes an array of the exact length; a spread or a push leaves room for up to 16 more (group 5a).
+    this.setConnections(this.connections.concat(connection));
     this.watcher?.(this);
     return connection;
   }
@@ -240,19 +262,19 @@ export class Signal<Args extends unknown[] = [], Result = unknown> {
     else if (typeof target === 'function') remove = (c) => c.receiver === null && c.slot === target;
     else remove = (c) => c.receiver === target && (slot === undefined || sameSlot(c.slot, slot, target));
     const kept: Connection<Args>[] = [];
-    let removed = false;
-    for (const c of this.connections) {
-      if (c.alive && remove(c)) {
-        c.alive = false;
-        c.receiver?.removeInbound(c as unknown as Connection);
-        removed = true;
-      } else if (c.alive) kept.push(c);
+    const removed: Connection<Args>[] = [];
+    for (const c of this.connections) (remove(c) ? removed : kept).push(c);
+    if (removed.length === 0) return false;
+    for (const c of removed) {
+      c.markDisconnected();
+      const receiver = c.receiver;
+      if (receiver !== null && !kept.some((k) => k.receiver === receiver)) {
+        receiver.removeInbound(this as unknown as Signal<unknown[]>);
+      }
     }
-    if (removed) {
-      this.setConnections(kept.length ? kept : EMPTY);
-      this.watcher?.(this);
-    }
-    return removed;
+    this.setConnections(kept.length ? kept.slice() : EMPTY); // slice: an array of the exact length
+    this.watcher?.(this);
+    return true;
   }
 
   /** How many connections are live. */
