@@ -144,6 +144,20 @@ describe('a signal emitted many times to receiver objects', () => {
     }
   });
 
+  test('sender() is null after an emit whose last slot, a function, was disconnected during it', () => {
+    const sender = new Sender();
+    const r = new Receiver();
+    let last: Connection<[number]> | null = null;
+    sender.changed.connect(r, function (this: Receiver, v: number) {
+      if (v >= 0) last?.disconnect();
+    });
+    last = sender.changed.connect(() => undefined);
+    warmUp(sender.changed);
+    sender.changed.emit(1);
+    expect(last.connected).toBe(false);
+    expect(r.sender()).toBeNull();
+  });
+
   test('skips a receiver disconnected, or destroyed, by an earlier slot of the same emit', () => {
     const sender = new Sender();
     const [a, b, c] = ['a', 'b', 'c'].map((name) => new Receiver().setObjectName(name)) as [
