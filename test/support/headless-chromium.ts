@@ -1,10 +1,23 @@
-// Debian's Chromium, headless, driven by playwright-core: how the browser tests (packages/thread, docs) open
-// pages. The flags keep it from reaching for the network, which this machine closes (../shared/reference/tooling.md).
+// Headless Chromium driven by playwright-core: how the browser tests (packages/thread, docs, bundlers) open pages.
+// The browser comes from npm (@sparticuz/chromium, see npm-chromium.ts), so every run uses the same one and the
+// machine needs none; SIGSLOT_CHROMIUM names another binary instead. The flags keep it from reaching for the
+// network, which CI machines may close.
 import * as fs from 'node:fs';
 import { chromium, type BrowserContext } from 'playwright-core';
+import { npmChromium, type NpmChromium } from './npm-chromium';
 
-/** Where Chromium is: Debian's package, or SIGSLOT_CHROMIUM. */
-export const CHROMIUM = process.env.SIGSLOT_CHROMIUM ?? '/usr/bin/chromium';
+/** The Chromium binary SIGSLOT_CHROMIUM names, or the one in the @sparticuz/chromium package. */
+export async function whichChromium(who: string): Promise<NpmChromium> {
+  const named = process.env.SIGSLOT_CHROMIUM;
+  if (!named) return npmChromium();
+  if (!fs.existsSync(named)) {
+    throw new Error(
+      `${who}: SIGSLOT_CHROMIUM is ${named}, and there is no file there. Unset it to use the Chromium of the ` +
+        `@sparticuz/chromium package (npm install brings it), or point it at a Chromium binary.`,
+    );
+  }
+  return { executablePath: named, env: {} };
+}
 
 /** A browser context, and what went wrong on any of its pages so far. */
 export interface HeadlessChromium {
@@ -14,22 +27,19 @@ export interface HeadlessChromium {
 }
 
 /**
- * Starts Chromium with a new profile in `profileDir` and records every problem its pages report. Throws a
- * message that says how to install Chromium when it is missing.
+ * Starts Chromium with a new profile in `profileDir` and records every problem its pages report. The flags are
+ * ours, not @sparticuz/chromium's default list (made for AWS Lambda, it turns off what cross-origin isolation
+ * and module workers need).
  */
 export async function launchChromium(
   profileDir: string,
   who: string,
   viewport?: { width: number; height: number },
 ): Promise<HeadlessChromium> {
-  if (!fs.existsSync(CHROMIUM)) {
-    throw new Error(
-      `${who} needs Chromium at ${CHROMIUM}, and it is not there. Install Debian's package ` +
-        `(apt-get install -y chromium; .ci/run does), or point SIGSLOT_CHROMIUM at a Chromium binary.`,
-    );
-  }
+  const browser = await whichChromium(who);
   const context = await chromium.launchPersistentContext(profileDir, {
-    executablePath: CHROMIUM,
+    executablePath: browser.executablePath,
+    env: { ...process.env, ...browser.env },
     headless: true,
     ...(viewport ? { viewport } : {}),
     args: [
