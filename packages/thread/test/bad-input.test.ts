@@ -54,7 +54,7 @@ describe('bad input is rejected at the call that made it', () => {
       expect(messages).toEqual([
         expect.stringContaining('unknown message type "bogus"'),
         expect.stringContaining('an emit of signal #99 of object #0, which this thread never declared'),
-        expect.stringContaining('"emits" needs a batch of (objectId, signal, args) triples'),
+        expect.stringContaining('"emits" needs a batch of (objectId, signal, version, argCount, emitCount'),
         expect.stringContaining('a result for call #12345, which was never made'),
         expect.stringContaining('the message is not an object'),
       ]);
@@ -66,10 +66,13 @@ describe('bad input is rejected at the call that made it', () => {
 
   test('validateFromWorker accepts every well-formed message and names what is wrong in the others', () => {
     expect(validateFromWorker({ type: 'started', signals: ['tick'] })).toBeNull();
-    expect(validateFromWorker({ type: 'emits', batch: [0, 0, [1]] })).toBeNull();
+    expect(validateFromWorker({ type: 'emits', batch: [0, 0, 7, 1, 2, 'a', 'b'] })).toBeNull();
     expect(validateFromWorker({ type: 'finished', code: 0 })).toBeNull();
     expect(validateFromWorker({ type: 'finished', code: 'x' })).toBe('"finished" is malformed');
-    expect(validateFromWorker({ type: 'emit-wait', objectId: 0, signal: 0 })).toBe('"emit-wait" is malformed');
+    expect(validateFromWorker({ type: 'emit-wait', objectId: 0, signal: 0, version: 0, args: [] })).toBeNull();
+    expect(validateFromWorker({ type: 'emit-wait', objectId: 0, signal: 0, args: [] })).toBe(
+      '"emit-wait" is malformed',
+    );
     expect(validateFromWorker({ type: 'violation', violation: {} })).toBe('"violation" is malformed');
     expect(validateFromWorker({ type: 'created', objectId: 1 })).toBe(
       '"created" needs an objectId and a list of signal names',
@@ -79,7 +82,7 @@ describe('bad input is rejected at the call that made it', () => {
     );
     expect(validateFromWorker({ type: 'result', replyId: 1 })).toBe('"result" needs a replyId and ok');
     expect(validateFromWorker({ type: 'started', signals: [1] })).toBe('"started" needs a list of signal names');
-    expect(validateFromWorker({ type: 'emits', batch: [0, 0, 'x'] })).toBe('"emits" has a malformed entry at 0');
+    expect(validateFromWorker({ type: 'emits', batch: [0, 0, 0, 'x', 1] })).toBe('"emits" has a malformed run at 0');
   });
 
   test('a main-thread-only API called in a worker is reported to the main thread, naming the class, method and thread', async () => {

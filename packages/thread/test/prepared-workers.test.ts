@@ -265,7 +265,7 @@ describe('preparing and releasing', () => {
       control: new SharedArrayBuffer(8),
       affinityPolicy: 'throw',
       calls: [],
-      startedCalls: [],
+      waitGraph: new SharedArrayBuffer(8),
       watches: [],
       maxPendingEmits: 0,
     };

@@ -96,14 +96,20 @@ describe('signals across threads', () => {
     }
   });
 
-  test('QueuedConnection does not block the worker: the main slot has not run when emit returns', async () => {
+  test('QueuedConnection does not block the worker: each emit has returned before the main slot runs', async () => {
     const thread = new BlockingThread();
     thread.count = 3;
-    thread.tick.connect((n) => Atomics.store(thread.shared, 0, n), ConnectionType.QueuedConnection);
-    const report = thread.report.once();
+    const returnedBeforeSlot: boolean[] = [];
+    thread.tick.connect((n) => {
+      // Waits here, on main, for the worker's "emit returned" mark: a blocking emit could never set it (it would
+      // wait for this slot), so the wait would time out.
+      for (let waited = 0; Atomics.load(thread.shared, 1) < n && waited < 5000; waited += 10)
+        Atomics.wait(thread.shared, 1, Atomics.load(thread.shared, 1), 10);
+      returnedBeforeSlot.push(Atomics.load(thread.shared, 1) >= n);
+    }, ConnectionType.QueuedConnection);
     thread.start();
-    const [mismatches] = await report;
-    expect(mismatches).toEqual([1, 2, 3]);
+    await thread.wait();
+    expect(returnedBeforeSlot).toEqual([true, true, true]);
   });
 
   test('a blocking slot that throws releases the worker; the error is reported with the signal name', async () => {

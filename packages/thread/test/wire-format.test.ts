@@ -5,20 +5,31 @@ import { snapshotArgs } from '../src/wire/clone-check';
 import { MixedRunsThread, MutatingThread, Recorder } from './fixtures/backpressure';
 
 describe('the emits batch', () => {
-  test('validateFromWorker accepts runs and one-emit triples, and rejects a run that does not fit', () => {
-    // Three emits of signal 2 (one argument each), then one emit of signal 0 with two arguments, then a triple.
+  test('validateFromWorker accepts runs, and rejects a run that does not fit or claims too many emits', () => {
+    // Three emits of signal 2 (one argument each, routed at version 7), then one emit of signal 0 with two arguments.
     expect(
-      validateFromWorker({ type: 'emits', batch: [0, 2, 1, 3, 10, 11, 12, 0, 0, 2, 1, 'a', 'b', 1, 0, [5]] }),
+      validateFromWorker({ type: 'emits', batch: [0, 2, 7, 1, 3, 10, 11, 12, 0, 0, 7, 2, 1, 'a', 'b'] }),
     ).toBeNull();
-    expect(validateFromWorker({ type: 'emits', batch: [0, 1, 0, 4] })).toBeNull(); // four emits without arguments
+    expect(validateFromWorker({ type: 'emits', batch: [0, 1, 0, 0, 4] })).toBeNull(); // four emits without arguments
     expect(validateFromWorker({ type: 'emits', batch: [] })).toBeNull();
-    expect(validateFromWorker({ type: 'emits', batch: [0, 2, 1, 3, 10, 11] })).toBe(
+    expect(validateFromWorker({ type: 'emits', batch: [0, 2, 0, 1, 3, 10, 11] })).toBe(
       '"emits" has a run at entry 0 longer than the batch',
     );
-    expect(validateFromWorker({ type: 'emits', batch: [0, 2, 1, 0] })).toBe('"emits" has a malformed entry at 0');
-    expect(validateFromWorker({ type: 'emits', batch: [0, 2, -1, 1] })).toBe('"emits" has a malformed entry at 0');
-    expect(validateFromWorker({ type: 'emits', batch: [0, 2, 1, 1, 7, 0, 'x', 0, 1] })).toBe(
-      '"emits" has a malformed entry at 1',
+    expect(validateFromWorker({ type: 'emits', batch: [0, 2, 0, 1, 0] })).toBe('"emits" has a malformed run at 0');
+    expect(validateFromWorker({ type: 'emits', batch: [0, 2, 0, -1, 1] })).toBe('"emits" has a malformed run at 0');
+    expect(validateFromWorker({ type: 'emits', batch: [0, 2, 0, 1, 1, 7, 0, 'x', 0, 0, 1] })).toBe(
+      '"emits" has a malformed run at 1',
+    );
+  });
+
+  test('a batch bounds the work it causes: emits without arguments cannot claim more than one batch holds', () => {
+    // Five numbers that would claim two billion emits: refused before anything runs.
+    expect(validateFromWorker({ type: 'emits', batch: [0, 0, 0, 0, 2 ** 31 - 1] })).toBe(
+      '"emits" claims more than 4096 emits in one batch',
+    );
+    expect(validateFromWorker({ type: 'emits', batch: [0, 0, 0, 0, 4096] })).toBeNull();
+    expect(validateFromWorker({ type: 'emits', batch: [0, 0, 0, 0, 4000, 0, 1, 0, 0, 97] })).toBe(
+      '"emits" claims more than 4096 emits in one batch',
     );
   });
 

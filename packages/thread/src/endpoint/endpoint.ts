@@ -17,6 +17,11 @@ export interface WorkerEndpoint extends Endpoint {
   onError(handler: (error: unknown) => void): void;
   /** Calls `handler` once when the worker has stopped, with its exit code. */
   onExit(handler: (code: number) => void): void;
+  /**
+   * True once the worker has stopped, for whatever reason (out of memory included), answered synchronously: a
+   * thread blocked on the worker cannot hear its exit event, so it asks this between waits.
+   */
+  hasStopped(): boolean;
   /** Stops the worker now; resolves once it has stopped. */
   terminate(): Promise<void>;
   /**

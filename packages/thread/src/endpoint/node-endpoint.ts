@@ -13,10 +13,16 @@ export function nodeEndpoint(port: WorkerThreads.MessagePort | WorkerThreads.Wor
 
 /** The {@link WorkerEndpoint} of a Node `Worker`. */
 function workerEndpoint(worker: WorkerThreads.Worker): WorkerEndpoint {
+  let exited = false;
+  worker.once('exit', () => (exited = true));
   return {
     ...nodeEndpoint(worker),
     onError: (handler) => void worker.on('error', handler),
     onExit: (handler) => void worker.once('exit', handler),
+    // The exit event needs this thread's event loop. A worker's event-loop utilisation is read from the worker
+    // itself, under its lock, and reports an idle time of -1 once its thread has stopped: the one synchronous
+    // sign of a dead worker Node gives (tested by "a worker that runs out of memory releases the blocked main").
+    hasStopped: () => exited || worker.performance.eventLoopUtilization().idle < 0,
     terminate: async () => void (await worker.terminate()),
     release: () => {
       // The runtime exits the worker itself right after "finished"; this only guards against a stuck one.

@@ -31,7 +31,13 @@ export function spawnWebWorker(url: string, options: SpawnOptions): WorkerEndpoi
     onError: (handler) => {
       worker.addEventListener('error', (event) => {
         event.preventDefault();
-        handler(new Error(event.message || 'the worker failed to load or threw an uncaught error'));
+        handler(
+          new Error(
+            event.message
+              ? `${event.message} (worker script ${url})`
+              : `the worker script ${url} failed to load (check the URL and that it is served as JavaScript), or threw an uncaught error`,
+          ),
+        );
         exit(1);
       });
       worker.addEventListener('messageerror', () =>
@@ -42,6 +48,8 @@ export function spawnWebWorker(url: string, options: SpawnOptions): WorkerEndpoi
       exited = handler;
       if (exitCode !== undefined) handler(exitCode);
     },
+    // A browser's main thread never blocks on a worker, so it never needs to ask.
+    hasStopped: () => exitCode !== undefined,
     terminate: async () => {
       worker.terminate();
       exit(1);

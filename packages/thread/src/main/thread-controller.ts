@@ -1,7 +1,7 @@
 import {
   affinity,
   ConnectionType,
-  DeadlockError,
+  currentThreadData,
   InvalidArgumentError,
   reportError,
   type Connection,
@@ -24,12 +24,14 @@ import {
   type BlockedEmitResult,
   type ClassLocation,
   type FromWorker,
-  type InvokeCall,
   type ThreadAssignment,
   type ThreadInit,
   type WireCall,
   type WireError,
 } from '../wire/protocol';
+import { WaitGraph } from '../wire/wait-graph';
+import { deliverPosted } from './deliver-posted';
+import { RoutingHistory } from './routing-history';
 import { NODE_BOOTSTRAP } from '../worker/bootstrap';
 import type { WorkerClass } from '../class-location';
 import { takePreparedWorker } from './prepared-workers';
@@ -75,6 +77,15 @@ export const LOCAL_SIGNALS: ReadonlySet<string> = new Set([
   'errorOccurred',
 ]);
 
+/** The program's wait-for graph, shared with every thread it starts (made by the first start). */
+let waitGraph: WaitGraph | null = null;
+/** The threads this side runs, by id, for naming them in deadlock messages. */
+const runningThreads = new Map<number, ThreadData>();
+
+function describeThreadId(id: number): string {
+  return id === 0 ? currentThreadData().describe() : (runningThreads.get(id)?.describe() ?? `worker #${id}`);
+}
+
 /**
  * The main side of one thread: starts its worker, carries queued and blocking calls to the objects that
  * live there (the {@link ThreadTransport} of that thread), and delivers what the worker emits. Every message
@@ -100,20 +111,31 @@ export class ThreadController implements ThreadTransport {
   private nextConnectionId = 1;
   private readonly watches: Array<[number, string, number]> = [];
   private nextFlag: number = ControlWords.FirstFlag + 512;
+  /** Per signal the worker emits, what it was connected to here, by routing version (see RoutingHistory). */
+  private readonly routing = new Map<Signal<unknown[]>, RoutingHistory>();
+  /** Calls from the worker join this thread's one event queue, in order with everything else posted here. */
+  private readonly loop = currentThreadData().loop!;
+  /** Object ids the worker has announced ("created"); each may be announced once. */
+  private readonly announced = new Set<number>();
   private state: 'idle' | 'running' | 'finished' = 'idle';
   private ended = false;
   private crash: ThreadCrashedError | null = null;
-  /** The connections of `started` that this run made in the worker (see startedCallsForWorker). */
-  private startedInWorker: ReadonlySet<Connection> = new Set();
+  /** Where this run is: what the worker may send next depends on it (see `handle`). */
+  private phase: 'starting' | 'started' | 'done' = 'done';
   /** True when the crash is a terminate() of ours: asked for, so not reported as an error nobody caught. */
   private terminated = false;
   private finishWaiters: Array<() => void> = [];
-  private deliveringBlockingEmit = false;
   private nextObjectId = 1;
   private readonly handles = new Map<number, RemoteObjectHandle>();
   private readonly rejected = new Set<string>();
 
-  constructor(private readonly thread: ControlledThread) {}
+  constructor(private readonly thread: ControlledThread) {
+    // `started` and `finished` are emitted in the new thread (Qt): their connections to objects living there are
+    // made there too, so that they run there, during the emit; the main side's delivery skips them (runsThere).
+    for (const signal of [thread.started, thread.finished]) {
+      signal.watcher = (s) => this.mirrorLocalConnections(0, s as Signal<unknown[]>);
+    }
+  }
 
   /** True from `start()` until the thread has finished. */
   get running(): boolean {
@@ -145,11 +167,15 @@ export class ThreadController implements ThreadTransport {
     ])
       Atomics.store(this.control, word, 0);
     this.state = 'running';
+    this.phase = 'starting';
     this.ended = false;
     this.crash = null;
     this.terminated = false;
     this.tables.clear();
+    this.announced.clear();
     const data = this.thread.threadRecord;
+    runningThreads.set(data.id, data);
+    waitGraph ??= new WaitGraph(WaitGraph.allocate());
     const init: ThreadInit = {
       type: 'init',
       threadId: data.id,
@@ -159,7 +185,7 @@ export class ThreadController implements ThreadTransport {
       control: this.control.buffer as SharedArrayBuffer,
       affinityPolicy: affinity.policy,
       calls: this.outgoing.splice(0),
-      startedCalls: this.startedCallsForWorker(),
+      waitGraph: waitGraph.buffer,
       watches: this.watches,
       maxPendingEmits: options.maxPendingEmits,
     };
@@ -183,39 +209,13 @@ export class ThreadController implements ThreadTransport {
       this.endpoint = spawnWebWorker(init.location.module, spawn);
       this.endpoint.postMessage(init);
     }
+    // Everything the worker sends, and its end, joins this thread's event queue in arrival order (Qt: one
+    // posted-event list per thread), so that a deleteLater() posted here before an emit arrived drops it.
     const endpoint = this.endpoint;
-    endpoint.onMessage((message) => {
-      if (this.endpoint === endpoint) this.onMessage(message);
-    });
-    endpoint.onError((error) => {
-      if (this.endpoint === endpoint) this.fail(error);
-    });
-    endpoint.onExit((code) => {
-      if (this.endpoint === endpoint) this.onExit(code);
-    });
-  }
-
-  /**
-   * The calls that `started`, emitted in the new thread as in Qt, makes there directly: its AutoConnections to
-   * objects living in that thread. Remembered, so that the main side's delivery of `started` skips them
-   * ({@link ThreadController.runsThere}).
-   */
-  private startedCallsForWorker(): InvokeCall[] {
-    const ran = this.thread.signalsBlocked()
-      ? []
-      : this.thread.started.connections.filter(
-          (c) => c.alive && c.delivery === ConnectionType.AutoConnection && this.objectLivingThere(c.receiver) !== null,
-        );
-    this.startedInWorker = new Set(ran as unknown as Connection[]);
-    for (const c of ran) if (c.singleShot) c.disconnect();
-    return ran.map((c) => ({
-      kind: 'invoke',
-      objectId: this.objectLivingThere(c.receiver)!,
-      method: c.slot as string,
-      args: [],
-      replyId: 0,
-      wait: false,
-    }));
+    const post = (run: () => void): void => this.loop.post({ receiver: null, run });
+    endpoint.onMessage((message) => post(() => this.endpoint === endpoint && this.onMessage(message)));
+    endpoint.onError((error) => post(() => this.endpoint === endpoint && this.fail(error)));
+    endpoint.onExit((code) => post(() => this.endpoint === endpoint && this.onExit(code)));
   }
 
   /** The id of `receiver` when it is a handle of an object living in this thread's worker, else null. */
@@ -256,15 +256,11 @@ export class ThreadController implements ThreadTransport {
   }
 
   /**
-   * See {@link ThreadTransport.runsThere}: a connection between two objects of this worker, made there too, or
-   * one of `started`'s that this run made there.
+   * See {@link ThreadTransport.runsThere}: a connection between two objects of this worker (or from the thread's
+   * own `started` or `finished` to one), made there too.
    */
-  runsThere(connection: Connection): boolean {
-    return (
-      this.startedInWorker.has(connection) ||
-      (this.mirrored.get(connection.signal as Signal<unknown[]>)?.has(connection) ?? false)
-    );
-  }
+  runsThere = (connection: Connection): boolean =>
+    this.mirrored.get(connection.signal as Signal<unknown[]>)?.has(connection) ?? false;
 
   /** Asks the worker's event loop to return `code` from `exec()`. */
   exit(code: number): void {
@@ -318,8 +314,14 @@ export class ThreadController implements ThreadTransport {
     if (!list) this.remoteSignals.set(objectId, (list = []));
     list.push(signal);
     signal.emittedIn = this.thread.threadRecord;
+    const routedTo = (s: Signal<unknown[]>): readonly Connection[] | null =>
+      s.owner?.signalsBlocked() ? null : (s.connections as unknown as readonly Connection[]);
+    const history = new RoutingHistory(Atomics.load(this.control, ControlWords.Routing), routedTo(signal) ?? []);
+    this.routing.set(signal, history);
     let slot = flagSlot;
     signal.watcher = (s) => {
+      // A new routing version: the worker's emits from now on are delivered to what `s` reaches now.
+      history.record(Atomics.add(this.control, ControlWords.Routing, 1) + 1, routedTo(s));
       this.mirrorLocalConnections(objectId, s);
       // Blocking connections here make the worker wait for this thread; mirrored ones run there and need no wait.
       const blocking = s.connections.filter(
@@ -429,32 +431,40 @@ export class ThreadController implements ThreadTransport {
 
   /** Sends `call` and blocks this thread until the worker has run it; returns its result. */
   private blockOn(call: WireCall, where: string): unknown {
-    if (this.deliveringBlockingEmit) {
-      throw new DeadlockError(
-        `${where}: thread ${this.thread.describe()} is itself blocked waiting for this thread to run its slots; ` +
-          `waiting for it in turn would never end. Use QueuedConnection here.`,
-      );
-    }
-    if (!this.running || !this.syncPort) {
+    if (!this.running || !this.syncPort || !this.endpoint) {
       throw new ThreadTerminatedError(
         `${where}: thread ${this.thread.describe()} is not running, so nothing would answer a blocking call. Start it first.`,
       );
     }
+    const self = currentThreadData().id;
+    // Throws, before anything is sent, when the worker waits (directly or through others) for this thread.
+    waitGraph!.enter(self, this.thread.threadRecord.id, where, describeThreadId);
     Atomics.store(this.control, ControlWords.MainWait, 0);
     // A worker waiting for this thread to drain its emits (backpressure) must go on, or it could never answer.
     setAndWake(this.control, ControlWords.MainBlocked, 1);
     this.outgoing.push(call);
+    const endpoint = this.endpoint;
     let code: number;
     try {
       this.flush();
-      code = waitForAnswer(this.control, ControlWords.MainWait);
+      // A blocked thread cannot hear the worker's exit event: it asks the platform, between waits, whether the
+      // worker still runs, so that a worker that dies (out of memory included) releases it.
+      code = waitForAnswer(this.control, ControlWords.MainWait, () => endpoint.hasStopped());
     } finally {
+      waitGraph!.leave(self);
       Atomics.store(this.control, ControlWords.MainBlocked, 0);
     }
     const { receiveMessageOnPort } = nodeBuiltin<typeof WorkerThreads>('node:worker_threads');
     const reply = receiveMessageOnPort(this.syncPort)?.message as FromWorker | undefined;
     if (code !== 1 || !reply || reply.type !== 'result') {
-      throw new ThreadTerminatedError(`${where}: thread ${this.thread.describe()} ended before answering.`);
+      if (code === 2 && endpoint.hasStopped()) {
+        this.crash ??= new ThreadCrashedError(
+          `Thread ${this.thread.describe()} stopped (it crashed, ran out of memory or exited) while ${where} waited for it.`,
+        );
+      }
+      throw (
+        this.crash ?? new ThreadTerminatedError(`${where}: thread ${this.thread.describe()} ended before answering.`)
+      );
     }
     if (!reply.ok) throw toRemoteError(reply.value as WireError);
     return reply.value;
@@ -497,16 +507,37 @@ export class ThreadController implements ThreadTransport {
     const problem = validateFromWorker(message);
     if (problem !== null) return this.protocolError(problem);
     const m = message as FromWorker;
+    // Each kind of message is valid only where the run is: "started" once, first; "finished" last.
+    if (this.phase === 'done') return this.protocolError(`"${m.type}" after the thread finished`);
+    if (m.type === 'started' && this.phase !== 'starting') return this.protocolError('a second "started"');
+    if ((m.type === 'emits' || m.type === 'emit-wait' || m.type === 'result') && this.phase === 'starting')
+      return this.protocolError(`"${m.type}" before "started"`);
     switch (m.type) {
       case 'started':
+        this.phase = 'started';
         this.tables.set(0, this.tableFor(0, m.signals));
         this.thread.started.deliver([], this.thread.threadRecord); // skips what ran in the worker (runsThere)
         return;
       case 'created': {
         const handle = this.handles.get(m.objectId);
-        if (!handle) return this.protocolError(`"created" for object #${m.objectId}, which this side never asked for`);
+        if (!handle || this.announced.has(m.objectId))
+          return this.protocolError(`"created" for object #${m.objectId}, which this side did not ask for`);
+        this.announced.add(m.objectId);
         const known = new Set(this.remoteSignals.get(m.objectId)?.map((signal) => signal.name));
-        for (const name of m.signals) if (!known.has(name)) handle.remoteSignal(name);
+        for (const name of m.signals) {
+          if (known.has(name)) continue;
+          if (name in handle) {
+            reportError(
+              new InvalidArgumentError(
+                `${handle.describe()} declares a signal "${name}", which is also the name of a member of its handle ` +
+                  `on the main thread (${name}), so the handle cannot show it. Rename the signal.`,
+              ),
+              { where: `creating ${handle.describe()}`, thread: this.thread.threadRecord.describe() },
+            );
+            continue;
+          }
+          handle.remoteSignal(name);
+        }
         this.tables.set(m.objectId, this.tableFor(m.objectId, m.signals));
         return;
       }
@@ -514,12 +545,10 @@ export class ThreadController implements ThreadTransport {
         return this.deliverBatch(m.batch);
       case 'emit-wait': {
         const signal = this.lookup(m.objectId, m.signal);
-        this.deliveringBlockingEmit = true;
         let result: unknown;
         try {
-          result = signal?.deliver(m.args as unknown[], this.thread.threadRecord);
+          if (signal) result = this.deliverEmit(signal, m.version, m.args as unknown[]);
         } finally {
-          this.deliveringBlockingEmit = false;
           this.sendBlockedEmitResult(result, signal);
           answer(this.control, ControlWords.WorkerWait, 1);
         }
@@ -535,10 +564,16 @@ export class ThreadController implements ThreadTransport {
         return;
       }
       case 'slot-error':
-        return reportError(toRemoteError(m.error), { where: m.where, thread: this.thread.threadRecord.describe() });
+        return reportError(toRemoteError(m.error), {
+          where: m.where,
+          thread: this.thread.threadRecord.describe(),
+          ...(m.signal !== undefined ? { signal: m.signal } : {}),
+          ...(m.receiver !== undefined ? { receiver: m.receiver } : {}),
+        });
       case 'violation':
         return affinity.record(m.violation);
       case 'finished':
+        this.phase = 'done';
         if (m.error) this.crash ??= crashFrom(m.error, this.thread.describe());
         this.end();
         this.endpoint?.release();
@@ -551,39 +586,47 @@ export class ThreadController implements ThreadTransport {
    * (backpressure). A routing error in one emit is reported and does not drop the rest.
    */
   private deliverBatch(batch: readonly unknown[]): void {
-    const from = this.thread.threadRecord;
     const length = batch.length;
     let count = 0;
     try {
       for (let i = 0; i < length;) {
         const signal = this.lookup(batch[i] as number, batch[i + 1] as number);
-        const third = batch[i + 2];
-        if (typeof third !== 'number') {
-          // One emit with its arguments as an array.
-          i += 3;
-          count++;
-          if (signal) deliverOne(signal, third as unknown[], from);
-          continue;
-        }
-        const argCount = third;
-        const emits = batch[i + 3] as number;
-        i += 4;
+        const version = batch[i + 2] as number;
+        const argCount = batch[i + 3] as number;
+        const emits = batch[i + 4] as number;
+        i += 5;
         count += emits;
         if (signal === null) {
           i += argCount * emits;
           continue;
         }
         if (argCount === 1) {
-          for (const end = i + emits; i < end; i++) deliverOne(signal, [batch[i]], from);
+          for (const end = i + emits; i < end; i++) this.deliverEmit(signal, version, [batch[i]]);
         } else if (argCount === 0) {
-          for (let k = 0; k < emits; k++) deliverOne(signal, [], from);
+          for (let k = 0; k < emits; k++) this.deliverEmit(signal, version, []);
         } else {
           for (const end = i + emits * argCount; i < end; i += argCount)
-            deliverOne(signal, batch.slice(i, i + argCount), from);
+            this.deliverEmit(signal, version, batch.slice(i, i + argCount));
         }
       }
     } finally {
       delivered(this.control, count);
+    }
+  }
+
+  /**
+   * Runs the calls one emission made in the worker, routed there at `version`; a routing error is reported, so
+   * the rest of its batch goes on. Returns the last slot's result (for a blocking emit).
+   */
+  private deliverEmit(signal: Signal<unknown[]>, version: number, args: unknown[]): unknown {
+    const connections = this.routing.get(signal)?.at(version);
+    if (connections === undefined || connections.length === 0) return undefined;
+    try {
+      return deliverPosted(signal, connections, args, this.runsThere);
+    } catch (error) {
+      const from = this.thread.threadRecord.describe();
+      reportError(error, { where: `delivering ${signal.describe()} from thread ${from}`, thread: from });
+      return undefined;
     }
   }
 
@@ -633,6 +676,7 @@ export class ThreadController implements ThreadTransport {
       this.end();
     }
     this.endpoint = null;
+    runningThreads.delete(this.thread.threadRecord.id);
     this.syncPort?.close();
     this.syncPort = null;
     this.state = 'finished';
@@ -660,18 +704,6 @@ export class ThreadController implements ThreadTransport {
       this.thread.errorOccurred.deliver([this.crash], from);
     }
     this.thread.finished.deliver([], from);
-  }
-}
-
-/** Delivers one emission made in the worker; a routing error is reported, so the rest of its batch goes on. */
-function deliverOne(signal: Signal<unknown[]>, args: unknown[], from: ThreadData): void {
-  try {
-    signal.deliver(args, from);
-  } catch (error) {
-    reportError(error, {
-      where: `delivering ${signal.describe()} from thread ${from.describe()}`,
-      thread: from.describe(),
-    });
   }
 }
 

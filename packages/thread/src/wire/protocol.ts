@@ -89,8 +89,8 @@ export interface ThreadInit {
   readonly affinityPolicy: 'throw' | 'record';
   /** Objects created before the thread started, and other calls queued for it. */
   readonly calls: readonly WireCall[];
-  /** Slots of objects living in the thread connected to its `started` (Auto): run there, before `run()`. */
-  readonly startedCalls: readonly InvokeCall[];
+  /** The program's wait-for graph (see `WaitGraph`): where every thread publishes what it is blocked on. */
+  readonly waitGraph: SharedArrayBuffer;
   /** Blocking-flag slots already assigned: [objectId, signal name, slot]. */
   readonly watches: readonly (readonly [number, string, number])[];
   /**
@@ -116,16 +116,15 @@ export interface ThreadAssignment {
 
 /**
  * Worker → main: queued emits in the order they were made, in one flat array of plain values. The batch is a
- * sequence of entries, each one of:
- *
- * - a run, what a worker sends: `objectId, signalIndex, argCount, emitCount`, then the arguments of
- *   `emitCount` consecutive emits of that signal, `argCount` values each (`0, 2, 1, 3, 10, 11, 12` is three emits
- *   of signal 2 of object 0 with one argument: 10, then 11, then 12);
- * - one emit: `objectId, signalIndex, args` with `args` an array (an older worker's form, still accepted).
+ * sequence of runs, each `objectId, signalIndex, version, argCount, emitCount`, then the arguments of `emitCount`
+ * consecutive emits of that signal, `argCount` values each (`0, 2, 7, 1, 3, 10, 11, 12` is three emits of signal 2
+ * of object 0 with one argument, routed at version 7: 10, then 11, then 12). `version` is the thread's routing
+ * version (`ControlWords.Routing`) the emits read when they were made: the main side delivers them to the
+ * connections it had at that version (Qt routes in the emitting thread, at the emit).
  *
  * Runs keep the arguments flat because the structured clone algorithm pays for every object it copies: an
  * array per emit cost more than everything else on the worker side (benchmark group 2). Signal indexes refer
- * to the `signals` list the object announced.
+ * to the `signals` list the object announced. A batch holds at most {@link MAX_BATCH_EMITS} emits.
  */
 export interface EmitBatch {
   readonly type: 'emits';
@@ -144,12 +143,21 @@ export type FromWorker =
       readonly type: 'emit-wait';
       readonly objectId: number;
       readonly signal: number;
+      readonly version: number;
       readonly args: readonly unknown[];
     }
   /** The result of an `invoke` call. */
   | { readonly type: 'result'; readonly replyId: number; readonly ok: boolean; readonly value: unknown }
   /** A slot or queued call in the worker threw: reported on the main thread's error handler. */
-  | { readonly type: 'slot-error'; readonly error: WireError; readonly where: string }
+  | {
+      readonly type: 'slot-error';
+      readonly error: WireError;
+      readonly where: string;
+      /** The signal whose slot threw, when a slot threw (as `ErrorContext.signal`). */
+      readonly signal?: string;
+      /** The receiver whose slot threw (as `ErrorContext.receiver`). */
+      readonly receiver?: string;
+    }
   /** A main-thread-only API was called in the worker. */
   | {
       readonly type: 'violation';
@@ -195,6 +203,11 @@ export const ControlWords = {
    * can slip between its check and its wait (no lost wake-up).
    */
   Wake: 8,
+  /**
+   * Routing: the version of the main side's connections to the signals this worker emits. The main side adds 1
+   * on every connect, disconnect and blockSignals() that concerns them; each emit reads it (see `EmitBatch`).
+   */
+  Routing: 9,
   /** First of the blocking-flag slots: how many blocking connections the main side has on a signal. */
   FirstFlag: 16,
   /** Total number of words. */
@@ -226,13 +239,18 @@ export function validateFromWorker(message: unknown): string | null {
     case 'emits':
       return validateBatch(message.batch);
     case 'emit-wait':
-      return isInt(message.objectId) && isInt(message.signal) && Array.isArray(message.args)
+      return isInt(message.objectId) && isInt(message.signal) && isInt(message.version) && Array.isArray(message.args)
         ? null
         : '"emit-wait" is malformed';
     case 'result':
       return isInt(message.replyId) && typeof message.ok === 'boolean' ? null : '"result" needs a replyId and ok';
     case 'slot-error':
-      return isWireError(message.error) && isStr(message.where) ? null : '"slot-error" needs an error and where';
+      return isWireError(message.error) &&
+        isStr(message.where) &&
+        (message.signal === undefined || isStr(message.signal)) &&
+        (message.receiver === undefined || isStr(message.receiver))
+        ? null
+        : '"slot-error" needs an error and where';
     case 'violation': {
       const v = message.violation;
       return isObj(v) &&
@@ -267,11 +285,11 @@ function validateInit(init: unknown): string | null {
     return '"init" needs an affinityPolicy ("throw" or "record")';
   if (
     !Array.isArray(init.calls) ||
-    !Array.isArray(init.startedCalls) ||
+    !(init.waitGraph instanceof SharedArrayBuffer) ||
     !Array.isArray(init.watches) ||
     !isInt(init.maxPendingEmits)
   )
-    return '"init" needs its calls, startedCalls, watches and maxPendingEmits';
+    return '"init" needs its calls, waitGraph, watches and maxPendingEmits';
   return null;
 }
 
@@ -291,29 +309,41 @@ export function validateAssignment(message: unknown): string | null {
 /** The most arguments one emit may carry in a run (a bound that keeps a malformed count from running away). */
 const MAX_ARGS = 1 << 16;
 
-/** Checks the entries of an {@link EmitBatch}: O(entries), not O(emits), since a run is checked as a whole. */
+/**
+ * The most emits one batch may hold: a worker sends a batch when it reaches this many. It bounds the work one
+ * message can cause on the main side (emits without arguments take no room in the batch).
+ */
+export const MAX_BATCH_EMITS = 4096;
+
+/** Checks the runs of an {@link EmitBatch}: O(runs), not O(emits), since a run is checked as a whole. */
 function validateBatch(batch: unknown): string | null {
   if (!Array.isArray(batch)) return BATCH_SHAPE;
   const length = batch.length;
+  let emits = 0;
   for (let i = 0, entry = 0; i < length; entry++) {
-    if (i + 2 >= length) return BATCH_SHAPE; // a truncated entry
-    const third = batch[i + 2];
-    if (!isInt(batch[i]) || !isInt(batch[i + 1])) return `"emits" has a malformed entry at ${entry}`;
-    if (Array.isArray(third)) {
-      i += 3;
-      continue;
-    }
-    const emitCount = batch[i + 3];
-    if (!isInt(third) || !isInt(emitCount) || third < 0 || third > MAX_ARGS || emitCount < 1)
-      return `"emits" has a malformed entry at ${entry}`;
-    i += 4 + third * emitCount;
+    if (i + 5 > length) return BATCH_SHAPE; // a truncated run
+    const argCount = batch[i + 3];
+    const emitCount = batch[i + 4];
+    if (
+      !isInt(batch[i]) ||
+      !isInt(batch[i + 1]) ||
+      !isInt(batch[i + 2]) ||
+      !isInt(argCount) ||
+      !isInt(emitCount) ||
+      argCount < 0 ||
+      argCount > MAX_ARGS ||
+      emitCount < 1
+    )
+      return `"emits" has a malformed run at ${entry}`;
+    emits += emitCount;
+    if (emits > MAX_BATCH_EMITS) return `"emits" claims more than ${MAX_BATCH_EMITS} emits in one batch`;
+    i += 5 + argCount * emitCount;
     if (i > length) return `"emits" has a run at entry ${entry} longer than the batch`;
   }
   return null;
 }
 
-const BATCH_SHAPE =
-  '"emits" needs a batch of (objectId, signal, args) triples or (objectId, signal, argCount, emitCount, ...arguments) runs';
+const BATCH_SHAPE = '"emits" needs a batch of (objectId, signal, version, argCount, emitCount, ...arguments) runs';
 
 /** Turns any thrown value into a {@link WireError}. */
 export function toWireError(error: unknown): WireError {

@@ -22,8 +22,10 @@ import { webEndpoint } from '../endpoint/web-endpoint';
 import { ProtocolError, ThreadTerminatedError } from '../errors';
 import { assertCloneable, snapshotArgs } from '../wire/clone-check';
 import { answer, sleepOn, waitForAnswer, waitForDrain } from '../wire/blocking';
+import { WaitGraph } from '../wire/wait-graph';
 import {
   ControlWords,
+  MAX_BATCH_EMITS,
   type BlockedEmitResult,
   toWireError,
   validateAssignment,
@@ -37,16 +39,30 @@ import {
 } from '../wire/protocol';
 import { adopting } from './adoption';
 
-/** Emits per batch before it is sent without waiting for a flush point. */
-export const BATCH_EMITS = 4096;
+/** Emits per batch before it is sent even while the main thread is busy. */
+export const BATCH_EMITS = MAX_BATCH_EMITS;
 /** Values (headers and arguments) per batch before it is sent, for emits with many arguments. */
 const BATCH_VALUES = 4 * BATCH_EMITS;
-/** Signal names of QObject and QThread themselves: the main side has its own, so they are not forwarded. */
-const LOCAL_SIGNALS = new Set(['destroyed', 'objectNameChanged', 'started', 'finished', 'errorOccurred']);
 
 /** The interface of the thread object that the runtime drives (a QThread built inside the worker). */
 interface ThreadObject extends Thread {
+  readonly started: Signal<[]>;
+  readonly finished: Signal<[]>;
+  readonly errorOccurred: Signal<[error: Error]>;
   run(): void | number | Promise<void | number>;
+}
+
+/**
+ * The signals of `object` that stay in this thread: QObject's own (and QThread's, for the thread object), which
+ * the main side's handle has too. Every other signal, whatever its name, is forwarded.
+ */
+function ownSignals(object: QObject, isThread: boolean): ReadonlySet<Signal<unknown[]>> {
+  const own: unknown[] = [object.destroyed, object.objectNameChanged];
+  if (isThread) {
+    const thread = object as ThreadObject;
+    own.push(thread.started, thread.finished, thread.errorOccurred);
+  }
+  return new Set(own as Signal<unknown[]>[]);
 }
 
 /**
@@ -87,7 +103,11 @@ export class WorkerSide implements ThreadTransport {
   private batchEmits = 0;
   private runForward: ForwardConnection | null = null;
   private runArgs = -1;
+  private runVersion = 0;
   private runAt = 0;
+  /** True once "finished" is posted: the thread is over, and nothing more is sent. */
+  private closed = false;
+  private readonly waitGraph: WaitGraph;
   private transfers: object[] = [];
   private flushScheduled = false;
   /** Queued emits posted so far (Int32, wrapping) and the backpressure marks (0: no limit). */
@@ -105,6 +125,7 @@ export class WorkerSide implements ThreadTransport {
     private readonly load: (location: ClassLocation) => Promise<unknown> | unknown,
   ) {
     this.control = new Int32Array(init.control);
+    this.waitGraph = new WaitGraph(init.waitGraph);
     this.highWater = init.maxPendingEmits;
     this.lowWater = init.maxPendingEmits >>> 1;
     this.here = currentThreadData();
@@ -117,7 +138,13 @@ export class WorkerSide implements ThreadTransport {
     affinity.setPolicy(init.affinityPolicy);
     affinity.onViolation((violation) => this.post({ type: 'violation', violation }));
     setErrorHandler((error, context) =>
-      this.post({ type: 'slot-error', error: toWireError(error), where: context.where }),
+      this.post({
+        type: 'slot-error',
+        error: toWireError(error),
+        where: context.where,
+        ...(context.signal !== undefined ? { signal: context.signal } : {}),
+        ...(context.receiver !== undefined ? { receiver: context.receiver } : {}),
+      }),
     );
     endpoint.onMessage((message) => this.onMessage(message as ToWorker));
   }
@@ -126,6 +153,7 @@ export class WorkerSide implements ThreadTransport {
   async run(exports: unknown): Promise<void> {
     let code = 0;
     let error: ReturnType<typeof toWireError> | undefined;
+    let thread: ThreadObject | null = null;
     try {
       const { exportName, module } = this.init.location;
       const cls = (exports as Record<string, unknown> | null)?.[exportName] as (new () => ThreadObject) | undefined;
@@ -134,24 +162,29 @@ export class WorkerSide implements ThreadTransport {
           `The thread class ${exportName} is not exported by ${module}. Export it (export class ${exportName} ...).`,
         );
       }
-      const thread = adopting(this.here, () => new cls());
+      thread = adopting(this.here, () => new cls());
       Object.assign(thread, this.init.state);
       if (this.init.name !== `worker #${this.init.threadId}`) thread.objectName = this.init.name; // the main side's objectName
       this.adopt(0, thread);
       for (const [objectId, signal, slot] of this.init.watches) this.watch(objectId, signal, slot);
       for (const call of this.init.calls) await this.dispatch(call);
-      // `started` is emitted from the new thread (Qt): the slots of objects living here that the main side
-      // connected to it with AutoConnection run now, directly, before run(); main delivers it to the others.
-      for (const call of this.init.startedCalls) this.methodCall(call).run();
+      // `started` is emitted from the new thread (Qt): slots of objects living here run now, directly (those
+      // connected here, and those the main side connected, mirrored here); main delivers it to its own receivers.
       this.post({ type: 'started', signals: this.forwardedNames(thread) });
+      thread.started.emit();
       const result = await thread.run();
       if (typeof result === 'number') code = result;
     } catch (thrown) {
       error = toWireError(thrown);
       code = 1;
     }
+    // So is `finished`, when run() ends: `finished -> deleteLater` on an object living here deletes it.
+    thread?.finished.emit();
+    // The thread is over: calls still queued never run (the main side rejects them), deferred deletions do (Qt).
+    this.here.loop!.finish();
     this.flush();
     this.post({ type: 'finished', code, ...(error ? { error } : {}) });
+    this.closed = true;
   }
 
   // The thread's own API, inside the worker.
@@ -206,13 +239,16 @@ export class WorkerSide implements ThreadTransport {
       }
     }
     const batch = this.batch;
-    if (this.runForward === forward && this.runArgs === count) {
-      batch[this.runAt + 3] = (batch[this.runAt + 3] as number) + 1;
+    // Routed now (Qt: in the emitting thread, at the emit): the main side delivers it to what it had at `version`.
+    const version = Atomics.load(this.control, ControlWords.Routing);
+    if (this.runForward === forward && this.runArgs === count && this.runVersion === version) {
+      batch[this.runAt + 4] = (batch[this.runAt + 4] as number) + 1;
     } else {
       this.runForward = forward;
       this.runArgs = count;
+      this.runVersion = version;
       this.runAt = batch.length;
-      batch.push(forward.objectId, forward.signalIndex, count, 1);
+      batch.push(forward.objectId, forward.signalIndex, version, count, 1);
     }
     for (let i = 0; i < count; i++) batch.push(args[i]);
     this.batchEmits++;
@@ -220,7 +256,14 @@ export class WorkerSide implements ThreadTransport {
       // Sent at once, so that the emitter loses the transferred objects at the emit, not at some later flush.
       this.transfers.push(...transfer(...(args as unknown[])));
       this.flush();
-    } else if (this.batchEmits >= BATCH_EMITS || batch.length >= BATCH_VALUES) this.flush();
+    } else if (
+      // Posted at once while the main thread has delivered everything sent before (it is idle, so a busy run()'s
+      // progress reaches it now); while it is still busy with earlier batches, emits coalesce into the next one.
+      Atomics.load(this.control, ControlWords.Delivered) === this.posted ||
+      this.batchEmits >= BATCH_EMITS ||
+      batch.length >= BATCH_VALUES
+    )
+      this.flush();
     else if (!this.flushScheduled) {
       this.flushScheduled = true;
       queueMicrotask(this.flush);
@@ -229,15 +272,27 @@ export class WorkerSide implements ThreadTransport {
 
   blockSlot(connection: Connection, args: readonly unknown[]): unknown {
     const forward = this.asForward(connection);
-    assertCloneable(args, () => `${connection.signal.describe()}.emit()`);
+    const where = `${connection.signal.describe()}.emit()`;
+    assertCloneable(args, () => where);
     this.flush();
+    const self = this.here.id;
+    this.waitGraph.enter(self, 0, `${where} (BlockingQueuedConnection)`, (id) =>
+      id === self ? this.here.describe() : id === 0 ? 'main' : `worker #${id}`,
+    );
     Atomics.store(this.control, ControlWords.WorkerWait, 0);
     const transfer = connection.signal.transfer;
-    this.post(
-      { type: 'emit-wait', objectId: forward.objectId, signal: forward.signalIndex, args },
-      transfer ? transfer(...(args as unknown[])) : undefined,
-    );
-    if (waitForAnswer(this.control, ControlWords.WorkerWait) !== 1) {
+    const version = Atomics.load(this.control, ControlWords.Routing);
+    let code: number;
+    try {
+      this.post(
+        { type: 'emit-wait', objectId: forward.objectId, signal: forward.signalIndex, version, args },
+        transfer ? transfer(...(args as unknown[])) : undefined,
+      );
+      code = waitForAnswer(this.control, ControlWords.WorkerWait);
+    } finally {
+      this.waitGraph.leave(self);
+    }
+    if (code !== 1) {
       throw new ThreadTerminatedError(
         `${connection.signal.describe()}.emit(): the main thread released this blocked emit because the thread is ending.`,
       );
@@ -288,7 +343,7 @@ export class WorkerSide implements ThreadTransport {
   };
 
   private post(message: FromWorker, transfer?: TransferList): void {
-    this.endpoint.postMessage(message, transfer);
+    if (!this.closed) this.endpoint.postMessage(message, transfer);
   }
 
   // Objects living here.
@@ -296,7 +351,8 @@ export class WorkerSide implements ThreadTransport {
   /** Registers `object` under `objectId` and forwards its signals to the main thread. */
   private adopt(objectId: number, object: QObject): void {
     this.objects.set(objectId, object);
-    const signals = object.signals().filter((s) => !LOCAL_SIGNALS.has(s.name));
+    const own = ownSignals(object, objectId === 0);
+    const signals = object.signals().filter((s) => !own.has(s));
     signals.forEach((signal, index) => {
       const forward = new ForwardConnection(signal, this.mainProxy, objectId, index);
       const key = `${objectId}:${signal.name}`;
@@ -309,9 +365,10 @@ export class WorkerSide implements ThreadTransport {
   }
 
   private forwardedNames(object: QObject): string[] {
+    const own = ownSignals(object, object === this.objects.get(0));
     return object
       .signals()
-      .filter((s) => !LOCAL_SIGNALS.has(s.name))
+      .filter((s) => !own.has(s))
       .map((s) => s.name);
   }
 
