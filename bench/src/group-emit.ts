@@ -61,8 +61,7 @@ const IMPLEMENTATIONS: ReadonlyArray<{ id: string; label: string; info?: boolean
   },
   {
     id: 'sigslot-receiver',
-    label: 'sigslot Signal, QObject receivers + method slots',
-    info: true,
+    label: 'sigslot Signal, QObject receivers + method slots (the Qt idiom)',
     setup: (n) => {
       const owner = new QObject();
       const signal = new Signal<[x: number]>(owner, 'value');

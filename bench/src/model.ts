@@ -1,4 +1,5 @@
 // The shape of bench/results/latest.json: groups of tables, each with a reference row to take ratios to.
+import { spread } from './util';
 
 /** One implementation's figure in a table. */
 export interface Row {
@@ -10,10 +11,14 @@ export interface Row {
   readonly value: number;
   /** Every round's figure, in round order. */
   readonly samples: readonly number[];
+  /** The spread of the rounds: [lowest, highest] (the same figure twice for a single round). */
+  readonly spread: readonly [number, number];
   /** value ÷ the reference row's value (same unit, same run). */
   ratio: number;
   /** True for rows shown for explanation only (no target refers to them). */
   readonly info?: boolean;
+  /** True for the group's headline: sigslot used as Qt code uses it (a receiver object and its method). */
+  readonly headline?: boolean;
   /** Extra figures (throughput, checks, counts…). */
   readonly extra?: Readonly<Record<string, number | string | boolean>>;
 }
@@ -59,7 +64,24 @@ export interface Results {
   readonly targets: Target[];
 }
 
-/** Builds a table's rows from per-mode samples: the median as value, ratios to `reference`. */
+/**
+ * The row of each table that shows sigslot the way Qt code uses it — a QObject receiver and its method, a QThread
+ * — which the report puts first and marks as the group's headline.
+ */
+const QT_IDIOM: Readonly<Record<string, string>> = {
+  'emit-1': 'sigslot-receiver',
+  'emit-10': 'sigslot-receiver',
+  queued: 'sigslot',
+  blocking: 'sigslot',
+  start: 'qthread',
+  'memory-connection': 'sigslot-receiver',
+  'memory-inflight': 'sigslot',
+};
+
+/**
+ * Builds a table's rows from per-mode samples: the median as value, the rounds' spread, ratios to `reference`;
+ * the Qt idiom's row first, as the headline.
+ */
 export function makeTable(
   spec: Omit<Table, 'rows'>,
   rows: ReadonlyArray<{
@@ -72,15 +94,19 @@ export function makeTable(
   }>,
   median: (v: readonly number[]) => number,
 ): Table {
+  const headline = QT_IDIOM[spec.id];
   const built: Row[] = rows.map((r) => ({
     id: r.id,
     label: r.label,
     value: r.value ?? median(r.samples),
     samples: r.samples,
+    spread: spread(r.samples),
     ratio: NaN,
     ...(r.info ? { info: true } : {}),
+    ...(r.id === headline ? { headline: true } : {}),
     ...(r.extra ? { extra: r.extra } : {}),
   }));
+  built.sort((a, b) => Number(b.headline ?? false) - Number(a.headline ?? false)); // stable: the rest keep their order
   const ref = built.find((r) => r.id === spec.reference);
   for (const r of built) r.ratio = ref ? r.value / ref.value : NaN;
   return { ...spec, rows: built };

@@ -31,6 +31,32 @@ export function judgeTargets(tables: readonly Table[]): Target[] {
         (slower.length ? `; not faster than ${slower.join(', ')}` : ''),
     });
   }
+  for (const slots of [1, 10]) {
+    const t = table(`emit-${slots}`);
+    const s = row(t, 'sigslot-receiver');
+    if (!t || !s) continue;
+    targets.push({
+      id: `emit-receiver-${slots}`,
+      text: `Direct emit, the Qt idiom (QObject receivers + method slots), ${slots} slot${slots > 1 ? 's' : ''}: ≤ 1.5× tseep`,
+      met: s.ratio <= 1.5,
+      detail: `sigslot ${format(s.value)} ns = ${x(s.ratio)} tseep (function slots: ${x(row(t, 'sigslot')?.ratio ?? NaN)})`,
+    });
+  }
+  {
+    const t = table('memory-connection');
+    const fn = row(t, 'sigslot');
+    const receiver = row(t, 'sigslot-receiver');
+    if (t && fn && receiver) {
+      targets.push({
+        id: 'memory-connection',
+        text: 'Memory per connection ≤ 1.0× tseep, to a function and to a receiver',
+        met: fn.ratio <= 1 && receiver.ratio <= 1,
+        detail:
+          `function ${format(fn.value)} bytes = ${x(fn.ratio)}, receiver ${format(receiver.value)} bytes = ` +
+          `${x(receiver.ratio)} tseep (${format(row(t, 'tseep')?.value ?? NaN)} bytes)`,
+      });
+    }
+  }
   {
     const t = table('queued');
     const s = row(t, 'sigslot');
@@ -96,6 +122,12 @@ export function judgeTargets(tables: readonly Table[]): Target[] {
   return targets;
 }
 
+/** How a row is marked in the text tables: the headline, another sigslot row, an explanation, or a peer. */
+function mark(r: Row): string {
+  if (r.headline) return '★ ';
+  return r.id.startsWith('sigslot') || r.id.startsWith('qthread') ? '▶ ' : r.info ? '· ' : '  ';
+}
+
 /** The results as text: one table per group, then the targets. */
 export function formatText(results: Results): string {
   const out: string[] = [];
@@ -110,11 +142,10 @@ export function formatText(results: Results): string {
       `  ${'implementation'.padEnd(width)}${t.unit.padStart(16)}${'spread (rounds)'.padStart(22)}${'ratio'.padStart(10)}`,
     );
     for (const r of t.rows) {
-      const mark = r.id.startsWith('sigslot') || r.id.startsWith('qthread') ? '▶ ' : r.info ? '· ' : '  ';
-      const [lo, hi] = r.samples.length > 1 ? [Math.min(...r.samples), Math.max(...r.samples)] : [NaN, NaN];
-      const sp = Number.isFinite(lo) ? `${format(lo)}–${format(hi)}` : '';
+      const [lo, hi] = r.spread;
+      const sp = r.samples.length > 1 ? `${format(lo)}–${format(hi)}` : '';
       out.push(
-        `${mark}${r.label.padEnd(width)}${format(r.value).padStart(16)}${sp.padStart(22)}${`${r.ratio.toFixed(2)}×`.padStart(10)}`,
+        `${mark(r)}${r.label.padEnd(width)}${format(r.value).padStart(16)}${sp.padStart(22)}${`${r.ratio.toFixed(2)}×`.padStart(10)}`,
       );
     }
     for (const note of t.notes ?? []) out.push(`  note: ${note}`);
@@ -122,112 +153,168 @@ export function formatText(results: Results): string {
   out.push('', 'Targets (ratios in this run):');
   for (const target of results.targets)
     out.push(`  [${target.met ? 'MET' : 'NOT MET'}] ${target.text}\n      ${target.detail}`);
-  out.push('', `▶ sigslot   · shown for explanation only.   ${results.meta.note}`);
+  out.push(
+    '',
+    `★ the Qt idiom (the group's headline)   ▶ sigslot   · shown for explanation only.   ${results.meta.note}`,
+  );
   return out.join('\n');
 }
 
 const escape = (s: string): string =>
   s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
-/** Where a target line goes on a table's chart (a ratio to its reference). */
-const TARGET_LINES: Record<string, { ratio: number; label: string }> = {
-  'emit-1': { ratio: 1, label: 'target ≤ 1.0× tseep' },
-  'emit-10': { ratio: 1, label: 'target ≤ 1.0× tseep' },
-  queued: { ratio: 2, label: 'target ≤ 2× ring (≥ 0.5× throughput)' },
-  blocking: { ratio: 1.3, label: 'target ≤ 1.3×' },
-  start: { ratio: 1.2, label: 'target ≤ 1.2×' },
+/** Where the target lines go on a table's chart (ratios to its reference). */
+const EMIT_TARGETS = [
+  { ratio: 1, label: 'target for function slots ≤ 1.0×' },
+  { ratio: 1.5, label: 'target for the Qt idiom ≤ 1.5×' },
+];
+const TARGET_LINES: Record<string, ReadonlyArray<{ ratio: number; label: string }>> = {
+  'emit-1': EMIT_TARGETS,
+  'emit-10': EMIT_TARGETS,
+  'memory-connection': [{ ratio: 1, label: 'target ≤ 1.0× tseep' }],
+  queued: [{ ratio: 2, label: 'target ≤ 2× ring (≥ 0.5× throughput)' }],
+  blocking: [{ ratio: 1.3, label: 'target ≤ 1.3×' }],
+  start: [{ ratio: 1.2, label: 'target ≤ 1.2×' }],
 };
 
+/** The chart's width: the docs page's content column, so that it is shown at its own size, not shrunk. */
+const CHART_WIDTH = 680;
+/** About how many characters of 11 px text fit in `px` pixels. */
+const charsIn = (px: number): number => Math.floor(px / 6.3);
+
+/** Splits `text` into lines of at most `max` characters, at spaces. */
+function wrap(text: string, max: number): string[] {
+  const lines: string[] = [];
+  let line = '';
+  for (const word of text.split(' ')) {
+    if (line && line.length + 1 + word.length > max) {
+      lines.push(line);
+      line = word;
+    } else line = line ? `${line} ${word}` : word;
+  }
+  if (line) lines.push(line);
+  return lines;
+}
+
+/** The colour of a row's bar: the headline, other sigslot rows, the reference, peers, explanations. */
+function barColor(r: Row, reference: string): string {
+  if (r.headline) return '#d9480f';
+  if (r.id.startsWith('sigslot') || r.id.startsWith('qthread')) return r.info ? '#ffc078' : '#f76707';
+  if (r.id === reference) return '#495057';
+  return r.info ? '#adb5bd' : '#4c6ef5';
+}
+
 /**
- * A chart of every table: per row a bar from the reference line (ratio 1) on a log scale, to the left when
- * smaller (better: every table here is "lower is better"), to the right when larger; labelled with the figure.
+ * A chart of every table, as wide as the docs page's column: per row its label on one line, and under it a bar
+ * from the reference line (ratio 1) on a log scale — to the left when smaller (better: every table here is
+ * "lower is better"), to the right when larger — with the rounds' spread as a whisker, and the figure.
  */
 export function drawSvg(results: Results): string {
-  // Wide enough for the longest label (11 px text, about 6.2 px a character), so that none is cut off.
-  const longest = Math.max(...results.tables.flatMap((t) => t.rows.map((r) => r.label.length)));
-  const labelW = Math.max(400, Math.ceil(longest * 6.2) + 12);
-  const plotX = labelW + 10;
-  const plotW = 380;
-  const W = plotX + plotW + 200;
-  const rowH = 20;
+  const W = CHART_WIDTH;
+  const plotX = 16;
+  const plotW = W - plotX - 190; // the figure and ratio go right of the plot
+  const labelH = 14;
+  const barH = 12;
+  const rowH = labelH + barH + 8;
   const parts: string[] = [];
-  let y = 48;
+  const text = (x: number, y: number, size: number, body: string, extra = ''): void =>
+    void parts.push(`<text x="${x}" y="${y}" font-size="${size}"${extra}>${escape(body)}</text>`);
+  let y = 22;
   const head =
     `sigslot benchmarks — ${results.meta.date.slice(0, 10)}, Node ${results.meta.node}, ${results.meta.cpus} CPUs` +
-    (results.meta.smoke ? ' (SMOKE RUN: tiny sizes, not figures)' : '');
-  parts.push(`<text x="12" y="22" font-size="16" font-weight="bold">${escape(head)}</text>`);
-  parts.push(
-    `<text x="12" y="40" font-size="11" fill="#555">${escape('Bars: ratio to each panel\u2019s reference (log scale; left of the line = smaller = better). Medians of interleaved rounds on a noisy shared 2-core VM.')}</text>`,
-  );
+    (results.meta.smoke ? ' (SMOKE RUN: not figures)' : '');
+  text(12, y, 15, head, ' font-weight="bold"');
+  for (const line of wrap(
+    'Bars: ratio to each panel\u2019s reference (log scale; left of the dark line = smaller = better), median of ' +
+      'interleaved rounds; whiskers: the rounds\u2019 spread. \u2605 the Qt idiom (a receiver object and its method). ' +
+      'A noisy shared 2-core VM: compare within a panel.',
+    charsIn(W - 24),
+  )) {
+    y += 15;
+    text(12, y, 11, line, ' fill="#555"');
+  }
   for (const t of results.tables) {
     const rows = t.rows.filter((r) => Number.isFinite(r.ratio) && r.ratio > 0);
     if (!rows.length) continue;
-    const target = TARGET_LINES[t.id];
+    const ref = t.rows.find((r) => r.id === t.reference)?.value ?? NaN;
+    const ratiosOf = (r: Row): number[] =>
+      [r.ratio, r.spread[0] / ref, r.spread[1] / ref].filter((v) => Number.isFinite(v) && v > 0);
+    const targets = TARGET_LINES[t.id] ?? [];
     const extent =
       Math.max(
         Math.log10(2),
-        ...rows.map((r) => Math.abs(Math.log10(r.ratio))),
-        target ? Math.abs(Math.log10(target.ratio)) : 0,
-      ) * 1.08;
+        ...rows.flatMap((r) => ratiosOf(r).map((v) => Math.abs(Math.log10(v)))),
+        ...targets.map((tg) => Math.abs(Math.log10(tg.ratio))),
+      ) * 1.05;
     const xOf = (ratio: number): number => plotX + plotW / 2 + (Math.log10(ratio) / extent) * (plotW / 2);
-    y += 18;
-    parts.push(`<text x="12" y="${y}" font-size="13" font-weight="bold">${escape(`${t.title} — ${t.unit}`)}</text>`);
-    y += target ? 18 : 6; // room for the target's label under the title, not over it
+    y += 16;
+    for (const line of wrap(`${t.title} — ${t.unit}`, charsIn((W - 24) * 0.85))) {
+      y += 17;
+      text(12, y, 13, line, ' font-weight="bold"');
+    }
+    for (const target of targets) {
+      y += 13; // one line each, so that the labels of two close targets do not overlap
+      text(xOf(target.ratio), y, 10, target.label, ' fill="#c92a2a" text-anchor="middle"');
+    }
+    y += 6;
     const top = y;
     const height = rows.length * rowH;
-    // Grid: decades and 2/5 steps within the extent.
     let lastLabelX = -Infinity;
     for (const tick of [0.01, 0.02, 0.05, 0.1, 0.2, 0.5, 1, 2, 5, 10, 20, 50, 100, 200, 500, 1000]) {
       if (Math.abs(Math.log10(tick)) > extent) continue;
-      const gx = xOf(tick).toFixed(1);
+      const gx = xOf(tick);
       parts.push(
-        `<line x1="${gx}" y1="${top}" x2="${gx}" y2="${top + height}" stroke="${tick === 1 ? '#222' : '#ddd'}" stroke-width="${tick === 1 ? 1.5 : 1}"/>`,
+        `<line x1="${gx.toFixed(1)}" y1="${top}" x2="${gx.toFixed(1)}" y2="${top + height}" stroke="${tick === 1 ? '#222' : '#e3e3e3'}" stroke-width="${tick === 1 ? 1.5 : 1}"/>`,
       );
-      if (Number(gx) - lastLabelX < 30) continue; // a crowded scale labels every other line
-      lastLabelX = Number(gx);
-      parts.push(
-        `<text x="${gx}" y="${top + height + 11}" font-size="9" fill="#777" text-anchor="middle">${tick}×</text>`,
-      );
+      if (gx - lastLabelX < 40) continue; // a crowded scale labels every other line
+      lastLabelX = gx;
+      text(Number(gx.toFixed(1)), top + height + 12, 10, `${tick}×`, ' fill="#666" text-anchor="middle"');
     }
-    if (target) {
+    for (const target of targets) {
       const tx = xOf(target.ratio).toFixed(1);
       parts.push(
-        `<line x1="${tx}" y1="${top - 4}" x2="${tx}" y2="${top + height}" stroke="#c92a2a" stroke-dasharray="4 3" stroke-width="1.5"/>`,
-      );
-      parts.push(
-        `<text x="${tx}" y="${top - 6}" font-size="9" fill="#c92a2a" text-anchor="middle">${escape(target.label)}</text>`,
+        `<line x1="${tx}" y1="${top}" x2="${tx}" y2="${top + height}" stroke="#c92a2a" stroke-dasharray="4 3" stroke-width="1.5"/>`,
       );
     }
     rows.forEach((r, i) => {
       const ry = top + i * rowH;
-      const isSigslot = r.id.startsWith('sigslot') || r.id.startsWith('qthread');
-      const isRef = r.id === t.reference;
-      const color = isSigslot ? (r.info ? '#f4a261' : '#e8590c') : isRef ? '#495057' : r.info ? '#adb5bd' : '#4c6ef5';
+      if (r.headline) parts.push(`<rect x="4" y="${ry}" width="${W - 8}" height="${rowH}" fill="#fff4e6"/>`);
+      const label = `${r.headline ? '\u2605 ' : ''}${r.label}${r.info ? ' (explanation)' : ''}`;
+      const bold = r.headline || r.id.startsWith('sigslot') || r.id.startsWith('qthread');
+      text(
+        plotX,
+        ry + labelH - 1,
+        11,
+        label.length > charsIn(W - 24) ? `${label.slice(0, charsIn(W - 24) - 1)}…` : label,
+        // A white halo keeps the label readable where it crosses a grid line or a whisker.
+        ` paint-order="stroke" stroke="#fff" stroke-width="3"${bold ? ' font-weight="bold"' : ''}`,
+      );
+      const barY = ry + labelH + 2;
       const x0 = xOf(1);
       const x1 = xOf(r.ratio);
-      const bx = Math.min(x0, x1);
-      const bw = Math.max(2, Math.abs(x1 - x0));
       parts.push(
-        `<text x="${labelW}" y="${ry + 14}" font-size="11" text-anchor="end"${isSigslot ? ' font-weight="bold"' : ''}>${escape(r.label)}</text>`,
+        `<rect x="${Math.min(x0, x1).toFixed(1)}" y="${barY}" width="${Math.max(2, Math.abs(x1 - x0)).toFixed(1)}" height="${barH}" fill="${barColor(r, t.reference)}"/>`,
       );
-      parts.push(
-        `<rect x="${bx.toFixed(1)}" y="${ry + 4}" width="${bw.toFixed(1)}" height="${rowH - 8}" fill="${color}"/>`,
-      );
-      parts.push(
-        `<text x="${plotX + plotW + 8}" y="${ry + 14}" font-size="11">${escape(`${format(r.value)} ${t.unit} · ${r.ratio.toFixed(2)}×`)}</text>`,
-      );
+      const [lo, hi] = [r.spread[0] / ref, r.spread[1] / ref];
+      if (r.samples.length > 1 && lo > 0 && Number.isFinite(hi)) {
+        const [wl, wh, wy] = [xOf(lo).toFixed(1), xOf(hi).toFixed(1), barY + barH / 2];
+        parts.push(
+          `<path d="M${wl} ${wy}H${wh}M${wl} ${wy - 4}V${wy + 4}M${wh} ${wy - 4}V${wy + 4}" stroke="#212529" stroke-width="1"/>`,
+        );
+      }
+      text(plotX + plotW + 10, barY + barH - 1, 11, `${format(r.value)} ${t.unit} · ${r.ratio.toFixed(2)}×`);
     });
-    y = top + height + 16;
+    y = top + height + 14;
   }
-  y += 8;
-  const lines = results.targets.map((tg) => `${tg.met ? '✔ met' : '✘ not met'} — ${tg.text}`);
-  parts.push(`<text x="12" y="${y}" font-size="13" font-weight="bold">Targets</text>`);
-  for (const [i, line] of lines.entries()) {
-    parts.push(
-      `<text x="12" y="${y + 16 + i * 15}" font-size="11" fill="${results.targets[i]!.met ? '#2b8a3e' : '#c92a2a'}">${escape(line)}</text>`,
-    );
+  y += 22;
+  text(12, y, 13, 'Targets', ' font-weight="bold"');
+  for (const target of results.targets) {
+    for (const [i, line] of wrap(`${target.met ? '✔ met' : '✘ not met'} — ${target.text}`, charsIn(W - 24)).entries()) {
+      y += 15;
+      text(i ? 24 : 12, y, 11, line, ` fill="${target.met ? '#2b8a3e' : '#c92a2a'}"`);
+    }
   }
-  y += 16 + lines.length * 15 + 6;
+  y += 12;
   return (
     `<svg xmlns="http://www.w3.org/2000/svg" width="${W}" height="${y}" viewBox="0 0 ${W} ${y}" font-family="system-ui, -apple-system, Segoe UI, sans-serif">\n` +
     `<rect width="100%" height="100%" fill="#fff"/>\n${parts.join('\n')}\n</svg>\n`

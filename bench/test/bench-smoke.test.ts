@@ -12,6 +12,8 @@ interface Row {
   value: number;
   ratio: number;
   samples: number[];
+  spread: [number, number];
+  headline?: boolean;
 }
 interface Results {
   meta: { smoke: boolean };
@@ -88,10 +90,33 @@ describe('npm run bench -- --smoke', () => {
   });
 
   it('judges every target, met or not, and prints the tables', () => {
-    expect(results.targets.map((t) => t.id)).toEqual(['emit-1', 'emit-10', 'queued', 'blocking', 'start', 'flood']);
+    expect(results.targets.map((t) => t.id)).toEqual([
+      'emit-1',
+      'emit-10',
+      'emit-receiver-1',
+      'emit-receiver-10',
+      'memory-connection',
+      'queued',
+      'blocking',
+      'start',
+      'flood',
+    ]);
     for (const target of results.targets) expect(typeof target.met).toBe('boolean');
     expect(stdout).toContain('Targets (ratios in this run):');
     expect(stdout).toContain('2. Queued worker → main throughput');
+  });
+
+  it('puts the Qt idiom first in each group that has one, and gives every figure its spread', () => {
+    const first = (id: string): Row | undefined => results.tables.find((t) => t.id === id)?.rows[0];
+    expect(first('emit-1')).toMatchObject({ id: 'sigslot-receiver', headline: true });
+    expect(first('emit-10')).toMatchObject({ id: 'sigslot-receiver', headline: true });
+    expect(first('queued')).toMatchObject({ id: 'sigslot', headline: true });
+    expect(first('memory-connection')).toMatchObject({ id: 'sigslot-receiver', headline: true });
+    for (const table of results.tables) {
+      for (const row of table.rows) {
+        expect(row.spread).toEqual([Math.min(...row.samples), Math.max(...row.samples)]);
+      }
+    }
   });
 
   it('draws the SVG chart', () => {
