@@ -19,7 +19,9 @@ export { SDGraph } from './graph/sd-graph';
 export { SDSBSCompGraph } from './graph/sd-sbs-comp-graph';
 export { SDSBSFunctionGraph } from './graph/sd-sbs-function-graph';
 export { SDNode } from './graph/sd-node';
-export { SDNodeDefinition } from './graph/sd-node-definition';
+export { SDSBSCompNode } from './graph/sd-sbs-comp-node';
+export { SDSBSFunctionNode } from './graph/sd-sbs-function-node';
+export { SDDefinition } from './graph/sd-definition';
 export { SDProperty } from './graph/sd-property';
 export { SDConnection } from './graph/sd-connection';
 
@@ -37,6 +39,10 @@ export {
 } from './values/vector-values';
 export { SDValueEnum } from './values/sd-value-enum';
 export { SDValueArray } from './values/sd-value-array';
+export { SDValueStruct } from './values/sd-value-struct';
+export { SDValueTexture } from './values/sd-value-texture';
+export { SDTexture } from './values/sd-texture';
+export { SDTypeStruct } from './values/sd-type-struct';
 export { SDUsage, SDValueUsage } from './values/sd-usage';
 export {
   SDType,

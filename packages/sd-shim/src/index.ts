@@ -29,7 +29,8 @@ export type {
 
 // Enumerations and data (plain values, usable on any thread, as Designer's sdbasetypes are)
 export { SDPropertyCategory } from './graph/sd-property-category';
-export { NODE_LIBRARY } from './graph/node-library';
+export { SDPropertyInheritanceMethod } from './graph/sd-property-inheritance-method';
+export { NODE_LIBRARY, INSTANCE_ID } from './graph/node-library';
 export type { NodeDefinition, GraphFamily, NodeRole } from './graph/node-library';
 export type { PropertyDef } from './graph/property-def';
 export { ENUM_TYPES } from './values/enum-types';

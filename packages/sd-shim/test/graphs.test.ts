@@ -2,7 +2,7 @@ import {
   ColorRGBA,
   SDConnection,
   SDNode,
-  SDNodeDefinition,
+  SDDefinition,
   SDPackage,
   SDProperty,
   SDPropertyCategory,
@@ -45,7 +45,7 @@ describe('nodes', () => {
     expect(a).toBeInstanceOf(SDNode);
     expect(a.getIdentifier()).toMatch(/^\d+$/);
     expect(a.getIdentifier()).not.toBe(b.getIdentifier());
-    expect(a.getDefinition()).toBeInstanceOf(SDNodeDefinition);
+    expect(a.getDefinition()).toBeInstanceOf(SDDefinition);
     expect(a.getDefinition().getId()).toBe('sbs::compositing::uniform');
     expect(b.getDefinition().getLabel()).toBe('Blend');
     expect([...graph.getNodes()]).toEqual([a, b]);
@@ -126,6 +126,9 @@ describe('properties and values', () => {
     expect([...blend.getProperties(Input)].map((p) => p.getId())).toEqual([
       '$outputsize',
       '$format',
+      '$pixelsize',
+      '$pixelratio',
+      '$tiling',
       '$randomseed',
       'source',
       'destination',
@@ -164,7 +167,7 @@ describe('properties and values', () => {
     expect(node.getPropertyFromId('ghost', Input)).toBeNull();
     const error = apiError(() => node.getPropertyValueFromId('ghost', Input));
     expect(error.message).toContain(
-      'has no Input property "ghost" (it has: $outputsize, $format, $randomseed, colorswitch, outputcolor)',
+      'has no Input property "ghost" (it has: $outputsize, $format, $pixelsize, $pixelratio, $tiling, $randomseed, colorswitch, outputcolor)',
     );
     expect(codeOf(() => node.setInputPropertyValueFromId('ghost', SDValueFloat.sNew(1)))).toBe('ItemNotFound');
     expect(codeOf(() => node.getAnnotationPropertyValueFromId('identifier'))).toBe('ItemNotFound');
@@ -414,6 +417,6 @@ test('objects made with `new` instead of the API raise InvalidArgument', () => {
     'SDNode.getIdentifier(): called on an object that is not a Designer SDNode [SDApiError.InvalidArgument]',
   );
   expect(codeOf(() => new SDProperty().getId())).toBe('InvalidArgument');
-  expect(codeOf(() => new SDNodeDefinition().getId())).toBe('InvalidArgument');
+  expect(codeOf(() => new SDDefinition().getId())).toBe('InvalidArgument');
   expect(codeOf(() => new SDConnection().disconnect())).toBe('InvalidArgument');
 });

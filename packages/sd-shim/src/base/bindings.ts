@@ -28,3 +28,18 @@ export const CONNECTIONS_FROM_INPUT = new Binding<SDConnection, ConnectionModel>
 export function callName(self: object, method: string): string {
   return `${self.constructor.name}.${method}()`;
 }
+
+let resourceFacadeMaker: ((model: ResourceModel) => SDResource) | null = null;
+
+/** @internal Registers how resource objects are made (resource-facade.ts does, when it loads). */
+export function setResourceFacadeMaker(make: (model: ResourceModel) => SDResource): void {
+  resourceFacadeMaker = make;
+}
+
+/**
+ * The API object of a resource, for modules that the resource classes themselves import (nodes): reaching it
+ * through this registry, not an import, keeps the class modules free of load-order cycles.
+ */
+export function resourceFacadeOf(model: ResourceModel): SDResource {
+  return resourceFacadeMaker!(model);
+}

@@ -3,11 +3,13 @@ import { SDApiError } from '../errors/sd-api-error';
 import { uniqueIdentifier } from '../package/identifier';
 import { ResourceModel, type ResourceContainer } from '../package/resource-model';
 import { designer } from '../state/designer-state';
-import { describeType, sameType } from '../values/value-data';
+import { VECTOR_SIZES, describeType, type ValueData } from '../values/value-data';
 import { ConnectionModel } from './connection-model';
-import { NODE_LIBRARY, type GraphFamily, type NodeDefinition } from './node-library';
+import { INSTANCE_ID, NODE_LIBRARY, type GraphFamily, type NodeDefinition } from './node-library';
+import { computeTextures } from './compute';
+import { connectableTypes } from './port-types';
 import { NodeModel } from './node-model';
-import { outputPort, parameter, type PropertyDef } from './property-def';
+import { inputPort, outputPort, parameter, type PropertyDef } from './property-def';
 import { PropertyValues } from './property-values';
 import { SDPropertyCategory } from './sd-property-category';
 
@@ -15,6 +17,41 @@ import { SDPropertyCategory } from './sd-property-category';
 export type GraphKind = 'SDSBSCompGraph' | 'SDSBSFunctionGraph';
 
 const string = (value: string) => ({ kind: 'string', value }) as const;
+const TEXTURE = { kind: 'texture' } as const;
+
+function cached(map: Map<string, PropertyDef>, id: string, make: () => PropertyDef): PropertyDef {
+  let def = map.get(id);
+  if (def === undefined) map.set(id, (def = make()));
+  return def;
+}
+
+/** The default of a new graph input of `type`: zero, false, '' or the first enum member. */
+function zeroOf(call: string, type: PropertyDef['type']): ValueData {
+  switch (type.kind) {
+    case 'bool':
+      return { kind: 'bool', value: false };
+    case 'int':
+    case 'float':
+      return { kind: type.kind, value: 0 };
+    case 'string':
+      return string('');
+    case 'enum':
+      return { kind: 'enum', enumId: type.enumId!, value: 0 };
+    case 'int2':
+    case 'int3':
+    case 'int4':
+    case 'float2':
+    case 'float3':
+    case 'float4':
+    case 'ColorRGBA':
+      return { kind: type.kind, value: new Array<number>(VECTOR_SIZES[type.kind]).fill(0) };
+    default:
+      throw new APIException(
+        SDApiError.NotSupported,
+        `${call}: the mock makes graph inputs of simple types only, got ${describeType(type)}`,
+      );
+  }
+}
 
 const GRAPH_ANNOTATIONS: readonly PropertyDef[] = ['label', 'description', 'author', 'category', 'tags'].map((id) =>
   parameter(id, id[0]!.toUpperCase() + id.slice(1), string(''), SDPropertyCategory.Annotation),
@@ -41,7 +78,10 @@ export class GraphModel extends ResourceModel {
   outputNodeId: string | null = null;
   /** The graph's own property values. */
   readonly values: PropertyValues;
+  /** The input parameters made with `newProperty` (what an instance of the graph shows as its parameters). */
+  readonly customInputs: PropertyDef[] = [];
   readonly #outputDefs = new Map<string, PropertyDef>();
+  readonly #inputDefs = new Map<string, PropertyDef>();
 
   constructor(
     /** Its API class. */
@@ -57,19 +97,40 @@ export class GraphModel extends ResourceModel {
     );
   }
 
-  /** The graph's properties: its parameters, its annotations, and one output per output node (by identifier). */
+  /**
+   * The graph's properties: its parameters (`$outputsize`…, then those made with `newProperty`), one image input
+   * per input node and one output per output node (named by their `identifier`), and its annotations.
+   */
   properties(): PropertyDef[] {
-    const inputs = this.family === 'compositing' ? COMPOSITING_GRAPH_INPUTS : [];
-    const outputs = this.family === 'compositing' ? this.nodesOfRole('output').map((node) => this.outputDef(node)) : [];
-    return [...inputs, ...GRAPH_ANNOTATIONS, ...outputs];
+    if (this.family !== 'compositing') return [...this.customInputs, ...GRAPH_ANNOTATIONS];
+    const inputs = this.identifiersOf('input').map((id) =>
+      cached(this.#inputDefs, id, () => inputPort(id, id, TEXTURE)),
+    );
+    const outputs = this.identifiersOf('output').map((id) =>
+      cached(this.#outputDefs, id, () => outputPort(id, id, TEXTURE)),
+    );
+    return [...COMPOSITING_GRAPH_INPUTS, ...this.customInputs, ...inputs, ...GRAPH_ANNOTATIONS, ...outputs];
   }
 
-  /** The graph output property of output node `node`, named after its `identifier` annotation (one object per name). */
-  private outputDef(node: NodeModel): PropertyDef {
-    const identifier = node.values.get(node.values.find('identifier', SDPropertyCategory.Annotation)!);
-    const id = identifier?.kind === 'string' ? identifier.value : node.id;
-    let def = this.#outputDefs.get(id);
-    if (def === undefined) this.#outputDefs.set(id, (def = outputPort(id, id, { kind: 'texture' })));
+  /** The `identifier` annotations of the graph's input or output nodes, in creation order. */
+  identifiersOf(role: 'input' | 'output'): string[] {
+    return this.nodesOfRole(role).map((node) => {
+      const identifier = node.values.get(node.values.find('identifier', SDPropertyCategory.Annotation)!);
+      return identifier?.kind === 'string' ? identifier.value : node.id;
+    });
+  }
+
+  /** Adds an input parameter of `type` (a graph input that instances show); raises `InvalidArgument` for a used id. */
+  newProperty(call: string, id: string, type: PropertyDef['type']): PropertyDef {
+    if (this.values.find(id, SDPropertyCategory.Input) !== undefined) {
+      throw new APIException(
+        SDApiError.InvalidArgument,
+        `${call}: the graph ${this.url()} already has an input "${id}"`,
+      );
+    }
+    const def = parameter(id, id, zeroOf(call, type));
+    this.customInputs.push(def);
+    this.pkg.modified = true;
     return def;
   }
 
@@ -82,8 +143,14 @@ export class GraphModel extends ResourceModel {
    * Makes a node of `definitionId` (with `id`, when a file is loaded). Raises `ItemNotFound` for an unknown
    * definition and `InvalidArgument` for one of another family (a function node in a compositing graph).
    */
-  newNode(call: string, definitionId: string, id?: string): NodeModel {
+  newNode(call: string, definitionId: string, id?: string, referenced: GraphModel | null = null): NodeModel {
     const definition = NODE_LIBRARY.get(definitionId);
+    if (definitionId === INSTANCE_ID && referenced === null) {
+      throw new APIException(
+        SDApiError.NotSupported,
+        `${call}: an instance node instantiates a graph: use newInstanceNode(resource) instead`,
+      );
+    }
     if (definition === undefined) {
       throw new APIException(
         SDApiError.ItemNotFound,
@@ -100,7 +167,7 @@ export class GraphModel extends ResourceModel {
     }
     let nodeId = id;
     while (nodeId === undefined || this.nodes.has(nodeId)) nodeId = designer().newNodeId();
-    const node = new NodeModel(nodeId, definition, this);
+    const node = new NodeModel(nodeId, definition, this, referenced);
     this.nodes.set(nodeId, node);
     if (id === undefined && (definition.role === 'input' || definition.role === 'output')) {
       const identifierDef = node.values.find('identifier', SDPropertyCategory.Annotation)!;
@@ -173,7 +240,7 @@ export class GraphModel extends ResourceModel {
     const compatible =
       this.family === 'compositing'
         ? fromProperty.type.kind === 'texture' && toProperty.type.kind === 'texture'
-        : sameType(toProperty.type, fromProperty.type);
+        : connectableTypes(this, from, fromProperty, to, toProperty);
     if (!compatible) {
       fail(
         SDApiError.InvalidType,
@@ -216,6 +283,11 @@ export class GraphModel extends ResourceModel {
       for (const c of this.connections) if (c.alive && c.from === node) stack.push(c.to);
     }
     return false;
+  }
+
+  /** Computes every node's image outputs (the mock renders nothing: each gets a texture of the right size). */
+  compute(): void {
+    computeTextures(this);
   }
 
   override kill(): void {

@@ -1,12 +1,13 @@
-import type { ValueData } from '../values/value-data';
+import type { TypeRef } from '../values/value-data';
+import { LIBRARY, parseType, valueOf, type Row } from './data/library-data';
 import { inputPort, outputPort, parameter, type PropertyDef } from './property-def';
 import { SDPropertyCategory } from './sd-property-category';
 
 /** Which graphs a definition belongs to. */
 export type GraphFamily = 'compositing' | 'function';
 
-/** What a node does for its graph: a filter, a graph input, a graph output, or a function node. */
-export type NodeRole = 'filter' | 'input' | 'output' | 'function';
+/** What a node does for its graph: a filter, a graph input or output, an instance of a graph, or a function node. */
+export type NodeRole = 'filter' | 'input' | 'output' | 'instance' | 'function';
 
 /** A node definition: what `graph.newNode(id)` makes, and what `node.getDefinition()` describes. */
 export interface NodeDefinition {
@@ -22,121 +23,99 @@ export interface NodeDefinition {
   readonly properties: readonly PropertyDef[];
 }
 
-const TEXTURE = { kind: 'texture' } as const;
-const OUTPUT = outputPort('unique_filter_output', 'Output', TEXTURE);
+const TEXTURE: TypeRef = { kind: 'texture' };
 
-const float = (value: number): ValueData => ({ kind: 'float', value });
-const float4 = (...value: number[]): ValueData => ({ kind: 'float4', value });
-const string = (value: string): ValueData => ({ kind: 'string', value });
-const enumValue = (enumId: string, value: number): ValueData => ({ kind: 'enum', enumId, value });
+/** A parameter row `[id, label, type, default]`. */
+function parameterOf(row: Row, where: string): PropertyDef {
+  const [id, label, type, value] = row as [string, string, string, unknown];
+  const types = parseType(type);
+  const def = parameter(id, label, valueOf(types.type, value, `${where}.${id}`));
+  return types.types ? { ...def, types: types.types } : def;
+}
 
-/** The base parameters every atomic compositing node has. */
-const COMPOSITING_BASE: readonly PropertyDef[] = [
-  parameter('$outputsize', 'Output Size', { kind: 'int2', value: [0, 0] }),
-  parameter('$format', 'Output Format', enumValue('sbs::compositing::format', 0)),
-  parameter('$randomseed', 'Random Seed', { kind: 'int', value: 0 }),
-];
+/** An input port row: `[id, label]` (an image port) or `[id, label, type]` (a typed function input, default zero). */
+function inputOf(row: Row, where: string): PropertyDef {
+  const [id, label, type] = row as [string, string, string | undefined];
+  if (type === undefined) return inputPort(id, label, TEXTURE);
+  const types = parseType(type);
+  const def = inputPort(id, label, types.type, valueOf(types.type, zero(types.type), `${where}.${id}`));
+  return types.types ? { ...def, types: types.types } : def;
+}
 
-function annotations(identifier: string, extra: readonly PropertyDef[] = []): PropertyDef[] {
+function zero(type: TypeRef): unknown {
+  if (type.kind === 'bool') return false;
+  if (type.kind === 'string') return '';
+  const size = { int2: 2, int3: 3, int4: 4, float2: 2, float3: 3, float4: 4 }[type.kind as string];
+  return size === undefined ? 0 : new Array<number>(size).fill(0);
+}
+
+function annotations(kind: 'input' | 'output'): PropertyDef[] {
+  const text = (id: string, label: string, value = '') =>
+    parameter(id, label, { kind: 'string', value }, SDPropertyCategory.Annotation);
   return [
-    parameter('identifier', 'Identifier', string(identifier), SDPropertyCategory.Annotation),
-    parameter('label', 'Label', string(''), SDPropertyCategory.Annotation),
-    parameter('description', 'Description', string(''), SDPropertyCategory.Annotation),
-    ...extra,
+    text('identifier', 'Identifier', kind),
+    text('label', 'Label'),
+    text('description', 'Description'),
+    text('group', 'Group'),
+    parameter('usages', 'Usages', { kind: 'array', itemKind: 'usage', items: [] }, SDPropertyCategory.Annotation),
   ];
 }
 
-function compositing(name: string, label: string, role: NodeRole, properties: readonly PropertyDef[]): NodeDefinition {
+/** The base parameters every atomic compositing node has (`$outputsize`, `$format`, `$pixelsize`, …). */
+export const COMPOSITING_BASE: readonly PropertyDef[] = LIBRARY.compositingBase.map((row) =>
+  parameterOf(row, 'compositingBase'),
+);
+
+function compositing(entry: (typeof LIBRARY.compositing)[number]): NodeDefinition {
+  const where = entry.id;
+  const outputs = entry.outputs.map(([id, label, type]) => {
+    const port = outputPort(id!, label!, type === undefined ? TEXTURE : parseType(type).type);
+    // An output node's Output holds its computed image; nothing can be connected from it.
+    return entry.role === 'output' ? { ...port, connectable: false } : port;
+  });
   return {
-    id: `sbs::compositing::${name}`,
-    label,
+    id: `sbs::compositing::${entry.id}`,
+    label: entry.label,
     family: 'compositing',
-    role,
-    properties: [...COMPOSITING_BASE, ...properties],
+    role: entry.role as NodeRole,
+    properties: [
+      ...COMPOSITING_BASE,
+      ...(entry.inputs ?? []).map((row) => inputOf(row, where)),
+      ...((entry as { parameters?: Row[] }).parameters ?? []).map((row) => parameterOf(row, where)),
+      ...outputs,
+      ...(entry.annotations ? annotations(entry.annotations as 'input' | 'output') : []),
+    ],
   };
 }
 
-function constant(name: string, label: string, value: ValueData): NodeDefinition {
-  const type = { kind: value.kind } as const;
+function functionNode(entry: (typeof LIBRARY.function)[number]): NodeDefinition {
+  const where = entry.id;
+  const output = parseType(entry.output);
+  const out = outputPort('unique_filter_output', 'Output', output.type);
   return {
-    id: `sbs::function::${name}`,
-    label,
+    id: `sbs::function::${entry.id}`,
+    label: entry.label,
     family: 'function',
     role: 'function',
-    properties: [parameter('__constant__', 'Value', value), outputPort('unique_filter_output', 'Output', type)],
+    properties: [
+      ...((entry as { inputs?: Row[] }).inputs ?? []).map((row) => inputOf(row, where)),
+      ...((entry as { parameters?: Row[] }).parameters ?? []).map((row) => parameterOf(row, where)),
+      output.types ? { ...out, types: output.types } : out,
+    ],
   };
 }
 
+/** The id of the node that instantiates a graph (`newInstanceNode`); its properties come from that graph. */
+export const INSTANCE_ID = LIBRARY.instance.id;
+
 /**
- * The built-in node library: a few atomic compositing nodes and function nodes with Designer's ids, port
- * ids and value types. Values not documented by Adobe (defaults, labels) are the mock's choices.
+ * The built-in node library, read from `data/node-library.json`: Designer's atomic compositing nodes and function
+ * nodes, with their definition ids, property ids and types. Labels and defaults are the mock's choices.
  */
 export const NODE_LIBRARY: ReadonlyMap<string, NodeDefinition> = new Map(
-  (
-    [
-      compositing('uniform', 'Uniform Color', 'filter', [
-        parameter('colorswitch', 'Color Mode', { kind: 'bool', value: true }),
-        parameter('outputcolor', 'Output Color', { kind: 'ColorRGBA', value: [0, 0, 0, 1] }),
-        OUTPUT,
-      ]),
-      compositing('blend', 'Blend', 'filter', [
-        inputPort('source', 'Foreground', TEXTURE),
-        inputPort('destination', 'Background', TEXTURE),
-        inputPort('opacity', 'Mask', TEXTURE),
-        parameter('blendingmode', 'Blending Mode', enumValue('sbs::compositing::blendingmode', 0)),
-        parameter('opacitymult', 'Opacity', float(1)),
-        OUTPUT,
-      ]),
-      compositing('levels', 'Levels', 'filter', [
-        inputPort('input1', 'Input', TEXTURE),
-        parameter('levelinlow', 'Level In Low', float4(0, 0, 0, 0)),
-        parameter('levelinmid', 'Level In Mid', float4(0.5, 0.5, 0.5, 0.5)),
-        parameter('levelinhigh', 'Level In High', float4(1, 1, 1, 1)),
-        parameter('leveloutlow', 'Level Out Low', float4(0, 0, 0, 0)),
-        parameter('levelouthigh', 'Level Out High', float4(1, 1, 1, 1)),
-        OUTPUT,
-      ]),
-      compositing('blur', 'Blur', 'filter', [
-        inputPort('input1', 'Input', TEXTURE),
-        parameter('intensity', 'Intensity', float(10)),
-        parameter('quality', 'Quality', enumValue('sbs::compositing::blurquality', 0)),
-        OUTPUT,
-      ]),
-      compositing('output', 'Output', 'output', [
-        inputPort('inputNodeOutput', 'Input', TEXTURE),
-        ...annotations('output', [
-          parameter('usages', 'Usages', { kind: 'array', itemKind: 'usage', items: [] }, SDPropertyCategory.Annotation),
-        ]),
-      ]),
-      compositing('input_color', 'Input Color', 'input', [OUTPUT, ...annotations('input')]),
-      compositing('input_grayscale', 'Input Grayscale', 'input', [OUTPUT, ...annotations('input')]),
-      constant('const_bool', 'Boolean', { kind: 'bool', value: false }),
-      constant('const_int1', 'Integer', { kind: 'int', value: 0 }),
-      constant('const_float1', 'Float', float(0)),
-      constant('const_float2', 'Float2', { kind: 'float2', value: [0, 0] }),
-      constant('const_float3', 'Float3', { kind: 'float3', value: [0, 0, 0] }),
-      constant('const_float4', 'Float4', float4(0, 0, 0, 0)),
-      {
-        id: 'sbs::function::get_float1',
-        label: 'Get Float',
-        family: 'function',
-        role: 'function',
-        properties: [
-          parameter('__constant__', 'Variable', string('')),
-          outputPort('unique_filter_output', 'Output', { kind: 'float' }),
-        ],
-      },
-      {
-        id: 'sbs::function::add',
-        label: 'Add',
-        family: 'function',
-        role: 'function',
-        properties: [
-          inputPort('a', 'A', { kind: 'float' }, float(0)),
-          inputPort('b', 'B', { kind: 'float' }, float(0)),
-          outputPort('unique_filter_output', 'Output', { kind: 'float' }),
-        ],
-      },
-    ] satisfies NodeDefinition[]
-  ).map((definition) => [definition.id, definition] as const),
+  [
+    ...LIBRARY.compositing.map(compositing),
+    ...LIBRARY.function.map(functionNode),
+    { id: INSTANCE_ID, label: LIBRARY.instance.label, family: 'compositing', role: 'instance', properties: [] },
+  ].map((definition) => [definition.id, definition as NodeDefinition] as const),
 );

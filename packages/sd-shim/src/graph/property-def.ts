@@ -9,8 +9,10 @@ export interface PropertyDef {
   readonly label: string;
   /** Annotation, Input or Output. */
   readonly category: SDPropertyCategory;
-  /** The type of its value (`texture` for image ports). */
+  /** The type of its value (`texture` for image ports); for a polymorphic port, the first of {@link PropertyDef.types}. */
   readonly type: TypeRef;
+  /** A polymorphic function port's types (`add` takes int … float4): one per node, the first connection decides. */
+  readonly types?: readonly TypeRef[];
   /** True for ports that take a connection. */
   readonly connectable: boolean;
   /** True if values cannot be set (outputs, image ports). */

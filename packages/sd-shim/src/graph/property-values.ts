@@ -11,6 +11,8 @@ import { categoryName, type SDPropertyCategory } from './sd-property-category';
  */
 export class PropertyValues {
   readonly #set = new Map<PropertyDef, ValueData>();
+  /** What the last `compute()` made for outputs (textures); never written to a file. */
+  readonly #computed = new Map<PropertyDef, ValueData>();
 
   constructor(
     /** The properties, all categories (a function: a graph's outputs change with its output nodes). */
@@ -49,8 +51,13 @@ export class PropertyValues {
 
   /** A copy of the value of `def`: the one set, else the default; null for ports and outputs. */
   get(def: PropertyDef): ValueData | null {
-    const value = this.#set.get(def) ?? def.defaultValue;
+    const value = this.#set.get(def) ?? this.#computed.get(def) ?? def.defaultValue;
     return value === null ? null : cloneData(value);
+  }
+
+  /** Stores what `compute()` made for output `def`. */
+  setComputed(def: PropertyDef, data: ValueData): void {
+    this.#computed.set(def, data);
   }
 
   /**
@@ -93,7 +100,7 @@ export class PropertyValues {
         return { kind: 'enum', enumId, value: data.value };
       }
     }
-    if (!sameType(def.type, typeOfData(data))) {
+    if (!(def.types ?? [def.type]).some((type) => sameType(type, typeOfData(data)))) {
       throw new APIException(
         SDApiError.InvalidType,
         `${call}: ${where} expects a ${describeType(def.type)} value, got a ${describeType(typeOfData(data))} value`,

@@ -3,7 +3,8 @@ import { SDAPIObject } from '../base/sd-api-object';
 import type { ConnectionModel } from './connection-model';
 import type { NodeModel } from './node-model';
 import type { PropertyDef } from './property-def';
-import { nodeFacade, type SDNode } from './sd-node';
+import { nodeFacade } from './node-facade';
+import type { SDNode } from './sd-node';
 import { propertyFacade, type SDProperty } from './sd-property';
 
 /**

@@ -5,12 +5,15 @@ import { SDApiError } from '../errors/sd-api-error';
 import { SDResource } from '../package/sd-resource';
 import { requireString } from '../values/check-input';
 import type { SDValue } from '../values/sd-value';
-import type { GraphModel } from './graph-model';
 import { assignValue, ownProperty, propertiesOf, propertyFromId, requireCategory, valueOf } from './property-access';
 import { SDPropertyCategory } from './sd-property-category';
-import { definitionFacade, type SDNodeDefinition } from './sd-node-definition';
-import { nodeFacade, type SDNode } from './sd-node';
-import type { SDProperty } from './sd-property';
+import { definitionFacade, type SDDefinition } from './sd-definition';
+import { nodeFacade } from './node-facade';
+import type { SDNode } from './sd-node';
+import { propertyFacade, type SDProperty } from './sd-property';
+import { GraphModel } from './graph-model';
+import { INSTANCE_ID } from './node-library';
+import { typeRefOf, type SDType } from '../values/sd-type';
 
 /** @internal The model of a graph facade, checked alive. */
 export function liveGraph(graph: SDGraph, method: string): GraphModel {
@@ -70,7 +73,7 @@ export abstract class SDGraph extends SDResource {
   }
 
   /** The node definitions `newNode` accepts in this graph. */
-  getNodeDefinitions(): SDArray<SDNodeDefinition> {
+  getNodeDefinitions(): SDArray<SDDefinition> {
     return new SDArray(liveGraph(this, 'getNodeDefinitions').nodeDefinitions().map(definitionFacade));
   }
 
@@ -157,8 +160,47 @@ export abstract class SDGraph extends SDResource {
     );
   }
 
-  /** Computes the graph. The mock renders nothing: it only checks that the graph still exists. */
+  /**
+   * Makes an instance of `resource` (a compositing graph, of any loaded package) at (0, 0): its parameters are the
+   * graph's inputs, its ports the graph's input and output nodes (`getReferencedResource()` gives the graph back).
+   * Raises `InvalidArgument` for a resource that is not a compositing graph, or this graph itself.
+   */
+  newInstanceNode(resource: SDResource): SDNode {
+    const call = callName(this, 'newInstanceNode');
+    const graph = liveGraph(this, 'newInstanceNode');
+    const referenced = RESOURCES.arg(resource, call, 'resource');
+    if (!(referenced instanceof GraphModel) || referenced.family !== graph.family || graph.family !== 'compositing') {
+      throw new APIException(
+        SDApiError.InvalidArgument,
+        `${call}: resource must be a compositing graph to instantiate in ${graph.url()}, got the ${referenced.describe()}`,
+      );
+    }
+    if (referenced === graph)
+      throw new APIException(SDApiError.InvalidArgument, `${call}: a graph cannot instantiate itself`);
+    return nodeFacade(graph.newNode(call, INSTANCE_ID, undefined, referenced));
+  }
+
+  /**
+   * Adds a graph input parameter `id` of `type` (category `Input`; instances of the graph show it). Raises
+   * `InvalidArgument` for another category or a used id, `NotSupported` for a type the mock cannot default.
+   */
+  newProperty(id: string, type: SDType, category: SDPropertyCategory): SDProperty {
+    const call = callName(this, 'newProperty');
+    const graph = liveGraph(this, 'newProperty');
+    if (requireCategory(call, category) !== SDPropertyCategory.Input) {
+      throw new APIException(
+        SDApiError.InvalidArgument,
+        `${call}: the mock makes graph inputs only (SDPropertyCategory.Input)`,
+      );
+    }
+    return propertyFacade(graph.newProperty(call, requireString(call, id, 'id'), typeRefOf(type, call)));
+  }
+
+  /**
+   * Computes the graph: every image output then holds an `SDValueTexture` (read it with `getPropertyValue`). The
+   * mock renders nothing: its textures have the size Designer would give them, in flat grey.
+   */
   compute(): void {
-    liveGraph(this, 'compute');
+    liveGraph(this, 'compute').compute();
   }
 }

@@ -1,22 +1,26 @@
-import { NODES } from '../base/bindings';
+import { NODES, callName, resourceFacadeOf } from '../base/bindings';
 import { SDArray } from '../base/sd-array';
 import { SDAPIObject } from '../base/sd-api-object';
 import { float2 } from '../basetypes/vectors';
 import { APIException } from '../errors/api-exception';
 import { SDApiError } from '../errors/sd-api-error';
 import type { SDResource } from '../package/sd-resource';
+import type { SDGraph } from './sd-graph';
+import { deletePropertyGraph, newPropertyGraph } from './property-graphs';
 import { requireComponents, requireString } from '../values/check-input';
 import type { SDValue } from '../values/sd-value';
 import type { NodeModel } from './node-model';
 import { assignValue, ownProperty, propertiesOf, propertyFromId, requireCategory, valueOf } from './property-access';
 import { SDPropertyCategory } from './sd-property-category';
 import { connectionFacade, type SDConnection } from './sd-connection';
-import { definitionFacade, type SDNodeDefinition } from './sd-node-definition';
+import { definitionFacade, type SDDefinition } from './sd-definition';
 import type { SDProperty } from './sd-property';
 
-function live(node: SDNode, method: string): NodeModel {
-  return NODES.live(node, `SDNode.${method}()`);
+/** @internal The model of a node facade, checked alive. */
+export function liveNode(node: SDNode, method: string): NodeModel {
+  return NODES.live(node, callName(node, method));
 }
+const live = liveNode;
 
 /**
  * A node of a graph (`sd.api.sdnode.SDNode`): its definition, position, property values and connections.
@@ -34,7 +38,7 @@ export class SDNode extends SDAPIObject {
   }
 
   /** Its definition (`getId()` gives `sbs::compositing::blend`). */
-  getDefinition(): SDNodeDefinition {
+  getDefinition(): SDDefinition {
     return definitionFacade(live(this, 'getDefinition').definition);
   }
 
@@ -46,7 +50,7 @@ export class SDNode extends SDAPIObject {
 
   /** Moves it (marks the package modified). Raises `InvalidValue` for a coordinate that is not finite. */
   setPosition(position: float2): void {
-    const call = 'SDNode.setPosition()';
+    const call = callName(this, 'setPosition');
     const node = live(this, 'setPosition');
     const [x, y] = requireComponents(call, position, ['x', 'y'], false, 'position');
     if (!Number.isFinite(x) || !Number.isFinite(y)) {
@@ -58,24 +62,24 @@ export class SDNode extends SDAPIObject {
 
   /** Its properties of `category`, in definition order. */
   getProperties(category: SDPropertyCategory): SDArray<SDProperty> {
-    return propertiesOf(live(this, 'getProperties').values, 'SDNode.getProperties()', category);
+    return propertiesOf(live(this, 'getProperties').values, callName(this, 'getProperties'), category);
   }
 
   /** Its property `id` of `category`, or null if it has none. */
   getPropertyFromId(id: string, category: SDPropertyCategory): SDProperty | null {
-    return propertyFromId(live(this, 'getPropertyFromId').values, 'SDNode.getPropertyFromId()', id, category);
+    return propertyFromId(live(this, 'getPropertyFromId').values, callName(this, 'getPropertyFromId'), id, category);
   }
 
   /** A copy of the value of `property`: what was set, else the default; null for image ports and outputs. */
   getPropertyValue(property: SDProperty): SDValue | null {
-    const call = 'SDNode.getPropertyValue()';
+    const call = callName(this, 'getPropertyValue');
     const node = live(this, 'getPropertyValue');
     return valueOf(node.values, ownProperty(node.values, call, property, node.describe()));
   }
 
   /** The value of property `id` of `category`; raises `ItemNotFound` if the node has no such property. */
   getPropertyValueFromId(id: string, category: SDPropertyCategory): SDValue | null {
-    const call = 'SDNode.getPropertyValueFromId()';
+    const call = callName(this, 'getPropertyValueFromId');
     const node = live(this, 'getPropertyValueFromId');
     return valueOf(
       node.values,
@@ -89,14 +93,14 @@ export class SDNode extends SDAPIObject {
    * member of an enum property.
    */
   setPropertyValue(property: SDProperty, value: SDValue): void {
-    const call = 'SDNode.setPropertyValue()';
+    const call = callName(this, 'setPropertyValue');
     const node = live(this, 'setPropertyValue');
     assignValue(node.values, call, ownProperty(node.values, call, property, node.describe()), value, node.graph.pkg);
   }
 
   /** Sets input property `id` (see {@link SDNode.setPropertyValue}); raises `ItemNotFound` for an unknown id. */
   setInputPropertyValueFromId(id: string, value: SDValue): void {
-    const call = 'SDNode.setInputPropertyValueFromId()';
+    const call = callName(this, 'setInputPropertyValueFromId');
     const node = live(this, 'setInputPropertyValueFromId');
     assignValue(
       node.values,
@@ -109,7 +113,7 @@ export class SDNode extends SDAPIObject {
 
   /** The value of annotation `id` (`identifier` of an output node); raises `ItemNotFound` for an unknown id. */
   getAnnotationPropertyValueFromId(id: string): SDValue | null {
-    const call = 'SDNode.getAnnotationPropertyValueFromId()';
+    const call = callName(this, 'getAnnotationPropertyValueFromId');
     const node = live(this, 'getAnnotationPropertyValueFromId');
     return valueOf(
       node.values,
@@ -119,7 +123,7 @@ export class SDNode extends SDAPIObject {
 
   /** Sets annotation `id` (see {@link SDNode.setPropertyValue}); raises `ItemNotFound` for an unknown id. */
   setAnnotationPropertyValueFromId(id: string, value: SDValue): void {
-    const call = 'SDNode.setAnnotationPropertyValueFromId()';
+    const call = callName(this, 'setAnnotationPropertyValueFromId');
     const node = live(this, 'setAnnotationPropertyValueFromId');
     assignValue(
       node.values,
@@ -136,7 +140,7 @@ export class SDNode extends SDAPIObject {
    * {@link SDNode.newPropertyConnectionFromId} for the errors.
    */
   newPropertyConnection(outputProperty: SDProperty, destination: SDNode, inputProperty: SDProperty): SDConnection {
-    const call = 'SDNode.newPropertyConnection()';
+    const call = callName(this, 'newPropertyConnection');
     const node = live(this, 'newPropertyConnection');
     const target = NODES.arg(destination, call, 'destination');
     const from = ownProperty(node.values, call, outputProperty, node.describe());
@@ -150,7 +154,7 @@ export class SDNode extends SDAPIObject {
    * is not connectable or a cycle, `InvalidType` for incompatible types.
    */
   newPropertyConnectionFromId(outputId: string, destination: SDNode, inputId: string): SDConnection {
-    const call = 'SDNode.newPropertyConnectionFromId()';
+    const call = callName(this, 'newPropertyConnectionFromId');
     const node = live(this, 'newPropertyConnectionFromId');
     const target = NODES.arg(destination, call, 'destination');
     const from = node.values.require(call, requireString(call, outputId, 'outputId'), SDPropertyCategory.Output);
@@ -160,7 +164,7 @@ export class SDNode extends SDAPIObject {
 
   /** The connections at `property`, seen from this node (see {@link SDConnection} for the accessors). */
   getPropertyConnections(property: SDProperty): SDArray<SDConnection> {
-    const call = 'SDNode.getPropertyConnections()';
+    const call = callName(this, 'getPropertyConnections');
     const node = live(this, 'getPropertyConnections');
     const def = ownProperty(node.values, call, property, node.describe());
     return new SDArray(
@@ -170,20 +174,48 @@ export class SDNode extends SDAPIObject {
 
   /** Removes every connection at `property` (marks the package modified if there was one). */
   deletePropertyConnections(property: SDProperty): void {
-    const call = 'SDNode.deletePropertyConnections()';
+    const call = callName(this, 'deletePropertyConnections');
     const node = live(this, 'deletePropertyConnections');
     const def = ownProperty(node.values, call, property, node.describe());
     node.graph.disconnect(node.graph.connectionsOf(node, def));
   }
 
-  /** The resource an instance node refers to; null, as the mock's library has atomic nodes only. */
+  /** The graph an instance node instantiates (`newInstanceNode`); null for other nodes. */
   getReferencedResource(): SDResource | null {
-    live(this, 'getReferencedResource');
-    return null;
+    const node = live(this, 'getReferencedResource');
+    return node.referenced === null ? null : resourceFacadeOf(node.referenced);
   }
-}
 
-/** @internal The node object of `model` (one per node). */
-export function nodeFacade(model: NodeModel): SDNode {
-  return NODES.facade(model, () => new SDNode());
+  /** The value of input property `id` (see {@link SDNode.getPropertyValueFromId}). */
+  getInputPropertyValueFromId(id: string): SDValue | null {
+    const call = callName(this, 'getInputPropertyValueFromId');
+    const node = live(this, 'getInputPropertyValueFromId');
+    return valueOf(node.values, node.values.require(call, requireString(call, id, 'id'), SDPropertyCategory.Input));
+  }
+
+  /** The function graph that drives parameter `property`, or null (`newPropertyGraph` makes one). */
+  getPropertyGraph(property: SDProperty): SDGraph | null {
+    const node = live(this, 'getPropertyGraph');
+    const def = ownProperty(node.values, callName(this, 'getPropertyGraph'), property, node.describe());
+    const graph = node.propertyGraphs.get(def);
+    return graph === undefined ? null : (resourceFacadeOf(graph) as SDGraph);
+  }
+
+  /**
+   * Makes a function graph (`graphType` must be `'SDSBSFunctionGraph'`) that drives parameter `property`,
+   * replacing the one it had. Raises `InvalidArgument` for a port or an output, `NotSupported` for another graph type.
+   */
+  newPropertyGraph(property: SDProperty, graphType: string): SDGraph {
+    const call = callName(this, 'newPropertyGraph');
+    const node = live(this, 'newPropertyGraph');
+    const def = ownProperty(node.values, call, property, node.describe());
+    return resourceFacadeOf(newPropertyGraph(call, node, def, requireString(call, graphType, 'graphType'))) as SDGraph;
+  }
+
+  /** Removes the function graph of parameter `property`; raises `ItemNotFound` when it has none. */
+  deletePropertyGraph(property: SDProperty): void {
+    const call = callName(this, 'deletePropertyGraph');
+    const node = live(this, 'deletePropertyGraph');
+    deletePropertyGraph(call, node, ownProperty(node.values, call, property, node.describe()));
+  }
 }

@@ -5,32 +5,38 @@
 export interface SbsFileSystem {
   /** The text of the file at `path`; throws if there is none. */
   readFile(path: string): string;
-  /** Writes `text` to the file at `path`, replacing it; throws if its folder does not exist. */
-  writeFile(path: string, text: string): void;
+  /** Writes `content` (a package's text, a texture's PNG bytes) to the file at `path`, replacing it; throws if its folder does not exist. */
+  writeFile(path: string, content: string | Uint8Array): void;
   /** True if a file exists at `path`. */
   exists(path: string): boolean;
 }
 
 interface NodeFs {
   readFileSync(path: string, encoding: 'utf8'): string;
-  writeFileSync(path: string, text: string, encoding: 'utf8'): void;
+  writeFileSync(path: string, content: string | Uint8Array): void;
   existsSync(path: string): boolean;
 }
 
 /** Files kept in memory, keyed by normalized path: for browsers and for tests that write nothing to disk. */
 export class MemoryFileSystem implements SbsFileSystem {
-  readonly #files = new Map<string, string>();
+  readonly #files = new Map<string, string | Uint8Array>();
 
   /** The text at `path`; throws `ENOENT` if there is none. */
   readFile(path: string): string {
-    const text = this.#files.get(key(path));
-    if (text === undefined) throw new Error(`ENOENT: no such file '${path}'`);
-    return text;
+    const content = this.bytesOrText(path);
+    return typeof content === 'string' ? content : new TextDecoder().decode(content);
   }
 
-  /** Stores `text` at `path`. */
-  writeFile(path: string, text: string): void {
-    this.#files.set(key(path), text);
+  /** Stores `content` at `path`. */
+  writeFile(path: string, content: string | Uint8Array): void {
+    this.#files.set(key(path), typeof content === 'string' ? content : content.slice());
+  }
+
+  /** What was written at `path`, as written (text, or bytes); throws `ENOENT` if there is none. */
+  bytesOrText(path: string): string | Uint8Array {
+    const content = this.#files.get(key(path));
+    if (content === undefined) throw new Error(`ENOENT: no such file '${path}'`);
+    return content;
   }
 
   /** True if something was written at `path`. */
@@ -55,7 +61,7 @@ function nodeFileSystem(): SbsFileSystem | null {
   if (!fs) return null;
   return {
     readFile: (path) => fs.readFileSync(path, 'utf8'),
-    writeFile: (path, text) => fs.writeFileSync(path, text, 'utf8'),
+    writeFile: (path, content) => fs.writeFileSync(path, content),
     exists: (path) => fs.existsSync(path),
   };
 }

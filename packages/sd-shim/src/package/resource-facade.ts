@@ -1,4 +1,4 @@
-import { RESOURCES } from '../base/bindings';
+import { RESOURCES, setResourceFacadeMaker } from '../base/bindings';
 import type { GraphModel } from '../graph/graph-model';
 import { SDSBSCompGraph } from '../graph/sd-sbs-comp-graph';
 import { SDSBSFunctionGraph } from '../graph/sd-sbs-function-graph';
@@ -24,3 +24,5 @@ export function resourceFacade(model: ResourceModel): SDResource {
 export function graphFacade(model: GraphModel): SDSBSCompGraph | SDSBSFunctionGraph {
   return resourceFacade(model) as SDSBSCompGraph | SDSBSFunctionGraph;
 }
+
+setResourceFacadeMaker(resourceFacade);

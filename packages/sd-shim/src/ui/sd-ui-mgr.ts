@@ -1,7 +1,8 @@
 import { SDArray } from '../base/sd-array';
 import { SDAPIObject } from '../base/sd-api-object';
 import type { SDGraph } from '../graph/sd-graph';
-import { nodeFacade, type SDNode } from '../graph/sd-node';
+import { nodeFacade } from '../graph/node-facade';
+import type { SDNode } from '../graph/sd-node';
 import { graphFacade } from '../package/resource-facade';
 import { designer } from '../state/designer-state';
 

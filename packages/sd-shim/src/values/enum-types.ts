@@ -56,6 +56,19 @@ export const ENUM_TYPES: ReadonlyMap<string, EnumType> = new Map(
       id: 'sbs::compositing::blurquality',
       members: members(['normal', 'Normal'], ['high', 'High']),
     },
+    {
+      id: 'sbs::compositing::pixelratio',
+      members: members(['square', 'Square'], ['stretch', 'Stretch']),
+    },
+    {
+      id: 'sbs::compositing::tiling',
+      members: members(
+        ['no_tiling', 'No Tiling'],
+        ['h_tiling', 'Horizontal Tiling'],
+        ['v_tiling', 'Vertical Tiling'],
+        ['hv_tiling', 'Horizontal and Vertical Tiling'],
+      ),
+    },
   ].map((type) => [type.id, type] as const),
 );
 

@@ -1,7 +1,7 @@
 import { SDAPIObject } from '../base/sd-api-object';
 import { APIException } from '../errors/api-exception';
 import { SDApiError } from '../errors/sd-api-error';
-import { isValueKind, type TypeRef, type ValueKind } from './value-data';
+import type { TypeRef, ValueKind } from './value-data';
 
 let refOf: (type: SDType) => TypeRef;
 
@@ -33,7 +33,9 @@ export abstract class SDType extends SDAPIObject {
       case 'enum':
         return ref.enumId ?? 'enum';
       case 'array':
-        return `SDArray<${ref.itemKind === 'usage' ? 'SDUsage' : (ref.itemKind ?? '?')}>`;
+        return `SDArray<${ref.itemKind === 'usage' ? 'SDUsage' : ref.itemKind === 'struct' ? (ref.structId ?? '?') : (ref.itemKind ?? '?')}>`;
+      case 'struct':
+        return ref.structId ?? 'struct';
       default:
         return ref.kind;
     }
@@ -211,12 +213,13 @@ export class SDTypeEnum extends SDType {
 /** An array type (the type of an `SDValueArray`), identified by its items' type. */
 export class SDTypeArray extends SDType {
   /** @internal Use {@link SDTypeArray.sNew}. */
-  constructor(itemKind: ValueKind) {
-    super({ kind: 'array', itemKind });
+  constructor(itemKind: ValueKind, structId?: string) {
+    super(structId === undefined ? { kind: 'array', itemKind } : { kind: 'array', itemKind, structId });
   }
   /** Makes the type of arrays of `itemType`. */
   static sNew(itemType: SDType): SDTypeArray {
-    return new SDTypeArray(typeRefOf(itemType, 'SDTypeArray.sNew()').kind);
+    const item = typeRefOf(itemType, 'SDTypeArray.sNew()');
+    return new SDTypeArray(item.kind, item.structId);
   }
 }
 
@@ -226,40 +229,4 @@ export function typeRefOf(value: unknown, call: string): TypeRef {
     throw new APIException(SDApiError.InvalidArgument, `${call}: expected an SDType (e.g. SDTypeFloat.sNew())`);
   }
   return refOf(value);
-}
-
-/** @internal The {@link SDType} object of a type. */
-export function typeFromRef(ref: TypeRef): SDType {
-  switch (ref.kind) {
-    case 'bool':
-      return new SDTypeBool();
-    case 'int':
-      return new SDTypeInt();
-    case 'int2':
-      return new SDTypeInt2();
-    case 'int3':
-      return new SDTypeInt3();
-    case 'int4':
-      return new SDTypeInt4();
-    case 'float':
-      return new SDTypeFloat();
-    case 'float2':
-      return new SDTypeFloat2();
-    case 'float3':
-      return new SDTypeFloat3();
-    case 'float4':
-      return new SDTypeFloat4();
-    case 'string':
-      return new SDTypeString();
-    case 'ColorRGBA':
-      return new SDTypeColorRGBA();
-    case 'usage':
-      return new SDTypeUsage();
-    case 'texture':
-      return new SDTypeTexture();
-    case 'enum':
-      return new SDTypeEnum(ref.enumId ?? '');
-    case 'array':
-      return new SDTypeArray(ref.itemKind && isValueKind(ref.itemKind) ? ref.itemKind : 'float');
-  }
 }

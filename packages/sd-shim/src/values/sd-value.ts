@@ -2,7 +2,8 @@ import { SDAPIObject } from '../base/sd-api-object';
 import { describeValue } from '../base/binding';
 import { APIException } from '../errors/api-exception';
 import { SDApiError } from '../errors/sd-api-error';
-import { typeFromRef, type SDType } from './sd-type';
+import type { SDType } from './sd-type';
+import { typeFromRef } from './type-factory';
 import { cloneData, typeOfData, type ValueData } from './value-data';
 
 let dataOf: (value: SDValue) => ValueData;

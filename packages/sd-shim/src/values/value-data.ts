@@ -19,6 +19,7 @@ export type ValueKind =
   | 'enum'
   | 'usage'
   | 'array'
+  | 'struct'
   | 'texture';
 
 /** A property's or a value's type. */
@@ -29,6 +30,8 @@ export interface TypeRef {
   readonly enumId?: string;
   /** For `array`: the items' kind. */
   readonly itemKind?: ValueKind;
+  /** For `struct`, or an `array` of structs: the struct type's id, e.g. `sbs::compositing::gradient_key_rgba`. */
+  readonly structId?: string;
 }
 
 /** Kinds stored as a tuple of numbers, with their sizes. */
@@ -51,12 +54,24 @@ export type ValueData =
   | VectorData
   | { readonly kind: 'enum'; readonly enumId: string; readonly value: number }
   | { readonly kind: 'usage'; readonly name: string; readonly components: string; readonly colorSpace: string }
-  | { readonly kind: 'array'; readonly itemKind: ValueKind; readonly items: readonly ValueData[] };
+  | {
+      readonly kind: 'array';
+      readonly itemKind: ValueKind;
+      readonly structId?: string;
+      readonly items: readonly ValueData[];
+    }
+  | { readonly kind: 'struct'; readonly structId: string; readonly fields: Readonly<Record<string, ValueData>> }
+  | { readonly kind: 'texture'; readonly width: number; readonly height: number; readonly format: number };
 
 /** The type of a value. */
 export function typeOfData(data: ValueData): TypeRef {
   if (data.kind === 'enum') return { kind: 'enum', enumId: data.enumId };
-  if (data.kind === 'array') return { kind: 'array', itemKind: data.itemKind };
+  if (data.kind === 'array') {
+    return data.structId === undefined
+      ? { kind: 'array', itemKind: data.itemKind }
+      : { kind: 'array', itemKind: data.itemKind, structId: data.structId };
+  }
+  if (data.kind === 'struct') return { kind: 'struct', structId: data.structId };
   return { kind: data.kind };
 }
 
@@ -64,14 +79,17 @@ export function typeOfData(data: ValueData): TypeRef {
 export function sameType(target: TypeRef, value: TypeRef): boolean {
   if (target.kind !== value.kind) return false;
   if (target.kind === 'enum') return target.enumId === value.enumId;
-  if (target.kind === 'array') return target.itemKind === value.itemKind;
+  if (target.kind === 'array') return target.itemKind === value.itemKind && target.structId === value.structId;
+  if (target.kind === 'struct') return target.structId === value.structId;
   return true;
 }
 
 /** A type in words, for messages: `float4`, `enum sbs::compositing::format`, `array of usage`, `texture`. */
 export function describeType(type: TypeRef): string {
   if (type.kind === 'enum') return `enum ${type.enumId ?? '?'}`;
-  if (type.kind === 'array') return `array of ${type.itemKind ?? '?'}`;
+  if (type.kind === 'array')
+    return `array of ${type.itemKind === 'struct' ? (type.structId ?? '?') : (type.itemKind ?? '?')}`;
+  if (type.kind === 'struct') return `struct ${type.structId ?? '?'}`;
   return type.kind;
 }
 
@@ -95,6 +113,7 @@ const KINDS: ReadonlySet<string> = new Set<ValueKind>([
   'enum',
   'usage',
   'array',
+  'struct',
   'texture',
 ]);
 
@@ -143,10 +162,27 @@ export function parseValueData(json: unknown, where: string): ValueData {
       const items = o['items'];
       if (!isValueKind(o['itemKind']) || !Array.isArray(items)) fail('an array value needs an itemKind and items');
       const itemKind = o['itemKind'] as ValueKind;
+      const structId = o['structId'];
+      if (structId !== undefined && typeof structId !== 'string') fail('an array structId must be a string');
       const parsed = (items as unknown[]).map((item, i) => parseValueData(item, `${where}.items[${i}]`));
       if (parsed.some((item) => item.kind !== itemKind)) fail(`every item must be of kind ${itemKind}`);
-      return { kind, itemKind, items: parsed };
+      return typeof structId === 'string'
+        ? { kind, itemKind, structId, items: parsed }
+        : { kind, itemKind, items: parsed };
     }
+    case 'struct': {
+      const fields = o['fields'];
+      if (typeof o['structId'] !== 'string' || typeof fields !== 'object' || fields === null || Array.isArray(fields))
+        fail('a struct value needs a structId and fields');
+      const parsed = Object.create(null) as Record<string, ValueData>;
+      for (const [name, field] of Object.entries(fields as Record<string, unknown>))
+        parsed[name] = parseValueData(field, `${where}.fields.${name}`);
+      return { kind, structId: o['structId'] as string, fields: parsed };
+    }
+    case 'texture':
+      for (const key of ['width', 'height', 'format'])
+        if (!Number.isInteger(o[key])) fail(`a texture needs an integer ${key}`);
+      return { kind, width: o['width'] as number, height: o['height'] as number, format: o['format'] as number };
     default: {
       if (typeof kind === 'string' && kind in VECTOR_SIZES) {
         const size = VECTOR_SIZES[kind as VectorKind];

@@ -13,6 +13,8 @@ import {
 import { SDValueEnum } from './sd-value-enum';
 import { SDValueUsage } from './sd-usage';
 import { SDValueArray } from './sd-value-array';
+import { SDValueStruct } from './sd-value-struct';
+import { SDValueTexture } from './sd-value-texture';
 
 /** @internal A new {@link SDValue} of the right class holding a copy of `data`. */
 export function valueFromData(data: ValueData): SDValue {
@@ -46,5 +48,9 @@ export function valueFromData(data: ValueData): SDValue {
       return new SDValueUsage(copy);
     case 'array':
       return new SDValueArray(copy);
+    case 'struct':
+      return new SDValueStruct(copy);
+    case 'texture':
+      return new SDValueTexture(copy);
   }
 }

@@ -8,11 +8,11 @@ import { requireCategory } from './property-access';
 import { propertyFacade, type SDProperty } from './sd-property';
 import type { SDPropertyCategory } from './sd-property-category';
 
-const facades = new WeakMap<NodeDefinition, SDNodeDefinition>();
-const definitions = new WeakMap<SDNodeDefinition, NodeDefinition>();
+const facades = new WeakMap<NodeDefinition, SDDefinition>();
+const definitions = new WeakMap<SDDefinition, NodeDefinition>();
 
-/** What a node is (`sd.api.sdnodedefinition.SDNodeDefinition`): its id, label and properties. */
-export class SDNodeDefinition extends SDAPIObject {
+/** What a node is (`sd.api.sddefinition.SDDefinition`): its id, label and properties. */
+export class SDDefinition extends SDAPIObject {
   /** @internal Definitions come from `node.getDefinition()` and `graph.getNodeDefinitions()`. */
   constructor() {
     super();
@@ -30,7 +30,7 @@ export class SDNodeDefinition extends SDAPIObject {
 
   /** Its properties of `category`. */
   getProperties(category: SDPropertyCategory): SDArray<SDProperty> {
-    const cat = requireCategory('SDNodeDefinition.getProperties()', category);
+    const cat = requireCategory('SDDefinition.getProperties()', category);
     return new SDArray(
       definitionOf(this)
         .properties.filter((p) => p.category === cat)
@@ -40,7 +40,7 @@ export class SDNodeDefinition extends SDAPIObject {
 
   /** Its property `id` of `category`, or null. */
   getPropertyFromId(id: string, category: SDPropertyCategory): SDProperty | null {
-    const call = 'SDNodeDefinition.getPropertyFromId()';
+    const call = 'SDDefinition.getPropertyFromId()';
     const cat = requireCategory(call, category);
     requireString(call, id, 'id');
     const def = definitionOf(this).properties.find((p) => p.id === id && p.category === cat);
@@ -48,18 +48,18 @@ export class SDNodeDefinition extends SDAPIObject {
   }
 }
 
-function definitionOf(facade: SDNodeDefinition): NodeDefinition {
+function definitionOf(facade: SDDefinition): NodeDefinition {
   const definition = definitions.get(facade);
   if (definition === undefined)
-    throw new APIException(SDApiError.InvalidArgument, 'SDNodeDefinition: not a definition from the Designer API');
+    throw new APIException(SDApiError.InvalidArgument, 'SDDefinition: not a definition from the Designer API');
   return definition;
 }
 
 /** @internal The definition object of a node definition (one per definition). */
-export function definitionFacade(definition: NodeDefinition): SDNodeDefinition {
+export function definitionFacade(definition: NodeDefinition): SDDefinition {
   let facade = facades.get(definition);
   if (facade === undefined) {
-    facade = new SDNodeDefinition();
+    facade = new SDDefinition();
     facades.set(definition, facade);
     definitions.set(facade, definition);
   }
