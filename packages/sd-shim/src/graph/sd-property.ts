@@ -1,3 +1,4 @@
+import { SDArray } from '../base/sd-array';
 import { describeValue } from '../base/binding';
 import { SDAPIObject } from '../base/sd-api-object';
 import { APIException } from '../errors/api-exception';
@@ -40,6 +41,12 @@ export class SDProperty extends SDAPIObject {
   /** Its type (`getId()` gives `float`, `float4`, `SDTexture`, an enum's id…). */
   getType(): SDType {
     return typeFromRef(defOf(this).type);
+  }
+
+  /** The types it takes: one, or for a polymorphic function port every type of its group (`add`: int … float4). */
+  getTypes(): SDArray<SDType> {
+    const def = defOf(this);
+    return new SDArray((def.types ?? [def.type]).map(typeFromRef));
   }
 
   /** True for ports that take a connection. */
