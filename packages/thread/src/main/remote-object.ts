@@ -41,8 +41,12 @@ export class RemoteObjectHandle extends QObject {
     return `${this.cls.name}${this.objectName ? ` "${this.objectName}"` : ''} (in ${this.threadData()?.describe() ?? 'no thread'})`;
   }
 
-  /** True when `name` is a method of the class (the worker runs it). */
+  /**
+   * True when `name` is a method of the class (the worker runs it), or `deleteLater`, the one QObject slot a
+   * connection names on a handle (Qt's `finished -> deleteLater`): the worker deletes the object there.
+   */
   hasMethod(name: string): boolean {
+    if (name === 'deleteLater') return true;
     return typeof (this.cls.prototype as Record<string, unknown>)[name] === 'function' && !(name in QObject.prototype);
   }
 

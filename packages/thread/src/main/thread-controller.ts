@@ -524,9 +524,10 @@ export class ThreadController implements ThreadTransport {
           return this.protocolError(`"created" for object #${m.objectId}, which this side did not ask for`);
         this.announced.add(m.objectId);
         const known = new Set(this.remoteSignals.get(m.objectId)?.map((signal) => signal.name));
-        for (const name of m.signals) {
+        for (const [index, name] of m.signals.entries()) {
           if (known.has(name)) continue;
           if (name in handle) {
+            this.rejected.add(`${m.objectId}:${index}`); // reported here, once: its emits are dropped quietly
             reportError(
               new InvalidArgumentError(
                 `${handle.describe()} declares a signal "${name}", which is also the name of a member of its handle ` +
