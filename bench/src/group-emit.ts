@@ -73,6 +73,25 @@ const IMPLEMENTATIONS: ReadonlyArray<{ id: string; label: string; info?: boolean
     },
   },
   {
+    id: 'sigslot-receiver-shape',
+    label: 'sigslot, the Qt idiom, one of 20 signals of the same shape, all emitted',
+    info: true,
+    setup: (n) => {
+      const signals = Array.from({ length: 20 }, () => {
+        const signal = new Signal<[x: number]>(new QObject(), 'value');
+        for (let i = 0; i < n; i++) {
+          const receiver = new Receiver();
+          signal.connect(receiver, receiver.onValue);
+        }
+        return signal;
+      });
+      // Every one compiled: code generated from one source would share its call sites among the 20.
+      for (const signal of signals) for (let i = 0; i < 5000; i++) signal.emit(0);
+      const signal = signals[19]!;
+      return () => signal.emit(1);
+    },
+  },
+  {
     id: 'tseep',
     label: 'tseep 1.3.1',
     setup: (n) => {

@@ -33,3 +33,9 @@ export function captureErrors(): { errors: Array<{ error: unknown; context: Erro
   const previous = setErrorHandler((error, context) => errors.push({ error, context }));
   return { errors, restore: () => void setErrorHandler(previous) };
 }
+
+/**
+ * Emits enough for a signal whose connections stay the same to have compiled its emit (COMPILE_AFTER in
+ * src/signal/signal.ts), so that a test proves the compiled path.
+ */
+export const WARM_EMITS = 5000;

@@ -2,7 +2,7 @@
 // the single-thread semantics on a signal that has been emitted many times already, so that path is the one
 // proven, and check that it gives way to the general one whenever it does not apply.
 import { Connection, ConnectionType, QObject, Signal } from '@sigslot/core';
-import { captureErrors, flushQueued } from './helpers';
+import { captureErrors, flushQueued, WARM_EMITS } from './helpers';
 
 const { QueuedConnection, SingleShotConnection } = ConnectionType;
 
@@ -13,7 +13,7 @@ class Sender extends QObject {
 
 /** Emits `signal` often enough for any compilation to have happened, with arguments the slots ignore. */
 function warmUp(signal: Signal<[value: number]>): void {
-  for (let i = 0; i < 50; i++) signal.emit(-1);
+  for (let i = 0; i < WARM_EMITS; i++) signal.emit(-1);
 }
 
 describe('a signal emitted many times', () => {
@@ -98,7 +98,7 @@ describe('a signal emitted many times', () => {
     const sender = new Sender();
     const counts: number[] = [];
     sender.pair.connect((...args: unknown[]) => counts.push(args.length));
-    for (let i = 0; i < 50; i++) sender.pair.emit(1, 'a');
+    for (let i = 0; i < WARM_EMITS; i++) sender.pair.emit(1, 'a');
     const loose = sender.pair as unknown as Signal<unknown[]>;
     loose.emit(1);
     loose.emit(1, 'a', true);
@@ -162,6 +162,30 @@ describe('a signal emitted many times', () => {
         await expect(next).resolves.toEqual([i]);
       }
       expect(compiled).toBe(1);
+    } finally {
+      globalThis.Function = original;
+    }
+  });
+
+  test('compiles less and less often when its connections keep changing', () => {
+    const original = globalThis.Function;
+    let compiled = 0;
+    globalThis.Function = function counting(...args: string[]) {
+      compiled++;
+      return original(...args);
+    } as unknown as FunctionConstructor;
+    try {
+      const sender = new Sender();
+      const seen: number[] = [];
+      for (let cycle = 0; cycle < 10; cycle++) {
+        const connection = sender.changed.connect((v) => v >= 0 && seen.push(v));
+        warmUp(sender.changed);
+        sender.changed.emit(cycle);
+        connection.disconnect();
+      }
+      expect(seen).toEqual([0, 1, 2, 3, 4, 5, 6, 7, 8, 9]);
+      expect(compiled).toBeGreaterThanOrEqual(1);
+      expect(compiled).toBeLessThanOrEqual(3); // not one per cycle: each compile that was retired waits longer
     } finally {
       globalThis.Function = original;
     }

@@ -11,7 +11,7 @@ import {
   type Connection,
   type ThreadTransport,
 } from '@sigslot/core';
-import { captureErrors, flushQueued } from './helpers';
+import { captureErrors, flushQueued, WARM_EMITS } from './helpers';
 
 const { DirectConnection } = ConnectionType;
 
@@ -32,7 +32,7 @@ class Receiver extends QObject {
 
 /** Emits `signal` often enough for any compilation to have happened, with a value the slots ignore. */
 function warmUp(signal: Signal<[value: number]>): void {
-  for (let i = 0; i < 50; i++) signal.emit(-1);
+  for (let i = 0; i < WARM_EMITS; i++) signal.emit(-1);
 }
 
 /** A transport that records what reaches it, standing for another isolate's thread. */

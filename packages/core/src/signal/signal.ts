@@ -8,9 +8,16 @@ import { activate } from './activate';
 import { Connection, type Slot } from './connection';
 import { compileDirectEmit, type CompiledEmit } from './direct-emit';
 
-/** Emits of one unchanged connection list before its direct emit is compiled (a list made for one emit, as
- * `once()` makes, is never worth compiling). */
-const COMPILE_AFTER = 8;
+/**
+ * Emits of one unchanged connection list before its direct emit is compiled. Compiling costs about as much as
+ * ten thousand emits save (`new Function`, then V8 compiling it: 0.1–0.4 ms on a 2-core VM), so only a signal
+ * that is emitted often gets it; a list made for one emit, as `once()` makes, never does.
+ */
+const COMPILE_AFTER = 1024;
+/** Each time a compiled emit is retired, the signal waits this many times longer before compiling again: a
+ * signal whose connections keep changing soon stops paying for compilations it cannot use. */
+const COMPILE_BACKOFF = 4;
+const COMPILE_AFTER_MAX = 2 ** 24;
 
 /** The names of `R`'s methods that can take a signal's arguments `Args` (and return its `Result`, if it has one). */
 export type SlotName<R, Args extends unknown[], Result = unknown> = {
@@ -68,6 +75,8 @@ export class Signal<Args extends unknown[] = [], Result = unknown> {
   connections: readonly Connection<Args>[] = EMPTY;
   /** Emits since the connections last changed, counted until the list is compiled. */
   private unchangedEmits = 0;
+  /** Emits of an unchanged list before compiling: COMPILE_AFTER, longer after each retired compile. */
+  private compileAfter = COMPILE_AFTER;
   /** @internal Set by a thread transport on signals that are emitted in another isolate. */
   emittedIn: ThreadData | null = null;
   private explicitName: string | undefined;
@@ -115,7 +124,7 @@ export class Signal<Args extends unknown[] = [], Result = unknown> {
 
   /** @internal The emit that decides per connection (activate); a compiled emit falls back to it. */
   emitGeneral(args: Args): Result | undefined {
-    if (++this.unchangedEmits === COMPILE_AFTER) this.compile(args.length);
+    if (++this.unchangedEmits === this.compileAfter) this.compile(args.length);
     return this.deliver(args, currentThreadData());
   }
 
@@ -138,6 +147,7 @@ export class Signal<Args extends unknown[] = [], Result = unknown> {
       this.compiled.retire();
       this.compiled = null;
       this.emit = this.general;
+      this.compileAfter = Math.min(this.compileAfter * COMPILE_BACKOFF, COMPILE_AFTER_MAX);
     }
     this.unchangedEmits = 0;
   }
