@@ -17,6 +17,7 @@ const config: Config = {
   transform: { '^.+\\.ts$': ['ts-jest', { tsconfig: '<rootDir>/tsconfig.jest.json' }] },
   moduleNameMapper: {
     '^@sigslot/sd-shim/jest$': '<rootDir>/packages/sd-shim/src/jest/index.ts',
+    '^@sigslot/thread/channel$': '<rootDir>/packages/thread/src/channel.ts',
     '^@sigslot/(core|thread|sd-shim)$': '<rootDir>/packages/$1/src/index.ts',
   },
   collectCoverageFrom: ['packages/*/src/**/*.ts'],

@@ -8,16 +8,5 @@ export type { RunResult } from './qthread';
 export type { Remote } from './main/remote-object';
 export type { WorkerClass } from './class-location';
 export { ThreadCrashedError, ThreadTerminatedError, ProtocolError, CloneError, RemoteError } from './errors';
-export type { Endpoint, WorkerEndpoint, SpawnOptions, SpareWorker, SpareWorkerEvents } from './endpoint/endpoint';
-export type {
-  ToWorker,
-  FromWorker,
-  WireCall,
-  WireError,
-  ThreadInit,
-  ThreadAssignment,
-  ClassLocation,
-} from './wire/protocol';
-export { validateFromWorker, validateAssignment } from './wire/protocol';
 // The core's names, so that a thread module needs one import.
 export { Signal, QObject, ConnectionType, invokeMethod, currentThread } from '@sigslot/core';

@@ -1,5 +1,6 @@
 import { affinity, ConnectionType, QObject, setErrorHandler, Signal, type ErrorContext } from '@sigslot/core';
-import { CloneError, ProtocolError, QThread, validateFromWorker } from '@sigslot/thread';
+import { CloneError, ProtocolError, QThread } from '@sigslot/thread';
+import { validateFromWorker } from '@sigslot/thread/channel';
 import { BadArgumentThread, RogueThread, ViolatingThread, Worker } from './fixtures/threads';
 
 describe('bad input is rejected at the call that made it', () => {

@@ -5,7 +5,8 @@
  * prepared worker runs on one created before a marker worker made after the spare was ready.
  */
 import { ConnectionType, invokeMethod, QObject, SignalSpy, waitFor } from '@sigslot/core';
-import { QThread, RemoteError, ThreadCrashedError, validateAssignment } from '@sigslot/thread';
+import { QThread, RemoteError, ThreadCrashedError } from '@sigslot/thread';
+import { validateAssignment } from '@sigslot/thread/channel';
 import { execFile } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';

@@ -1,6 +1,7 @@
 // The batch format (runs of flattened arguments) and the copy of queued arguments at the emit, with real workers.
 import { QObject, Signal } from '@sigslot/core';
-import { CloneError, QThread, validateFromWorker } from '@sigslot/thread';
+import { CloneError, QThread } from '@sigslot/thread';
+import { validateFromWorker } from '@sigslot/thread/channel';
 import { snapshotArgs } from '../src/wire/clone-check';
 import { MixedRunsThread, MutatingThread, Recorder } from './fixtures/backpressure';
 

@@ -1,0 +1,30 @@
+/**
+ * `@sigslot/thread/channel`: the thread package's machinery below QThread, for packages that run their own kind of
+ * worker on it (`@sigslot/concurrent`'s pool). Not for applications: QThread and worker objects are the API.
+ *
+ * - the platform seam: starting a worker (Node worker_threads or a module Web Worker), its endpoint, liveness;
+ * - TypeScript thread modules on Node (tsx), found the way QThread finds them;
+ * - the argument policy: what may cross to another thread, checked at the call with a message naming the path;
+ * - shared-memory waits: blocking until another thread answers, released when it ends;
+ * - the wire protocol between a thread and its worker (its messages, and their validation: a worker's messages are
+ *   untrusted input), and the program's wait-for graph (deadlock detection).
+ * @packageDocumentation
+ */
+export type { Endpoint, WorkerEndpoint, SpawnOptions, SpareWorker, SpareWorkerEvents } from './endpoint/endpoint';
+export { nodeEndpoint, spawnNodeWorker } from './endpoint/node-endpoint';
+export { webEndpoint, spawnWebWorker } from './endpoint/web-endpoint';
+export { nodeBuiltin, nodeProcess, inWebWorker, sharedBuffer } from './endpoint/platform';
+export { isTypeScript, resolveTsx } from './main/tsx';
+export { assertCloneable, assertCloneableValue, snapshotArgs } from './wire/clone-check';
+export { waitForAnswer, answer } from './wire/blocking';
+export { toWireError, validateFromWorker, validateAssignment, MAX_BATCH_EMITS } from './wire/protocol';
+export type {
+  ToWorker,
+  FromWorker,
+  WireCall,
+  WireError,
+  ThreadInit,
+  ThreadAssignment,
+  ClassLocation,
+} from './wire/protocol';
+export { WaitGraph } from './wire/wait-graph';
