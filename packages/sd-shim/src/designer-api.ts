@@ -24,6 +24,8 @@ export { SDSBSFunctionNode } from './graph/sd-sbs-function-node';
 export { SDDefinition } from './graph/sd-definition';
 export { SDProperty } from './graph/sd-property';
 export { SDConnection } from './graph/sd-connection';
+export { SDGraphObject } from './graph/objects/sd-graph-object';
+export { SDGraphObjectPin, SDGraphObjectComment, SDGraphObjectFrame } from './graph/objects/graph-object-classes';
 
 // Values and types
 export { SDValue } from './values/sd-value';
@@ -71,3 +73,4 @@ export { SDUIMgr } from './ui/sd-ui-mgr';
 export { QMenu } from './ui/q-menu';
 export { QAction } from './ui/q-action';
 export { QWidget } from './ui/q-widget';
+export { GraphGrid } from './ui/graph-grid';

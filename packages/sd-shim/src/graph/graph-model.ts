@@ -5,6 +5,7 @@ import { ResourceModel, type ResourceContainer } from '../package/resource-model
 import { designer } from '../state/designer-state';
 import { VECTOR_SIZES, describeType, type ValueData } from '../values/value-data';
 import { ConnectionModel } from './connection-model';
+import type { GraphObjectModel } from './objects/graph-object-model';
 import { INSTANCE_ID, NODE_LIBRARY, type GraphFamily, type NodeDefinition } from './node-library';
 import { computeTextures } from './compute';
 import { connectableTypes } from './port-types';
@@ -78,6 +79,8 @@ export class GraphModel extends ResourceModel {
   outputNodeId: string | null = null;
   /** The graph's own property values. */
   readonly values: PropertyValues;
+  /** Its pins, comments and frames, in creation order. */
+  readonly objects: GraphObjectModel[] = [];
   /** The input parameters made with `newProperty` (what an instance of the graph shows as its parameters). */
   readonly customInputs: PropertyDef[] = [];
   readonly #outputDefs = new Map<string, PropertyDef>();
@@ -188,6 +191,8 @@ export class GraphModel extends ResourceModel {
     this.connections = this.connections.filter((c) => c.alive);
     this.nodes.delete(node.id);
     node.alive = false;
+    for (const object of this.objects.filter((o) => o.parentNode === node)) object.alive = false;
+    this.objects.splice(0, this.objects.length, ...this.objects.filter((o) => o.alive));
     if (this.outputNodeId === node.id) this.outputNodeId = null;
     this.pkg.modified = true;
   }
@@ -294,5 +299,7 @@ export class GraphModel extends ResourceModel {
     super.kill();
     for (const node of this.nodes.values()) node.alive = false;
     for (const connection of this.connections) connection.alive = false;
+    for (const object of this.objects) object.alive = false;
+    for (const node of this.nodes.values()) for (const graph of node.propertyGraphs.values()) graph.kill();
   }
 }

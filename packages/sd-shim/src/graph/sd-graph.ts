@@ -9,6 +9,8 @@ import { assignValue, ownProperty, propertiesOf, propertyFromId, requireCategory
 import { SDPropertyCategory } from './sd-property-category';
 import { definitionFacade, type SDDefinition } from './sd-definition';
 import { nodeFacade } from './node-facade';
+import { graphObjectFacade } from './objects/graph-object-classes';
+import type { SDGraphObject } from './objects/sd-graph-object';
 import type { SDNode } from './sd-node';
 import { propertyFacade, type SDProperty } from './sd-property';
 import { GraphModel } from './graph-model';
@@ -70,6 +72,11 @@ export abstract class SDGraph extends SDResource {
   /** Its output nodes, in creation order. */
   getOutputNodes(): SDArray<SDNode> {
     return new SDArray(liveGraph(this, 'getOutputNodes').outputNodes().map(nodeFacade));
+  }
+
+  /** Its pins, comments and frames, in creation order. */
+  getGraphObjects(): SDArray<SDGraphObject> {
+    return new SDArray(liveGraph(this, 'getGraphObjects').objects.map(graphObjectFacade));
   }
 
   /** The node definitions `newNode` accepts in this graph. */

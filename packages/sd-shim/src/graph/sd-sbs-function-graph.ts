@@ -1,3 +1,4 @@
+import type { SDSBSFunctionNode } from './sd-sbs-function-node';
 import { NODES, RESOURCES, callName } from '../base/bindings';
 import { APIException } from '../errors/api-exception';
 import { SDApiError } from '../errors/sd-api-error';
@@ -12,6 +13,7 @@ import { newGraph } from './new-graph';
  * A function graph (`sd.api.sbs.sdsbsfunctiongraph.SDSBSFunctionGraph`): typed value nodes
  * (`sbs::function::*`) whose ports connect only when their types match, with one output node.
  */
+// eslint-disable-next-line @typescript-eslint/no-unsafe-declaration-merging
 export class SDSBSFunctionGraph extends SDGraph {
   /** @internal Use {@link SDSBSFunctionGraph.sNew}. */
   constructor() {
@@ -38,4 +40,12 @@ export class SDSBSFunctionGraph extends SDGraph {
     else if (graph.outputNodeId === model.id) graph.outputNodeId = null;
     graph.pkg.modified = true;
   }
+}
+
+// The nodes of this graph are SDSBSFunctionNodes: the same methods, typed with the most specific class (no code is added,
+// so each call still goes through the one guard once).
+// eslint-disable-next-line @typescript-eslint/no-unsafe-declaration-merging
+export interface SDSBSFunctionGraph {
+  /** Makes a node (see {@link SDGraph.newNode}). */
+  newNode(definitionId: string): SDSBSFunctionNode;
 }

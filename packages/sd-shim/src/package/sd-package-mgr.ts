@@ -9,6 +9,7 @@ import { extensionOf, isAbsolutePath, samePath } from './file-path';
 import { fileSystem } from './file-system';
 import { PackageFileError, packageText, readPackage } from './package-file';
 import type { PackageModel } from './package-model';
+import { buildLibraryPackage, libraryPackageAt } from './library-packages';
 import { packageFacade, type SDPackage } from './sd-package';
 
 const MGR = 'SDPackageMgr';
@@ -51,6 +52,13 @@ function write(pkg: PackageModel, path: string, call: string): void {
 
 /** Reads the file at `path` into `pkg`; raises `ItemNotFound` (no file) or `InvalidValue` (malformed). */
 function read(pkg: PackageModel, path: string, call: string): void {
+  const fromLibrary = libraryPackageAt(path);
+  if (fromLibrary !== undefined && !fileSystem().exists(path)) {
+    buildLibraryPackage(pkg, fromLibrary);
+    pkg.filePath = path;
+    pkg.modified = false;
+    return;
+  }
   let content: string;
   try {
     content = fileSystem().readFile(path);
