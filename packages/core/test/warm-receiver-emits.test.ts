@@ -231,6 +231,29 @@ describe('a signal emitted many times to receiver objects', () => {
     expect(auto.calls).toEqual(['auto1', 'auto2', 'auto3']);
   });
 
+  test('a receiver an earlier slot of the same emit took out of its thread gets that call queued', async () => {
+    const sender = new Sender();
+    const a = new Receiver().setObjectName('a');
+    const b = new Receiver().setObjectName('b');
+    let armed = false;
+    sender.changed.connect(a, function (this: Receiver, v: number) {
+      this.onChanged(v);
+      if (armed) {
+        armed = false;
+        b.moveToThread(null);
+      }
+    });
+    sender.changed.connect(b, b.onChanged);
+    warmUp(sender.changed);
+    armed = true;
+    sender.changed.emit(1);
+    expect(a.calls).toEqual(['a1']);
+    expect(b.calls).toEqual([]);
+    b.moveToThread(currentThread());
+    await flushQueued();
+    expect(b.calls).toEqual(['b1']);
+  });
+
   test('a receiver bound to a thread in another isolate gets its calls through that thread, not here', () => {
     const sender = new Sender();
     const r = new Receiver().setObjectName('r');

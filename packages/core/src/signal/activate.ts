@@ -114,11 +114,14 @@ export function activate<Args extends unknown[]>(
   connections: readonly Connection<Args>[],
   args: Args,
   from: ThreadData,
+  // Where to start, and the result so far: a compiled emit whose list changed during the emit hands the rest over.
+  first = 0,
+  resultSoFar: unknown = undefined,
 ): unknown {
   const here = currentThreadData();
   const sender = signal.owner;
-  let result: unknown;
-  for (let i = 0; i < connections.length; i++) {
+  let result = resultSoFar;
+  for (let i = first; i < connections.length; i++) {
     const c = connections[i]!;
     if (!c.alive) continue; // disconnected by an earlier slot of this same emit
     if (c.singleShot) signal.disconnect(c);

@@ -1,6 +1,6 @@
 import { ConnectionType } from '../connection-type';
 import type { ThreadData } from '../thread/thread-data';
-import { calling, reportSlotError } from './activate';
+import { activate, calling, reportSlotError } from './activate';
 import type { Connection } from './connection';
 import type { Signal } from './signal';
 
@@ -16,8 +16,9 @@ import type { Signal } from './signal';
  *
  * What the routing depends on, the list and the receivers' threads, is checked once, when compiling. Whatever
  * would change it retires the compiled emit instead ({@link CompiledEmit.retire}): a new list, a receiver moved
- * to another thread. A retired emit that is still running (a slot changed the list) checks each later slot's
- * connection, as Qt does, and a caller that kept the retired emit is sent to the general path.
+ * to another thread. A retired emit that is still running (a slot changed the list, or moved a receiver) hands
+ * its remaining slots to `activate()`, which skips those disconnected meanwhile and routes each by its
+ * receiver's thread at that moment, as Qt does; a caller that kept the retired emit is sent to the general path.
  */
 export interface CompiledEmit {
   readonly emit: (...args: readonly unknown[]) => unknown;
@@ -90,6 +91,8 @@ export function compileDirectEmit<Args extends unknown[]>(
   body += '  let result;\n'; // the last slot's, as activate() returns it
   // `sender()`: one store per receiver's slot, and the caller's value back for a function slot and at the end.
   if (anyReceiver) body += '  const previous = calling.connection;\n';
+  const args = `[${params}]`;
+  const handOver = `{ ${anyReceiver ? 'calling.connection = previous; ' : ''}return rest(${args}, `;
   let senderSet = false;
   connections.forEach((c, i) => {
     let statement = callStatement(c as unknown as Connection<unknown[]>, i, params);
@@ -97,17 +100,20 @@ export function compileDirectEmit<Args extends unknown[]>(
     else if (senderSet) statement = `calling.connection = previous; ${statement}`;
     senderSet = c.receiver !== null;
     // The first slot needs no check: the list was current when the emit began, so it was connected.
-    body += i === 0 ? `  ${statement}\n` : `  if (!guard.stale || c${i}.alive) { ${statement} }\n`;
+    if (i > 0) body += `  if (guard.stale) ${handOver}${i}, result); }\n`;
+    body += `  ${statement}\n`;
   });
   if (anyReceiver) body += '  calling.connection = previous;\n'; // even if the last slot was skipped
   body += '  return result;\n}\nreturn { emit, retire: () => { guard.stale = true; } };';
   const names = connections.flatMap((_, i) => [`c${i}`, `f${i}`, `r${i}`]);
   const values = connections.flatMap((c) => [c, c.slot, c.receiver]);
+  const rest = (args: Args, first: number, result: unknown): unknown =>
+    activate(signal, connections, args, here, first, result);
   try {
-    const make = new Function(...names, 'report', 'signal', 'owner', 'calling', body) as (
+    const make = new Function(...names, 'report', 'rest', 'signal', 'owner', 'calling', body) as (
       ...values: unknown[]
     ) => CompiledEmit;
-    return make(...values, reportSlotError, signal, owner, calling);
+    return make(...values, reportSlotError, rest, signal, owner, calling);
   } catch {
     compilerAvailable = false;
     return null;
