@@ -17,7 +17,8 @@ export { nodeBuiltin, nodeProcess, inWebWorker, sharedBuffer } from './endpoint/
 export { isTypeScript, resolveTsx } from './main/tsx';
 export { assertCloneable, assertCloneableValue, snapshotArgs } from './wire/clone-check';
 export { waitForAnswer, answer } from './wire/blocking';
-export { toWireError, validateFromWorker, validateAssignment, MAX_BATCH_EMITS } from './wire/protocol';
+export { toWireError, validateFromWorker, validateAssignment } from './wire/protocol';
+export { MAX_BATCH_EMITS } from './wire/codec';
 export type {
   ToWorker,
   FromWorker,

@@ -1,7 +1,7 @@
 import { currentThreadData, DeadlockError } from '@sigslot/core';
 import { sleepOn } from './wire/blocking';
 import { ControlWords } from './wire/protocol';
-import { workerSideOrNull } from './worker/worker-side';
+import { workerSideOrNull } from './worker/runtime';
 
 let ownControl: Int32Array | undefined;
 

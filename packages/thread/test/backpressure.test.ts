@@ -2,7 +2,7 @@
 import { ConnectionType, invokeMethod, waitFor } from '@sigslot/core';
 import { InvalidArgumentError } from '@sigslot/core';
 import { QThread } from '@sigslot/thread';
-import { BATCH_EMITS } from '../src/worker/worker-side';
+import { MAX_BATCH_EMITS as BATCH_EMITS } from '../src/wire/codec';
 import { Flooder, FloodingThread, PingPongThread } from './fixtures/backpressure';
 
 /** Busy for `us` microseconds: a deliberately slow slot. */

@@ -1,3 +1,4 @@
+import { validateBatch } from './codec';
 /**
  * The wire protocol between a thread and the thread that started it: every message that crosses is one of
  * these types. It knows nothing of worker_threads or Web Workers: an {@link Endpoint} carries it, so a
@@ -124,7 +125,7 @@ export interface ThreadAssignment {
  *
  * Runs keep the arguments flat because the structured clone algorithm pays for every object it copies: an
  * array per emit cost more than everything else on the worker side (benchmark group 2). Signal indexes refer
- * to the `signals` list the object announced. A batch holds at most {@link MAX_BATCH_EMITS} emits.
+ * to the `signals` list the object announced. `wire/codec.ts` builds, checks and reads batches.
  */
 export interface EmitBatch {
   readonly type: 'emits';
@@ -305,45 +306,6 @@ export function validateAssignment(message: unknown): string | null {
   if (message.tsx !== undefined && !isStr(message.tsx)) return '"assign" has a tsx path that is not a string';
   return null;
 }
-
-/** The most arguments one emit may carry in a run (a bound that keeps a malformed count from running away). */
-const MAX_ARGS = 1 << 16;
-
-/**
- * The most emits one batch may hold: a worker sends a batch when it reaches this many. It bounds the work one
- * message can cause on the main side (emits without arguments take no room in the batch).
- */
-export const MAX_BATCH_EMITS = 4096;
-
-/** Checks the runs of an {@link EmitBatch}: O(runs), not O(emits), since a run is checked as a whole. */
-function validateBatch(batch: unknown): string | null {
-  if (!Array.isArray(batch)) return BATCH_SHAPE;
-  const length = batch.length;
-  let emits = 0;
-  for (let i = 0, entry = 0; i < length; entry++) {
-    if (i + 5 > length) return BATCH_SHAPE; // a truncated run
-    const argCount = batch[i + 3];
-    const emitCount = batch[i + 4];
-    if (
-      !isInt(batch[i]) ||
-      !isInt(batch[i + 1]) ||
-      !isInt(batch[i + 2]) ||
-      !isInt(argCount) ||
-      !isInt(emitCount) ||
-      argCount < 0 ||
-      argCount > MAX_ARGS ||
-      emitCount < 1
-    )
-      return `"emits" has a malformed run at ${entry}`;
-    emits += emitCount;
-    if (emits > MAX_BATCH_EMITS) return `"emits" claims more than ${MAX_BATCH_EMITS} emits in one batch`;
-    i += 5 + argCount * emitCount;
-    if (i > length) return `"emits" has a run at entry ${entry} longer than the batch`;
-  }
-  return null;
-}
-
-const BATCH_SHAPE = '"emits" needs a batch of (objectId, signal, version, argCount, emitCount, ...arguments) runs';
 
 /** Turns any thrown value into a {@link WireError}. */
 export function toWireError(error: unknown): WireError {

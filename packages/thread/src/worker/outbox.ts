@@ -1,0 +1,104 @@
+import type { TransferList } from '@sigslot/core';
+import type { Endpoint } from '../endpoint/endpoint';
+import { sleepOn, waitForAnswer, waitForDrain } from '../wire/blocking';
+import { BatchEncoder } from '../wire/codec';
+import { ControlWords, type FromWorker } from '../wire/protocol';
+
+/**
+ * Everything a worker sends its main thread goes through here: queued emits, batched adaptively, and the other
+ * messages in order after them.
+ *
+ * The flush rule (Qt posts each queued call at once; a message per emit would cost far more than the call): an emit
+ * is posted at once while the main thread has delivered everything sent before (it is idle, so a busy `run()`'s
+ * progress reaches it now); while main is still busy with earlier batches, emits coalesce into the next batch,
+ * which leaves at the next emit that finds main idle, when the batch is full, when the thread yields (a microtask),
+ * or before any other message. Backpressure: a batch waits while more than `maxPendingEmits` sent emits are still
+ * undelivered.
+ */
+export class Outbox {
+  private readonly encoder = new BatchEncoder();
+  private transfers: object[] = [];
+  private flushScheduled = false;
+  /** Queued emits posted so far (Int32, wrapping); main adds the ones it delivered to `Delivered`. */
+  private posted = 0;
+  private readonly lowWater: number;
+  /** True once "finished" is posted: the thread is over, and nothing more is sent. */
+  private closed = false;
+
+  constructor(
+    private readonly endpoint: Endpoint,
+    private readonly control: Int32Array,
+    private readonly highWater: number,
+  ) {
+    this.lowWater = highWater >>> 1;
+  }
+
+  /** Adds one queued emit (its object arguments already copied); `transfer` moves objects with it, now. */
+  emit(
+    key: object,
+    objectId: number,
+    signalIndex: number,
+    args: readonly unknown[],
+    transfer: TransferList | null,
+  ): void {
+    // Routed now (Qt: in the emitting thread, at the emit): main delivers it to what it had at this version.
+    const version = Atomics.load(this.control, ControlWords.Routing);
+    this.encoder.add(key, objectId, signalIndex, version, args);
+    if (transfer) {
+      // Sent at once, so that the emitter loses the transferred objects at the emit, not at some later flush.
+      this.transfers.push(...transfer);
+      this.flush();
+    } else if (Atomics.load(this.control, ControlWords.Delivered) === this.posted || this.encoder.full) {
+      this.flush();
+    } else if (!this.flushScheduled) {
+      this.flushScheduled = true;
+      queueMicrotask(this.flush);
+    }
+  }
+
+  /** Sends the emits batched so far, in one message (after waiting for the backlog to drain, see the class). */
+  readonly flush = (): void => {
+    this.flushScheduled = false;
+    const emits = this.encoder.emits;
+    if (emits === 0) return;
+    if (this.highWater !== 0) waitForDrain(this.control, this.posted, this.highWater, this.lowWater);
+    const transfers = this.transfers;
+    this.transfers = [];
+    this.send({ type: 'emits', batch: this.encoder.take() }, transfers.length ? transfers : undefined);
+    this.posted = (this.posted + emits) | 0;
+    Atomics.store(this.control, ControlWords.Posted, this.posted);
+  };
+
+  /** Sends any other message, after the emits made before it. */
+  post(message: FromWorker, transfer?: TransferList): void {
+    this.flush();
+    this.send(message, transfer);
+  }
+
+  /**
+   * Sends `message` (an `emit-wait`) and blocks this thread until the main side answers on `WorkerWait`; returns
+   * the answer's code (1: answered, 2: released because the thread is ending).
+   */
+  postAndWait(message: FromWorker, transfer?: TransferList): number {
+    this.flush();
+    Atomics.store(this.control, ControlWords.WorkerWait, 0);
+    this.send(message, transfer);
+    return waitForAnswer(this.control, ControlWords.WorkerWait);
+  }
+
+  /** `QThread.msleep`: sends what is batched, then sleeps (cut short only by terminate()). */
+  sleep(ms: number): void {
+    this.flush();
+    sleepOn(this.control, ms);
+  }
+
+  /** The last message: sends `finished` after everything else, and nothing from then on. */
+  close(finished: FromWorker): void {
+    this.post(finished);
+    this.closed = true;
+  }
+
+  private send(message: FromWorker, transfer?: TransferList): void {
+    if (!this.closed) this.endpoint.postMessage(message, transfer);
+  }
+}
