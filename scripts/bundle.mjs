@@ -1,19 +1,25 @@
-// The packages' runtime JavaScript: one CommonJS bundle per entry point, next to the declarations `tsc -b` emits.
+// The packages' runtime JavaScript, built with esbuild next to the declarations `tsc -b` emits:
+//   - for Node, one CommonJS bundle per entry point (`require` target `./dist/X.js`, from `src/X.ts`); Node's
+//     `import` gets a hand-written esm/X.mjs that re-exports it, so `require` and `import` share one instance;
+//   - for browsers and bundlers, one real ES module per entry point (`browser` target `./dist/browser/X.mjs`, from
+//     the same `src/X.ts`), built for the browser platform: a package.json `imports`/`exports` entry with `node` and
+//     `browser` conditions resolves to its browser file there, so Node-only code stays out of it.
 //
 //   node scripts/bundle.mjs            (run by `npm run build`, after `tsc -b`)
 //   node scripts/bundle.mjs --clean    (run by `npm run clean`)
 //
-// Why: a worker thread loads the library afresh (its own isolate, no module cache shared with the main thread),
-// and Node reads, wraps and compiles every CommonJS file on its own. Loading @sigslot/thread as the ~40 files tsc
-// emits cost ~12 ms of every QThread start; as two bundles (core, thread) it costs ~3 ms. `tsc -b` still
+// Why bundles: a worker thread loads the library afresh (its own isolate, no module cache shared with the main
+// thread), and Node reads, wraps and compiles every CommonJS file on its own. Loading @sigslot/thread as the ~40
+// files tsc emits cost ~12 ms of every QThread start; as two bundles (core, thread) it costs ~3 ms. `tsc -b` still
 // type-checks everything and emits the .d.ts files (the packages set `emitDeclarationOnly`); esbuild only
 // transpiles and concatenates.
 //
-// Entry points come from each package's `exports` map: a `require` target `./dist/X.js` is built from `src/X.ts`.
-// Every bare import (the other @sigslot/* packages, the dependencies) and every Node built-in stays external, so
-// that a process holds exactly one instance of each package (one thread registry, one event loop). A package with
-// a second entry (sd-shim's `./jest`) takes the modules its main entry exports from the main bundle
-// (`require('../index.js')`) instead of a copy: one Designer state, one affinity record.
+// Entry points come from each package's `exports` map: for each subpath, the `require` target (a string or
+// `{ default }`) and, if there is one, the `browser` target. Every bare import (the other @sigslot/* packages, the
+// dependencies) and every Node built-in stays external, so that a process or a page holds exactly one instance of
+// each package (one thread registry, one event loop). A package with a second entry (sd-shim's `./jest`) takes the
+// modules its main entry exports from the main bundle (`require('../index.js')`) instead of a copy: one Designer
+// state, one affinity record.
 import * as esbuild from 'esbuild';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
@@ -22,18 +28,32 @@ import { fileURLToPath } from 'node:url';
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const PACKAGES = ['core', 'thread', 'sd-shim'];
 
-/** `{ out: 'dist/x.js', src: 'src/x.ts' }` for every `require` target of the exports map; the main entry first. */
+/** A condition's target in an exports map: the string, or the `default` of a nested condition object. */
+const targetOf = (value) =>
+  typeof value === 'string' ? value : typeof value?.default === 'string' ? value.default : undefined;
+
+/**
+ * `{ subpath, out: 'dist/x.js', browser?: 'dist/browser/x.mjs', src: 'src/x.ts' }` for every subpath of the exports
+ * map with a `require` target; the main entry first.
+ */
 function entriesOf(dir) {
   const manifest = JSON.parse(fs.readFileSync(path.join(dir, 'package.json'), 'utf8'));
   const entries = [];
-  for (const [subpath, target] of Object.entries(manifest.exports ?? {})) {
-    const out = typeof target === 'object' && target !== null ? target.require : undefined;
-    if (typeof out !== 'string') continue;
+  for (const [subpath, conditions] of Object.entries(manifest.exports ?? {})) {
+    if (typeof conditions !== 'object' || conditions === null) continue;
+    const out = targetOf(conditions.require);
+    if (out === undefined) continue;
     const match = /^\.\/dist\/(.+)\.js$/.exec(out);
     if (!match) throw new Error(`${manifest.name}: exports["${subpath}"].require must be ./dist/<name>.js, not ${out}`);
+    const browser = targetOf(conditions.browser);
+    if (browser !== undefined && browser !== `./dist/browser/${match[1]}.mjs`) {
+      throw new Error(
+        `${manifest.name}: exports["${subpath}"].browser must be ./dist/browser/${match[1]}.mjs, not ${browser}`,
+      );
+    }
     const src = `src/${match[1]}.ts`;
     if (!fs.existsSync(path.join(dir, src))) throw new Error(`${manifest.name}: ${out} has no source ${src}`);
-    entries.push({ subpath, out: out.slice(2), src });
+    entries.push({ subpath, out: out.slice(2), browser: browser?.slice(2), src });
   }
   entries.sort((a, b) => Number(b.subpath === '.') - Number(a.subpath === '.'));
   if (entries[0]?.subpath !== '.') throw new Error(`${manifest.name}: the exports map has no "." require target`);
@@ -101,38 +121,53 @@ function shareMainEntry(dir, mainSrc, mainOut, entryOut) {
   };
 }
 
+/** The two builds of an entry: CommonJS for Node, an ES module for browsers and bundlers. */
+const TARGETS = [
+  { key: 'out', platform: 'node', format: 'cjs', target: 'node20' },
+  { key: 'browser', platform: 'browser', format: 'esm', target: 'es2022' },
+];
+
 async function bundlePackage(name) {
   const dir = path.join(root, 'packages', name);
   const entries = entriesOf(dir);
   const outputs = new Set();
-  for (const [i, entry] of entries.entries()) {
-    const plugins = i === 0 ? [] : [shareMainEntry(dir, entries[0].src, entries[0].out, entry.out)];
-    const result = await esbuild.build({
-      absWorkingDir: dir,
-      entryPoints: [entry.src],
-      outfile: entry.out,
-      bundle: true,
-      platform: 'node',
-      format: 'cjs',
-      target: 'node20',
-      // Bare specifiers (other packages, dependencies) stay `require`s: one instance of each package per process.
-      packages: 'external',
-      // Class and function names are part of messages (describe(), errors) and of how a worker finds a thread class.
-      keepNames: true,
-      sourcemap: true,
-      // The maps point at src/, which the packages ship (as tsc's declaration maps do).
-      sourcesContent: false,
-      logLevel: 'warning',
-      plugins,
-      write: false,
-    });
-    for (const file of result.outputFiles) {
-      writeIfChanged(file.path, file.contents);
-      outputs.add(file.path);
+  const built = [];
+  for (const { key, platform, format, target } of TARGETS) {
+    for (const [i, entry] of entries.entries()) {
+      const outfile = entry[key];
+      if (outfile === undefined) continue;
+      const main = entries[0][key];
+      if (i > 0 && main === undefined) throw new Error(`${name}: ${entry.subpath} has a ${key} build, "." has none`);
+      const plugins = i === 0 ? [] : [shareMainEntry(dir, entries[0].src, main, outfile)];
+      const result = await esbuild.build({
+        absWorkingDir: dir,
+        entryPoints: [entry.src],
+        outfile,
+        bundle: true,
+        // The platform picks the `node` or `browser` condition of package.json `imports`/`exports` entries.
+        platform,
+        format,
+        target,
+        // Bare specifiers (other packages, dependencies) stay imports: one instance of each package per process.
+        packages: 'external',
+        // Class and function names are part of messages (describe(), errors) and of how a worker finds a thread class.
+        keepNames: true,
+        sourcemap: true,
+        // The maps point at src/, which the packages ship (as tsc's declaration maps do).
+        sourcesContent: false,
+        logLevel: 'warning',
+        plugins,
+        write: false,
+      });
+      for (const file of result.outputFiles) {
+        writeIfChanged(file.path, file.contents);
+        outputs.add(file.path);
+      }
+      built.push(`packages/${name}/${outfile}`);
     }
   }
   removeStale(path.join(dir, 'dist'), outputs);
-  return entries.map((e) => `packages/${name}/${e.out}`);
+  return built;
 }
 
 /**
@@ -155,7 +190,7 @@ function writeIfChanged(file, contents) {
 function removeStale(distDir, keep) {
   if (!fs.existsSync(distDir)) return;
   for (const entry of fs.readdirSync(distDir, { withFileTypes: true, recursive: true })) {
-    if (!entry.isFile() || !/\.js(\.map)?$/.test(entry.name)) continue;
+    if (!entry.isFile() || !/\.m?js(\.map)?$/.test(entry.name)) continue;
     const file = path.join(entry.parentPath ?? entry.path, entry.name);
     if (!keep.has(file)) fs.rmSync(file);
   }

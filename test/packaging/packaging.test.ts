@@ -20,6 +20,17 @@ const isBuilt = (dir: PackageDir): boolean => fs.existsSync(path.join(repo, 'pac
 const builtPackages = PACKAGES.filter(isBuilt);
 const testIfBuilt = (dir: PackageDir): jest.It => (isBuilt(dir) ? test : test.skip);
 
+/** A subpath's conditions: types and file for browsers and bundlers (core, thread), Node's import, and require. */
+interface EntryConditions {
+  browser?: { types: string; default: string };
+  import: { types: string; default: string };
+  require: { types: string; default: string };
+}
+const manifestOf = (dir: PackageDir): { exports: Record<string, string | EntryConditions> } =>
+  JSON.parse(fs.readFileSync(path.join(repo, 'packages', dir, 'package.json'), 'utf8')) as {
+    exports: Record<string, string | EntryConditions>;
+  };
+
 /** The environment of `npm test` minus what would tie a child npm to this repository or its lifecycle. */
 function childEnv(): NodeJS.ProcessEnv {
   const env: NodeJS.ProcessEnv = {};
@@ -129,20 +140,22 @@ describe('the packed tarballs', () => {
     '@sigslot/%s ships one bundle per entry point, with its source map and the declarations',
     (dir) => {
       const { files } = tarballs.get(dir)!;
-      const manifest = JSON.parse(fs.readFileSync(path.join(repo, 'packages', dir, 'package.json'), 'utf8')) as {
-        exports: Record<string, string | { types: string; require: string }>;
-      };
-      const entries = Object.values(manifest.exports).filter((e) => typeof e === 'object');
-      const bundles = entries.map((e) => e.require.replace(/^\.\//, ''));
+      const entries = Object.values(manifestOf(dir).exports).filter((e) => typeof e === 'object');
+      const file = (target: string): string => target.replace(/^\.\//, '');
+      const bundles = entries.map((e) => file(e.require.default));
+      const browserBundles = entries.flatMap((e) => (e.browser ? [file(e.browser.default)] : []));
       // The JavaScript is the bundles alone (scripts/bundle.mjs), not one file per module: a worker loads few files.
       expect(files.filter((f) => /^dist\/.*\.js$/.test(f)).sort()).toEqual([...bundles].sort());
-      expect(files).toEqual(expect.arrayContaining(bundles.map((b) => `${b}.map`)));
+      expect(files.filter((f) => /^dist\/.*\.mjs$/.test(f)).sort()).toEqual([...browserBundles].sort());
+      expect(files).toEqual(expect.arrayContaining([...bundles, ...browserBundles].map((b) => `${b}.map`)));
       // tsc's declarations for every module, with their maps, and the sources both kinds of map point at.
-      expect(files).toEqual(expect.arrayContaining(entries.map((e) => e.types.replace(/^\.\//, ''))));
+      const types = entries.flatMap((e) => [e.require.types, e.import.types, ...(e.browser ? [e.browser.types] : [])]);
+      expect(files).toEqual(expect.arrayContaining(types.map(file)));
       const declarations = files.filter((f) => /^dist\/.*\.d\.ts$/.test(f));
       expect(declarations.length).toBeGreaterThan(bundles.length);
       expect(files).toEqual(expect.arrayContaining(declarations.map((d) => `${d}.map`)));
       expect(files).toEqual(expect.arrayContaining(bundles.map((b) => b.replace(/^dist\/(.*)\.js$/, 'src/$1.ts'))));
+      expect(files).toContain('LICENSE');
     },
   );
 
