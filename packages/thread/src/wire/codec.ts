@@ -65,6 +65,17 @@ export class BatchEncoder {
   }
 }
 
+/** The number of emits in a validated batch: O(runs). */
+export function countEmits(batch: readonly unknown[]): number {
+  let count = 0;
+  for (let i = 0; i < batch.length;) {
+    const emits = batch[i + 4] as number;
+    count += emits;
+    i += HEADER + (batch[i + 3] as number) * emits;
+  }
+  return count;
+}
+
 /**
  * Calls `deliver` for each emit of a validated batch, in order; `signal(objectId, signalIndex)` resolves a run's
  * signal once (null: skip the run). Returns the number of emits. Arguments arrive as a fresh array per emit.

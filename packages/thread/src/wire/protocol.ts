@@ -189,7 +189,10 @@ export const ControlWords = {
    * batch; Int32 arithmetic wraps, so only differences are meaningful).
    */
   Posted: 4,
-  /** Backpressure: how many of those the main side has delivered (it adds each batch's count, then notifies). */
+  /**
+   * How many of those the main side has taken for delivery (it adds a batch's count when it starts delivering it,
+   * then notifies). Equal to `Posted`: main has caught up, and the worker's next emit is posted at once.
+   */
   Delivered: 5,
   /**
    * Backpressure: 1 while the main thread is blocked waiting for this worker (a BlockingQueued call into it):

@@ -1,0 +1,59 @@
+import type * as WorkerThreads from 'node:worker_threads';
+import { isTypeScript, resolveTsx } from '../main/tsx';
+import { takePreparedWorker } from '../main/prepared-workers';
+import type { ThreadAssignment, ThreadInit } from '../wire/protocol';
+import { NODE_BOOTSTRAP } from '../worker/bootstrap';
+import type { SpawnOptions, WorkerEndpoint } from './endpoint';
+import { spawnNodeWorker } from './node-endpoint';
+import { nodeBuiltin, nodeProcess } from './platform';
+import { spawnWebWorker } from './web-endpoint';
+
+/**
+ * The main side's synchronous channel to a worker, read while this thread is blocked on it (it cannot receive
+ * messages then). Node: a MessagePort read with `receiveMessageOnPort`. A browser's main thread never blocks.
+ */
+export interface SyncChannel {
+  /** The message the worker sent before it woke this thread, or undefined. */
+  receive(): unknown;
+  /** Sends a message the worker reads once it is woken (the result of its blocking emit). */
+  send(message: unknown): void;
+  close(): void;
+}
+
+/** A started thread worker: its endpoint, and its synchronous channel where the platform has one. */
+export interface ThreadWorker {
+  readonly endpoint: WorkerEndpoint;
+  readonly sync: SyncChannel | null;
+}
+
+/**
+ * Starts the worker that runs a thread, as the platform does it: Node runs the bootstrap (or hands the thread to a
+ * prepared worker), with a sync port and tsx for a TypeScript module; a browser starts the thread module itself as
+ * a module Web Worker and sends it `init`. `what` names the thread in errors.
+ */
+export function startThreadWorker(init: ThreadInit, options: SpawnOptions, what: string): ThreadWorker {
+  if (!nodeProcess()) {
+    const endpoint = spawnWebWorker(init.location.module, options);
+    endpoint.postMessage(init);
+    return { endpoint, sync: null };
+  }
+  const { MessageChannel, receiveMessageOnPort } = nodeBuiltin<typeof WorkerThreads>('node:worker_threads');
+  const channel = new MessageChannel();
+  const tsx = isTypeScript(init.location.module) ? resolveTsx(init.location.module, what) : undefined;
+  // A prepared worker was started without per-worker options: a thread that sets one gets its own worker.
+  // (`resourceLimits` is the only one today; a new one must be added to this test.)
+  const spare = options.resourceLimits ? null : takePreparedWorker();
+  const data = { init, syncPort: channel.port2, ...(tsx ? { tsx } : {}) };
+  const endpoint = spare
+    ? spare.assign({ type: 'assign', ...data } satisfies ThreadAssignment, [channel.port2])
+    : spawnNodeWorker(NODE_BOOTSTRAP, data, options, [channel.port2]);
+  const port = channel.port1;
+  return {
+    endpoint,
+    sync: {
+      receive: () => receiveMessageOnPort(port)?.message,
+      send: (message) => port.postMessage(message),
+      close: () => port.close(),
+    },
+  };
+}
