@@ -140,7 +140,7 @@ export class Signal<Args extends unknown[] = [], Result = unknown> {
 
   /**
    * @internal Goes back to the general emit, because what the compiled one assumed has changed: the list, or the
-   * thread of a receiver (QObject.moveToThread). It compiles again after a few emits.
+   * thread of a receiver (QObject.moveToThread). It compiles again later, after more emits each time.
    */
   retireCompiledEmit(): void {
     if (this.compiled !== null) {
@@ -275,12 +275,13 @@ export class Signal<Args extends unknown[] = [], Result = unknown> {
     const removed: Connection<Args>[] = [];
     for (const c of this.connections) (remove(c) ? removed : kept).push(c);
     if (removed.length === 0) return false;
+    let checked: QObject | null = null; // disconnect(receiver) removes runs of one receiver: check it once
     for (const c of removed) {
       c.markDisconnected();
       const receiver = c.receiver;
-      if (receiver !== null && !kept.some((k) => k.receiver === receiver)) {
-        receiver.removeInbound(this as unknown as Signal<unknown[]>);
-      }
+      if (receiver === null || receiver === checked) continue;
+      checked = receiver;
+      if (!kept.some((k) => k.receiver === receiver)) receiver.removeInbound(this as unknown as Signal<unknown[]>);
     }
     this.setConnections(kept.length ? kept.slice() : EMPTY); // slice: an array of the exact length
     this.watcher?.(this);
