@@ -76,6 +76,7 @@ const QT_IDIOM: Readonly<Record<string, string>> = {
   start: 'qthread',
   'memory-connection': 'sigslot-receiver',
   'memory-inflight': 'sigslot',
+  latency: 'sigslot',
 };
 
 /**

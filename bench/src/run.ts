@@ -1,7 +1,7 @@
 // `npm run bench`: every group of the benchmark issue in one invocation. Prints the tables (figures and ratios
 // to each group's reference), judges the targets, writes bench/results/latest.json and latest.svg.
 //
-//   node --expose-gc bench/dist/run.js [--smoke] [--only 1,2,3,4,5] [--out DIR]
+//   node --expose-gc bench/dist/run.js [--smoke] [--only 1,2,3,4,5,6] [--out DIR]
 //
 // --smoke: tiny sizes and one round, to check that every group runs and produces numbers (CI); it writes to
 // bench/results/smoke/ unless --out says otherwise. Figures from a smoke run mean nothing.
@@ -11,6 +11,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { runBlockingGroup } from './group-blocking';
 import { runEmitGroup } from './group-emit';
+import { latencyTargets, runLatencyGroup } from './group-latency';
 import { runMemoryGroup } from './group-memory';
 import { runQueuedGroup } from './group-queued';
 import { runStartGroup } from './group-start';
@@ -22,6 +23,7 @@ interface Sizes {
   queued: { n: number; comlinkN: number; rounds: number };
   blocking: { warmup: number; count: number; peerCount: number; rounds: number };
   start: { starts: number; rounds: number };
+  latency: { steps: number; intervalMs: number; rounds: number };
   memory: {
     rounds: number;
     emitters: number;
@@ -37,6 +39,7 @@ const FULL: Sizes = {
   queued: { n: 1_000_000, comlinkN: 100_000, rounds: 5 },
   blocking: { warmup: 2_000, count: 20_000, peerCount: 10_000, rounds: 5 },
   start: { starts: 20, rounds: 3 },
+  latency: { steps: 200, intervalMs: 5, rounds: 3 },
   memory: { rounds: 3, emitters: 10_000, inflight: 1_000_000, floodN: 10_000_000, floodSlotUs: 1, floodCapMb: 4096 },
 };
 
@@ -45,13 +48,14 @@ const SMOKE: Sizes = {
   queued: { n: 20_000, comlinkN: 2_000, rounds: 1 },
   blocking: { warmup: 20, count: 200, peerCount: 100, rounds: 1 },
   start: { starts: 2, rounds: 1 },
+  latency: { steps: 10, intervalMs: 2, rounds: 1 },
   memory: { rounds: 1, emitters: 200, inflight: 20_000, floodN: 100_000, floodSlotUs: 1, floodCapMb: 4096 },
 };
 
 function parseArgs(argv: readonly string[]): { smoke: boolean; only: Set<number>; out: string | null } {
   const smoke = argv.includes('--smoke');
   const onlyAt = argv.indexOf('--only');
-  const only = new Set(onlyAt >= 0 ? (argv[onlyAt + 1] ?? '').split(',').map(Number) : [1, 2, 3, 4, 5]);
+  const only = new Set(onlyAt >= 0 ? (argv[onlyAt + 1] ?? '').split(',').map(Number) : [1, 2, 3, 4, 5, 6]);
   const outAt = argv.indexOf('--out');
   return { smoke, only, out: outAt >= 0 ? path.resolve(argv[outAt + 1] ?? '.') : null };
 }
@@ -96,6 +100,11 @@ async function main(): Promise<void> {
     tables.push(...(await runMemoryGroup({ ...sizes.memory, log })).tables);
   }
 
+  if (args.only.has(6)) {
+    log('6. queued emit latency from a busy run()…');
+    tables.push(await runLatencyGroup({ ...sizes.latency, log }));
+  }
+
   const results: Results = {
     meta: {
       date: new Date().toISOString(),
@@ -112,7 +121,7 @@ async function main(): Promise<void> {
         'compare ratios within one run.',
     },
     tables,
-    targets: judgeTargets(tables),
+    targets: [...judgeTargets(tables), ...latencyTargets(tables)],
   };
   fs.mkdirSync(outDir, { recursive: true });
   fs.writeFileSync(path.join(outDir, 'latest.json'), `${JSON.stringify(results, null, 2)}\n`);

@@ -90,3 +90,25 @@ export class EmptyThread extends QThread {
   static override readonly module = __filename;
   override run(): void {}
 }
+
+/**
+ * Group 6: a run() that never yields. It computes (a busy loop) and emits `progress(step, sentAt)` every
+ * `intervalMs`, `steps` times; `sentAt` is the absolute time of the emit (performance.timeOrigin + now(), the
+ * same clock on every thread of the process), so main measures each emit's lag on arrival.
+ */
+export class BusyProgressThread extends QThread {
+  static override readonly module = __filename;
+  readonly progress = new Signal<[step: number, sentAt: number]>(this);
+  steps = 200;
+  intervalMs = 5;
+  override run(): void {
+    const origin = performance.timeOrigin;
+    for (let step = 1; step <= this.steps; step++) {
+      const next = performance.now() + this.intervalMs;
+      while (performance.now() < next) {
+        // heavy work that never yields
+      }
+      this.progress.emit(step, origin + performance.now());
+    }
+  }
+}
