@@ -18,7 +18,7 @@ const config: Config = {
   moduleNameMapper: {
     '^@sigslot/sd-shim/jest$': '<rootDir>/packages/sd-shim/src/jest/index.ts',
     '^@sigslot/thread/channel$': '<rootDir>/packages/thread/src/channel.ts',
-    '^@sigslot/(core|thread|sd-shim)$': '<rootDir>/packages/$1/src/index.ts',
+    '^@sigslot/(core|thread|sd-shim|concurrent)$': '<rootDir>/packages/$1/src/index.ts',
   },
   collectCoverageFrom: ['packages/*/src/**/*.ts'],
   coveragePathIgnorePatterns: [

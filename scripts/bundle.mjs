@@ -26,7 +26,7 @@ import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const PACKAGES = ['core', 'thread', 'sd-shim'];
+const PACKAGES = ['core', 'thread', 'sd-shim', 'concurrent'];
 
 /** A condition's target in an exports map: the string, or the `default` of a nested condition object. */
 const targetOf = (value) =>

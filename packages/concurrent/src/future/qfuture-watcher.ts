@@ -1,0 +1,205 @@
+import { AffinityError, currentThreadData, InvalidArgumentError, QObject, Signal } from '@sigslot/core';
+import type { FutureEvent } from './future-state';
+import type { QFuture } from './qfuture';
+
+/** Events dropped at delivery once the future is canceled (QW-5): only `canceled` and `finished` still come. */
+const DROPPED_AFTER_CANCEL = new Set<FutureEvent['kind']>([
+  'resultsReady',
+  'progressValue',
+  'progressText',
+  'suspending',
+  'suspended',
+  'resumed',
+]);
+
+/**
+ * Watches a {@link QFuture} with signals (Qt's QFutureWatcher<T>). Every signal is queued to the watcher's thread
+ * and delivered in the order the future changed, never inside the call that changed it; `setFuture` first replays
+ * what already happened, so a watcher set on a finished future still emits `started`…`finished`. After a cancel,
+ * no result, progress or suspend signal is delivered (even one already queued); results come before `finished`;
+ * progress values come at most 25 a second, the first and the last always.
+ */
+export class QFutureWatcher<T> extends QObject {
+  readonly started = new Signal(this, 'started');
+  readonly finished = new Signal(this, 'finished');
+  readonly canceled = new Signal(this, 'canceled');
+  readonly suspending = new Signal(this, 'suspending');
+  readonly suspended = new Signal(this, 'suspended');
+  readonly resumed = new Signal(this, 'resumed');
+  /** One result arrived at `index` (emitted only while something is connected, after `resultsReadyAt`). */
+  readonly resultReadyAt = new Signal<[index: number]>(this, 'resultReadyAt');
+  /** Results arrived at the indexes `begin` up to (not including) `end`. */
+  readonly resultsReadyAt = new Signal<[begin: number, end: number]>(this, 'resultsReadyAt');
+  readonly progressRangeChanged = new Signal<[minimum: number, maximum: number]>(this, 'progressRangeChanged');
+  readonly progressValueChanged = new Signal<[value: number]>(this, 'progressValueChanged');
+  readonly progressTextChanged = new Signal<[text: string]>(this, 'progressTextChanged');
+
+  private watched: QFuture<T, unknown> | null = null;
+  private unlisten: (() => void) | null = null;
+  private pending: FutureEvent[] = [];
+  private pendingResultsLimitValue = 0;
+
+  /** The future watched, or null. */
+  future(): QFuture<T, unknown> | null {
+    return this.watched;
+  }
+
+  /**
+   * Starts watching `future` (null: stop watching). What it already did is replayed first, as queued signals:
+   * connect before or after this call in the same turn, it makes no difference.
+   */
+  setFuture(future: QFuture<T, unknown> | null): void {
+    if (this.threadData() !== currentThreadData())
+      throw new AffinityError(
+        `${this.describe()}.setFuture(): called from ${currentThreadData().describe()}, but the watcher lives in another thread. Call it from the watcher's thread.`,
+      );
+    this.unlisten?.();
+    this.unlisten = null;
+    this.pending = [];
+    this.watched = future;
+    if (future === null) return;
+    const state = future.state;
+    const replay: FutureEvent[] = [];
+    if (state.started) {
+      replay.push({ kind: 'started' });
+      replay.push({ kind: 'progressRange', min: state.progressMin, max: state.progressMax });
+      replay.push({ kind: 'progressValue', value: state.progressValue });
+      if (state.progressText) replay.push({ kind: 'progressText', text: state.progressText });
+    }
+    let begin = -1;
+    for (let i = 0; i <= state.store.length; i++) {
+      const has = i in state.store;
+      if (has && begin < 0) begin = i;
+      if (!has && begin >= 0) {
+        replay.push({ kind: 'resultsReady', begin, end: i });
+        begin = -1;
+      }
+    }
+    if (state.suspension !== 'none') replay.push({ kind: state.suspension });
+    if (state.canceled) replay.push({ kind: 'canceled' });
+    if (state.finished) replay.push({ kind: 'finished' });
+    for (const event of replay) this.enqueue(event);
+    if (!state.finished) this.unlisten = state.listen((event) => this.enqueue(event));
+  }
+
+  private enqueue(event: FutureEvent): void {
+    this.pending.push(event);
+    if (this.pending.length > 1) return;
+    const loop = this.threadData()?.loop;
+    const watched = this.watched;
+    const deliver = (): void => {
+      const events = this.pending;
+      this.pending = [];
+      if (this.watched === watched) this.deliver(events);
+    };
+    if (loop) loop.post({ receiver: this, run: deliver });
+    else queueMicrotask(deliver);
+  }
+
+  private deliver(events: readonly FutureEvent[]): void {
+    for (const event of events) {
+      if (this.isDestroyed() || this.watched === null) return;
+      if (this.watched.isCanceled() && DROPPED_AFTER_CANCEL.has(event.kind)) continue;
+      switch (event.kind) {
+        case 'resultsReady':
+          this.resultsReadyAt.emit(event.begin, event.end);
+          if (this.resultReadyAt.connectionCount > 0)
+            for (let i = event.begin; i < event.end; i++) this.resultReadyAt.emit(i);
+          break;
+        case 'progressRange':
+          this.progressRangeChanged.emit(event.min, event.max);
+          break;
+        case 'progressValue':
+          this.progressValueChanged.emit(event.value);
+          break;
+        case 'progressText':
+          this.progressTextChanged.emit(event.text);
+          break;
+        default:
+          this[event.kind].emit();
+      }
+    }
+  }
+
+  /** QW-4: true with no future, as for Qt's empty future. */
+  isStarted(): boolean {
+    return this.watched?.isStarted() ?? true;
+  }
+  isFinished(): boolean {
+    return this.watched?.isFinished() ?? true;
+  }
+  isCanceled(): boolean {
+    return this.watched?.isCanceled() ?? true;
+  }
+  isRunning(): boolean {
+    return this.watched?.isRunning() ?? false;
+  }
+  isSuspending(): boolean {
+    return this.watched?.isSuspending() ?? false;
+  }
+  isSuspended(): boolean {
+    return this.watched?.isSuspended() ?? false;
+  }
+  result(): T {
+    return this.requireFuture('result').result();
+  }
+  resultAt(index: number): T {
+    return this.requireFuture('resultAt').resultAt(index);
+  }
+  progressValue(): number {
+    return this.watched?.progressValue() ?? 0;
+  }
+  progressMinimum(): number {
+    return this.watched?.progressMinimum() ?? 0;
+  }
+  progressMaximum(): number {
+    return this.watched?.progressMaximum() ?? 0;
+  }
+  progressText(): string {
+    return this.watched?.progressText() ?? '';
+  }
+
+  /** Slot: cancels the watched future. */
+  cancel(): void {
+    this.watched?.cancel();
+  }
+  /** Slot: asks the watched future to pause. */
+  suspend(): void {
+    this.watched?.suspend();
+  }
+  /** Slot: lets the watched future go on. */
+  resume(): void {
+    this.watched?.resume();
+  }
+  setSuspended(suspend: boolean): void {
+    this.watched?.setSuspended(suspend);
+  }
+  toggleSuspended(): void {
+    this.watched?.toggleSuspended();
+  }
+  /** Resolves when the watched future is finished (at once without one). */
+  waitForFinished(): Promise<void> {
+    return this.watched?.waitForFinished() ?? Promise.resolve();
+  }
+
+  /** Qt's pendingResultsLimit, stored for API parity; the pool does not hold producers back by it yet. */
+  setPendingResultsLimit(limit: number): void {
+    this.pendingResultsLimitValue = limit;
+  }
+  pendingResultsLimit(): number {
+    return this.pendingResultsLimitValue;
+  }
+
+  override destroy(): void {
+    this.unlisten?.();
+    this.unlisten = null;
+    super.destroy();
+  }
+
+  private requireFuture(method: string): QFuture<T, unknown> {
+    if (this.watched) return this.watched;
+    throw new InvalidArgumentError(
+      `${this.describe()}.${method}(): the watcher has no future. Call setFuture() first.`,
+    );
+  }
+}

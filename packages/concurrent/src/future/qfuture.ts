@@ -1,0 +1,247 @@
+import { InvalidArgumentError, QObject } from '@sigslot/core';
+import { TaskCanceledError, TaskFailedError } from '../errors';
+import { FutureState } from './future-state';
+
+/** What awaiting a future gives: its first result (`run`), or all of them in index order (`mapped`, `filtered`). */
+export type AwaitMode = 'first' | 'all';
+
+type ErrorClass<E> = abstract new (...args: never[]) => E;
+
+/**
+ * The result of an asynchronous computation (Qt's QFuture<T>): its state, its results by index, its progress, and
+ * the controls that ask it to stop or pause. Awaitable: `await future` gives the result (`run`) or the results in
+ * input order (`mapped`, `filtered`), and rejects with the task's error, or with a {@link TaskCanceledError}.
+ *
+ * `A` is what awaiting gives: `T` for one result, `T[]` for all of them.
+ */
+export class QFuture<T, A = T> implements PromiseLike<A> {
+  /** @internal */
+  constructor(
+    /** @internal */ readonly state: FutureState<T>,
+    private readonly awaitMode: AwaitMode = 'first',
+  ) {}
+
+  /** True once the computation started (a queued `run()` counts as started, as in Qt). */
+  isStarted(): boolean {
+    return this.state.started;
+  }
+  /** True while started and not finished. */
+  isRunning(): boolean {
+    return this.state.started && !this.state.finished;
+  }
+  /** True once the computation ended, by completing, failing or being canceled. */
+  isFinished(): boolean {
+    return this.state.finished;
+  }
+  /** True once canceled (by `cancel()`, its AbortSignal, its deadline, `pool.clear()`) or failed. */
+  isCanceled(): boolean {
+    return this.state.canceled;
+  }
+  /** True between `suspend()` and the computation reaching its pause point. */
+  isSuspending(): boolean {
+    return this.state.suspension === 'suspending';
+  }
+  /** True while the computation is paused in `suspendIfRequested()`. */
+  isSuspended(): boolean {
+    return this.state.suspension === 'suspended';
+  }
+
+  /** How many results have arrived. */
+  resultCount(): number {
+    return this.state.resultTotal;
+  }
+  /** True when the result at `index` has arrived. */
+  isResultReadyAt(index: number): boolean {
+    return index in this.state.store;
+  }
+  /** The result at `index`; throws if it has not arrived (await the future, or watch `resultReadyAt`). */
+  resultAt(index: number): T {
+    this.throwIfFailed();
+    if (!(index in this.state.store))
+      throw new InvalidArgumentError(
+        `${this.state.label}: resultAt(${index}) has not arrived (${this.state.resultTotal} results so far). Await the future, or connect a QFutureWatcher's resultReadyAt.`,
+      );
+    return this.state.store[index] as T;
+  }
+  /** The first result (Qt's `result()`). */
+  result(): T {
+    return this.resultAt(0);
+  }
+  /** The results that have arrived, in index order (input order for `mapped`/`filtered`). */
+  results(): T[] {
+    this.throwIfFailed();
+    return this.state.results();
+  }
+  /** The error the computation failed with, or undefined. */
+  exception(): unknown {
+    return this.state.exception?.error;
+  }
+
+  progressValue(): number {
+    return this.state.progressValue;
+  }
+  progressMinimum(): number {
+    return this.state.progressMin;
+  }
+  progressMaximum(): number {
+    return this.state.progressMax;
+  }
+  progressText(): string {
+    return this.state.progressText;
+  }
+
+  /** Asks the computation to stop: a queued task never starts; a running one sees `isCanceled()` (its worker lives on). */
+  cancel(): void {
+    this.state.cancel();
+  }
+  /** Asks the computation to pause at its next `suspendIfRequested()`. */
+  suspend(): void {
+    this.state.suspend();
+  }
+  /** Lets a paused computation go on. */
+  resume(): void {
+    this.state.resume();
+  }
+  setSuspended(suspend: boolean): void {
+    if (suspend) this.suspend();
+    else this.resume();
+  }
+  toggleSuspended(): void {
+    this.setSuspended(this.state.suspension === 'none');
+  }
+
+  /** Resolves once the future is finished, however it ended (never rejects). */
+  waitForFinished(): Promise<void> {
+    return new Promise((resolve) => this.state.whenFinished(resolve));
+  }
+
+  /**
+   * A continuation (Qt's `then`), also what `await` calls. `onFulfilled` gets the awaited value when the future
+   * completes, where the completion lands (Qt's `QtFuture::Launch::Sync`); `onRejected` (the JavaScript form of
+   * `onFailed` + `onCanceled`) gets the error. For Qt's `then(context, fn)` use {@link QFuture.thenOn}: a second
+   * form of `then` would make the future unawaitable for TypeScript.
+   */
+  then<R1 = A, R2 = never>(
+    onFulfilled?: ((value: A) => R1 | PromiseLike<R1>) | null,
+    onRejected?: ((error: unknown) => R2 | PromiseLike<R2>) | null,
+  ): QFuture<Awaited<R1 | R2>> {
+    return this.chain(
+      (value, next) => (onFulfilled ? settleWith(next, () => onFulfilled(value)) : resolveWith(next, value)),
+      onRejected ? (error, next) => settleWith(next, () => onRejected(error)) : null,
+    ) as QFuture<Awaited<R1 | R2>>;
+  }
+
+  /**
+   * Qt's `then(context, fn)`: `fn` runs in `context`'s thread, through its event loop, after the current turn; not at
+   * all if `context` was destroyed (the new future is canceled then). Failures and cancels pass through.
+   */
+  thenOn<R>(context: QObject, fn: (value: A) => R | PromiseLike<R>): QFuture<Awaited<R>> {
+    return this.chain((value, next) => {
+      const loop = context.threadData()?.loop;
+      if (!loop || context.isDestroyed()) return next.cancelAndFinish();
+      loop.post({
+        receiver: context,
+        run: () => settleWith(next, () => fn(value)),
+        cancel: () => next.cancelAndFinish(),
+      });
+    }, null) as QFuture<Awaited<R>>;
+  }
+
+  /**
+   * Handles a failure (Qt's `onFailed`): `fn` runs when the computation threw, only for errors of `type` when given
+   * (a {@link TaskFailedError} matches by the original class's name), and its value completes the new future.
+   */
+  onFailed<R>(fn: (error: unknown) => R): QFuture<T | Awaited<R>, A | Awaited<R>>;
+  onFailed<E, R>(type: ErrorClass<E>, fn: (error: E) => R): QFuture<T | Awaited<R>, A | Awaited<R>>;
+  onFailed(typeOrFn: unknown, maybeFn?: unknown): QFuture<unknown, unknown> {
+    const type = maybeFn === undefined ? null : (typeOrFn as ErrorClass<unknown>);
+    const fn = (maybeFn ?? typeOrFn) as (error: unknown) => unknown;
+    return this.passThrough((error, next) => {
+      if (!this.state.exception || (type && !matches(error, type))) return false;
+      settleWith(next, () => fn(error));
+      return true;
+    });
+  }
+
+  /** Handles a cancel that carried no error (Qt's `onCanceled`): `fn`'s value completes the new future. */
+  onCanceled<R>(fn: () => R): QFuture<T | Awaited<R>, A | Awaited<R>> {
+    return this.passThrough((_error, next) => {
+      if (this.state.exception) return false;
+      settleWith(next, () => fn());
+      return true;
+    }) as QFuture<T | Awaited<R>, A | Awaited<R>>;
+  }
+
+  private awaited(): A {
+    return (this.awaitMode === 'all' ? this.state.results() : this.state.store[0]) as A;
+  }
+
+  private failure(): unknown {
+    return this.state.exception?.error ?? new TaskCanceledError(`${this.state.label} was canceled.`);
+  }
+
+  private throwIfFailed(): void {
+    if (this.state.exception) throw this.state.exception.error;
+  }
+
+  private chain(
+    done: (value: A, next: FutureState<unknown>) => void,
+    failed: ((error: unknown, next: FutureState<unknown>) => void) | null,
+  ): QFuture<unknown> {
+    const next = new FutureState<unknown>();
+    next.label = `a continuation of ${this.state.label}`;
+    next.start();
+    next.control = { cancel: () => this.cancel(), setSuspended: () => {} };
+    this.state.whenFinished(() => {
+      if (!this.state.canceled) done(this.awaited(), next);
+      else if (failed) failed(this.failure(), next);
+      else if (this.state.exception) next.fail(this.state.exception.error);
+      else next.cancelAndFinish();
+    });
+    return new QFuture(next);
+  }
+
+  private passThrough(handle: (error: unknown, next: FutureState<unknown>) => boolean): QFuture<unknown, unknown> {
+    const next = new FutureState<unknown>();
+    next.label = this.state.label;
+    next.start();
+    this.state.whenFinished(() => {
+      if (this.state.canceled && handle(this.failure(), next)) return;
+      if (!this.state.canceled) {
+        if (this.state.resultTotal > 0) next.addResults(this.state.results());
+        next.finish();
+      } else if (this.state.exception) next.fail(this.state.exception.error);
+      else next.cancelAndFinish();
+    });
+    return new QFuture(next, this.awaitMode);
+  }
+}
+
+function matches(error: unknown, type: ErrorClass<unknown>): boolean {
+  if (error instanceof type) return true;
+  return error instanceof TaskFailedError && error.remoteName === type.name;
+}
+
+/** Completes `next` with `value`, following it first when it is a thenable (a QFuture or a Promise). */
+function resolveWith(next: FutureState<unknown>, value: unknown): void {
+  if (value !== null && (typeof value === 'object' || typeof value === 'function') && 'then' in value) {
+    (value as PromiseLike<unknown>).then(
+      (v) => resolveWith(next, v),
+      (e) => next.fail(e),
+    );
+    return;
+  }
+  next.addResults([value]);
+  next.finish();
+}
+
+function settleWith(next: FutureState<unknown>, fn: () => unknown): void {
+  let value: unknown;
+  try {
+    value = fn();
+  } catch (error) {
+    next.fail(error);
+    return;
+  }
+  resolveWith(next, value);
+}

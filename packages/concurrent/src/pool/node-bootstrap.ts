@@ -1,0 +1,23 @@
+/**
+ * The first code a Node pool worker runs (`eval` source, CommonJS, as QThread's bootstrap): it loads the worker
+ * runtime (through tsx when that is TypeScript, as under jest) and gives it a loader for task modules — `require`
+ * (tsx registered first for a TypeScript module) or a real `import()` for `.mjs` and `file:` URLs, which a bundled
+ * runtime could not do itself.
+ */
+export const NODE_POOL_BOOTSTRAP = `
+'use strict';
+const { workerData } = require('node:worker_threads');
+const { pathToFileURL, fileURLToPath } = require('node:url');
+const registered = new Set();
+const register = (tsx) => {
+  if (tsx && !registered.has(tsx)) { require(tsx).register(); registered.add(tsx); }
+};
+register(workerData.runtimeTsx);
+const load = (task) => {
+  register(task.tsx);
+  const spec = task.module;
+  const isUrl = spec.startsWith('file:');
+  return /\\.mjs$/.test(spec) ? import(isUrl ? spec : pathToFileURL(spec).href) : require(isUrl ? fileURLToPath(spec) : spec);
+};
+require(workerData.runtime).startNodePoolWorker(load);
+`;

@@ -1,0 +1,44 @@
+import { snapshotArgs } from '@sigslot/thread/channel';
+import { FutureState } from '../future/future-state';
+import { QFuture } from '../future/qfuture';
+import { describeTask, type TaskFunction, type TaskRef } from '../task/task-ref';
+
+/** How a task runs, beyond its arguments. */
+export interface RunOptions {
+  /** Cancels the task's future when this signal aborts (a queued task never starts; a running one sees isCanceled()). */
+  readonly signal?: AbortSignal;
+  /** Cancels the future this many ms after it was started (with a TaskDeadlineError); the worker is kept. */
+  readonly deadlineMs?: number;
+}
+
+/**
+ * One task with its arguments, ready for a pool (Qt's QRunnable, made with `QRunnable::create`): the function
+ * exported by a module, the arguments copied now (later changes to them are invisible to the task, QC-1), and the
+ * future that reports it. Give it to `QThreadPool.start` or `tryStart`.
+ */
+export class QRunnable<T = unknown> {
+  /** @internal */ readonly args: readonly unknown[];
+  /** @internal */ readonly state = new FutureState<T>();
+
+  /** @internal */
+  constructor(
+    /** @internal */ readonly task: TaskRef<TaskFunction>,
+    args: readonly unknown[],
+    /** @internal */ readonly promiseMode: boolean,
+    /** @internal */ readonly options: RunOptions = {},
+  ) {
+    const label = describeTask(task);
+    this.args = snapshotArgs(args, () => `QRunnable.create(${label})`);
+    this.state.label = label;
+  }
+
+  /** A runnable that calls `task` with `args` (Qt's QRunnable::create). */
+  static create<F extends TaskFunction>(task: TaskRef<F>, ...args: Parameters<F>): QRunnable<Awaited<ReturnType<F>>> {
+    return new QRunnable(task, args, false);
+  }
+
+  /** The future of this runnable's run. */
+  future(): QFuture<T> {
+    return new QFuture(this.state);
+  }
+}

@@ -1,0 +1,346 @@
+import { InvalidArgumentError, QObject } from '@sigslot/core';
+import { TaskCrashedError, TaskDeadlineError } from '../errors';
+import { applyReport } from './apply-report';
+import { PoolThread, type TaskRecord } from './pool-thread';
+import { PriorityQueue } from './priority-queue';
+import { CANCEL, DELIVERED, SUSPEND, type ReportBatch, type WireTask } from './protocol';
+import type { QRunnable } from './qrunnable';
+import { spawnPoolWorker, type ResourceLimits } from './spawn';
+import { idealThreadCount } from './ideal-thread-count';
+import { isTypeScript, resolveTsx, sharedBuffer } from '@sigslot/thread/channel';
+
+/** Flag words: tasks in workers at once, at most. */
+const SLOTS = 1 << 16;
+/** Tasks per block at most. */
+const MAX_BLOCK = 512;
+/** A block should hold about this much work, so that its message costs ~1 % of it (Qt's BlockSizeManager). */
+const BLOCK_TARGET_MS = 4;
+
+/** Options of a pool. */
+export interface QThreadPoolOptions {
+  /** Node: memory limits for each worker. */
+  readonly resourceLimits?: ResourceLimits;
+}
+
+/**
+ * A pool of workers that run tasks (Qt's QThreadPool): at most `maxThreadCount` at once, the rest queued by
+ * priority (higher first, FIFO among equals). Workers are reused; one idle for `expiryTimeout` ms ends. A task that
+ * throws fails only its future; a worker that dies fails only the tasks it held, and is replaced when needed.
+ * Idle workers never keep a Node program alive.
+ */
+export class QThreadPool extends QObject {
+  private static global: QThreadPool | null = null;
+  private max = idealThreadCount();
+  private expiry = 30_000;
+  private reserved = 0;
+  private readonly threads: PoolThread[] = [];
+  private readonly queue = new PriorityQueue<TaskRecord>();
+  private readonly flags = new Int32Array(sharedBuffer(SLOTS * 4, 'QThreadPool'));
+  private readonly freeSlots: number[] = Array.from({ length: SLOTS }, (_, i) => SLOTS - 1 - i);
+  private nextId = 1;
+  private spawned = 0;
+  private avgTaskMs: number | null = null;
+  private pumpScheduled = false;
+  private doneWaiters: Array<() => void> = [];
+
+  constructor(
+    parent: QObject | null = null,
+    private readonly options: QThreadPoolOptions = {},
+  ) {
+    super(parent);
+  }
+
+  /** The program's pool (TP-1): the same object every time, sized by `idealThreadCount()`. */
+  static globalInstance(): QThreadPool {
+    return (QThreadPool.global ??= new QThreadPool().setObjectName('globalInstance'));
+  }
+
+  /** How many threads may run tasks at once (at least one always can, TP-4). */
+  get maxThreadCount(): number {
+    return this.max;
+  }
+  set maxThreadCount(count: number) {
+    this.max = count;
+    this.schedulePump();
+  }
+  /** Ms an idle worker waits for work before it ends; negative: never (applies to workers that go idle after). */
+  get expiryTimeout(): number {
+    return this.expiry;
+  }
+  set expiryTimeout(ms: number) {
+    this.expiry = ms;
+  }
+  /** Threads running tasks, plus reserved ones (TP-5: may exceed `maxThreadCount` after `reserveThread`). */
+  activeThreadCount(): number {
+    let busy = 0;
+    for (const thread of this.threads) if (thread.busy) busy++;
+    return busy + this.reserved;
+  }
+  /** Tasks waiting for a thread. */
+  queuedTaskCount(): number {
+    return this.queue.size;
+  }
+  /** Workers alive (busy or idle). */
+  threadCount(): number {
+    return this.threads.length;
+  }
+
+  /** Counts one more thread as active, ignoring the limit, until `releaseThread` (TP-5). */
+  reserveThread(): void {
+    this.reserved++;
+  }
+  /** Gives back a reserved thread; queued tasks may start at once. */
+  releaseThread(): void {
+    this.reserved--;
+    this.schedulePump();
+  }
+
+  /** Runs `runnable` now if a thread is free, else queues it by `priority` (TP-2). Its future is started at once. */
+  start(runnable: QRunnable<unknown>, priority = 0): void {
+    const record = this.accept(runnable, priority);
+    this.queue.push(record, priority);
+    this.schedulePump();
+  }
+
+  /** Runs `runnable` only if a thread is free now, and returns whether it did; never queues it (TP-3). */
+  tryStart(runnable: QRunnable<unknown>): boolean {
+    if (!this.canStartThread() || this.queue.size > 0) return false;
+    const record = this.accept(runnable, 0);
+    this.send(this.threadForWork(), [record]);
+    return true;
+  }
+
+  /** Removes `runnable` from the queue if it has not started; its future is canceled (TP-8). */
+  tryTake(runnable: QRunnable<unknown>): boolean {
+    const record = this.records.get(runnable);
+    if (!record || record.where !== 'queued' || !this.queue.remove(record, record.priority)) return false;
+    this.dropQueued(record);
+    return true;
+  }
+
+  /** Removes every queued task; their futures are canceled and finished; running ones go on (TP-8, QC-2). */
+  clear(): void {
+    for (const record of this.queue.drain()) if (record.where === 'queued') this.dropQueued(record);
+    this.checkDone();
+  }
+
+  /**
+   * Resolves true once nothing is queued or running, then ends every worker; false if `ms` (≥ 0) passed first, with
+   * the pool left as it was (TP-9).
+   */
+  waitForDone(ms = -1): Promise<boolean> {
+    return new Promise((resolve) => {
+      let timer: ReturnType<typeof setTimeout> | null = null;
+      const done = (): void => {
+        if (timer) clearTimeout(timer);
+        for (const thread of this.threads.splice(0)) void thread.handle.terminate();
+        resolve(true);
+      };
+      if (this.isIdle()) return done();
+      this.doneWaiters.push(done);
+      if (ms >= 0)
+        timer = setTimeout(() => {
+          this.doneWaiters = this.doneWaiters.filter((w) => w !== done);
+          resolve(false);
+        }, ms);
+    });
+  }
+
+  private readonly records = new WeakMap<QRunnable<unknown>, TaskRecord>();
+
+  private accept(runnable: QRunnable<unknown>, priority: number): TaskRecord {
+    if (this.records.has(runnable) || runnable.state.started)
+      throw new InvalidArgumentError(
+        `${this.describe()}.start(${runnable.state.label}): this runnable was started already. Create a new one (QRunnable.create) for another run.`,
+      );
+    const record: TaskRecord = {
+      runnable,
+      id: this.nextId++,
+      priority,
+      where: 'queued',
+      slot: -1,
+      thread: null,
+      deadline: null,
+    };
+    this.records.set(runnable, record);
+    const state = runnable.state;
+    state.label = `${state.label} on ${this.describe()}`;
+    state.control = {
+      cancel: () => this.cancelTask(record),
+      setSuspended: (suspended) => this.setFlag(record, SUSPEND, suspended),
+    };
+    const { signal, deadlineMs } = runnable.options;
+    if (signal) {
+      if (signal.aborted) queueMicrotask(() => state.cancel());
+      else signal.addEventListener('abort', () => state.cancel(), { once: true });
+    }
+    if (deadlineMs !== undefined)
+      record.deadline = setTimeout(
+        () =>
+          state.cancel(
+            new TaskDeadlineError(
+              `${state.label} passed its deadline of ${deadlineMs} ms and was canceled (its worker goes on). Give it more time, or check isCanceled() in the task to stop sooner.`,
+            ),
+          ),
+        deadlineMs,
+      );
+    state.start();
+    return record;
+  }
+
+  private cancelTask(record: TaskRecord): void {
+    if (record.where === 'queued') this.dropQueued(record);
+    else this.setFlag(record, CANCEL, true);
+  }
+
+  private dropQueued(record: TaskRecord): void {
+    record.where = 'done';
+    if (record.deadline) clearTimeout(record.deadline);
+    const state = record.runnable.state;
+    if (!state.canceled) state.cancel();
+    state.finish();
+  }
+
+  private setFlag(record: TaskRecord, bit: number, on: boolean): void {
+    if (record.where !== 'sent') return;
+    if (on) Atomics.or(this.flags, record.slot, bit);
+    else Atomics.and(this.flags, record.slot, ~bit);
+    Atomics.notify(this.flags, record.slot);
+  }
+
+  private isIdle(): boolean {
+    return this.queue.size === 0 && this.threads.every((t) => !t.busy);
+  }
+
+  private checkDone(): void {
+    if (this.doneWaiters.length === 0 || !this.isIdle()) return;
+    const waiters = this.doneWaiters;
+    this.doneWaiters = [];
+    for (const waiter of waiters) waiter();
+  }
+
+  private canStartThread(): boolean {
+    const active = this.activeThreadCount();
+    return active < Math.max(1, this.max) || active === 0;
+  }
+
+  private schedulePump(): void {
+    if (this.pumpScheduled) return;
+    this.pumpScheduled = true;
+    queueMicrotask(this.pump);
+  }
+
+  /** Hands queued tasks to free threads in blocks sized so that a block's message is ~1 % of its work. */
+  private readonly pump = (): void => {
+    this.pumpScheduled = false;
+    while (this.queue.size > 0 && this.canStartThread() && this.freeSlots.length > 0) {
+      const free = Math.max(1, Math.max(1, this.max) - this.activeThreadCount());
+      const adaptive = this.avgTaskMs === null ? 1 : Math.ceil(BLOCK_TARGET_MS / Math.max(this.avgTaskMs, 0.0005));
+      const size = Math.min(MAX_BLOCK, adaptive, Math.ceil(this.queue.size / free), this.freeSlots.length);
+      const block: TaskRecord[] = [];
+      while (block.length < size) {
+        const record = this.queue.shift();
+        if (!record) break;
+        if (record.where === 'queued') block.push(record);
+      }
+      if (block.length > 0) this.send(this.threadForWork(), block);
+    }
+    this.checkDone();
+  };
+
+  /** An idle worker, or a new one. */
+  private threadForWork(): PoolThread {
+    for (const thread of this.threads) if (!thread.busy) return thread;
+    const name = `${this.objectName || 'QThreadPool'} thread #${++this.spawned}`;
+    const control = new Int32Array(sharedBuffer(8, 'QThreadPool'));
+    const handle = spawnPoolWorker({ flags: this.flags, control, name }, this.options.resourceLimits);
+    const thread = new PoolThread(name, handle, control);
+    handle.onMessage((message) => this.onReports(thread, message as ReportBatch));
+    handle.onDeath((reason) => this.onDeath(thread, reason));
+    this.threads.push(thread);
+    return thread;
+  }
+
+  private send(thread: PoolThread, block: readonly TaskRecord[]): void {
+    if (thread.expiry) clearTimeout(thread.expiry);
+    thread.expiry = null;
+    if (!thread.busy) thread.handle.setBusy(true);
+    const tasks: WireTask[] = [];
+    for (const record of block) {
+      const slot = this.freeSlots.pop()!;
+      const state = record.runnable.state;
+      Atomics.store(this.flags, slot, state.suspension !== 'none' ? SUSPEND : 0);
+      record.slot = slot;
+      record.where = 'sent';
+      record.thread = thread;
+      thread.inflight.set(record.id, record);
+      const { module, name } = record.runnable.task;
+      const tsx = isTypeScript(module) ? resolveTsx(module, state.label) : undefined;
+      tasks.push({
+        id: record.id,
+        module,
+        name,
+        promise: record.runnable.promiseMode,
+        args: record.runnable.args,
+        slot,
+        ...(tsx ? { tsx } : {}),
+      });
+    }
+    thread.handle.postMessage({ type: 'run', tasks });
+  }
+
+  private finishRecord(thread: PoolThread, record: TaskRecord): void {
+    thread.inflight.delete(record.id);
+    record.where = 'done';
+    this.freeSlots.push(record.slot);
+    if (record.deadline) clearTimeout(record.deadline);
+  }
+
+  private onReports(thread: PoolThread, batch: ReportBatch): void {
+    if (batch?.type !== 'reports') return;
+    for (const report of batch.reports) {
+      const record = thread.inflight.get(report.id);
+      if (record && applyReport(record, report)) this.finishRecord(thread, record);
+    }
+    thread.delivered = (thread.delivered + 1) | 0;
+    Atomics.store(thread.control, DELIVERED, thread.delivered);
+    if (batch.ran > 0) {
+      const perTask = batch.ms / batch.ran;
+      this.avgTaskMs = this.avgTaskMs === null ? perTask : this.avgTaskMs * 0.7 + perTask * 0.3;
+    }
+    if (!thread.busy) this.goIdle(thread);
+    this.pump();
+  }
+
+  private goIdle(thread: PoolThread): void {
+    thread.handle.setBusy(false);
+    if (this.expiry < 0) return;
+    thread.expiry = setTimeout(() => {
+      if (thread.busy) return;
+      this.removeThread(thread);
+      void thread.handle.terminate();
+    }, this.expiry);
+    (thread.expiry as { unref?: () => void }).unref?.();
+  }
+
+  private removeThread(thread: PoolThread): void {
+    const at = this.threads.indexOf(thread);
+    if (at >= 0) this.threads.splice(at, 1);
+  }
+
+  /** F-7: the tasks the worker held fail with a crash error; the others never notice; a new worker comes on demand. */
+  private onDeath(thread: PoolThread, reason: string): void {
+    this.removeThread(thread);
+    if (thread.expiry) clearTimeout(thread.expiry);
+    for (const record of [...thread.inflight.values()]) {
+      this.finishRecord(thread, record);
+      const state = record.runnable.state;
+      state.fail(
+        new TaskCrashedError(
+          `${state.label}: its worker (${thread.name}) died while holding it — ${reason}. The pool replaces the worker and other tasks go on; run the task again if it should be retried.`,
+        ),
+      );
+    }
+    this.schedulePump();
+  }
+}

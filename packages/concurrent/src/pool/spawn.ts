@@ -1,0 +1,75 @@
+import type * as WorkerThreads from 'node:worker_threads';
+import type * as Fs from 'node:fs';
+import type * as Path from 'node:path';
+import {
+  isTypeScript,
+  nodeBuiltin,
+  nodeEndpoint,
+  nodeProcess,
+  resolveTsx,
+  type Endpoint,
+} from '@sigslot/thread/channel';
+import { NODE_POOL_BOOTSTRAP } from './node-bootstrap';
+import type { PoolWorkerInit } from './protocol';
+
+/** The main side of one pool worker. */
+export interface PoolWorkerHandle extends Endpoint {
+  /** Calls `handler` once when the worker dies or fails outside a task, with the reason. */
+  onDeath(handler: (reason: string) => void): void;
+  /** Whether the worker keeps the process alive: yes while it has work, no while idle (an idle pool never holds a program open). */
+  setBusy(busy: boolean): void;
+  terminate(): Promise<void>;
+}
+
+/** Node memory limits for pool workers (`worker_threads` `resourceLimits`). */
+export type ResourceLimits = WorkerThreads.ResourceLimits;
+
+let runtime: { path: string; tsx: string | undefined } | null = null;
+
+/** Where this package's worker runtime is: dist/worker.js when built, src/worker.ts (through tsx) from sources. */
+function runtimeLocation(): { path: string; tsx: string | undefined } {
+  if (runtime) return runtime;
+  const fs = nodeBuiltin<typeof Fs>('node:fs');
+  const path = nodeBuiltin<typeof Path>('node:path');
+  const built = path.join(__dirname, 'worker.js');
+  const source = path.join(__dirname, '..', 'worker.ts');
+  const file = fs.existsSync(built) ? built : source;
+  runtime = { path: file, tsx: isTypeScript(file) ? resolveTsx(file, 'QThreadPool') : undefined };
+  return runtime;
+}
+
+/**
+ * Starts a Node pool worker. Spawned here rather than with `spawnNodeWorker` because a pool needs to `unref` idle
+ * workers (a program that used the global pool must still exit), which the channel's endpoint does not offer.
+ */
+export function spawnPoolWorker(init: PoolWorkerInit, resourceLimits: ResourceLimits | undefined): PoolWorkerHandle {
+  if (!nodeProcess())
+    throw new Error('QThreadPool on this platform needs a worker URL (browser support: see the README)');
+  const { Worker } = nodeBuiltin<typeof WorkerThreads>('node:worker_threads');
+  const where = runtimeLocation();
+  const worker = new Worker(NODE_POOL_BOOTSTRAP, {
+    eval: true,
+    name: init.name,
+    workerData: { ...init, runtime: where.path, runtimeTsx: where.tsx },
+    ...(resourceLimits ? { resourceLimits } : {}),
+  });
+  let dead = false;
+  let onDeath: ((reason: string) => void) | null = null;
+  const die = (reason: string): void => {
+    if (dead) return;
+    dead = true;
+    onDeath?.(reason);
+  };
+  worker.on('error', (error: Error) => die(`it threw outside a task: ${error.name}: ${error.message}`));
+  worker.once('exit', (code) => die(`it exited with code ${code}`));
+  worker.unref();
+  return {
+    ...nodeEndpoint(worker),
+    onDeath: (handler) => void (onDeath = handler),
+    setBusy: (busy) => (busy ? worker.ref() : worker.unref()),
+    terminate: async () => {
+      dead = true;
+      await worker.terminate();
+    },
+  };
+}

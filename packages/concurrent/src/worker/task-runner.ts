@@ -1,0 +1,80 @@
+import { toWireError, type Endpoint } from '@sigslot/thread/channel';
+import { CANCEL, type PoolWorkerInit, type RunBlock, type WireTask } from '../pool/protocol';
+import { ReportBuffer } from './report-buffer';
+import { WorkerPromise } from './worker-promise';
+
+/** Loads a task module (once per worker; the caller caches): `require` or `import`, tsx for TypeScript. */
+export type ModuleLoader = (task: WireTask) => unknown; // a module, or a Promise of one (import())
+
+/**
+ * A pool worker's loop: tasks arrive in blocks and run one after another (a pool thread runs one runnable at a
+ * time); an async task is awaited before the next starts. A task whose future was canceled before it started is
+ * skipped. Reports go out through the {@link ReportBuffer}.
+ */
+export function runPoolWorker(endpoint: Endpoint, init: PoolWorkerInit, load: ModuleLoader): void {
+  const reports = new ReportBuffer(endpoint, init.control);
+  const modules = new Map<string, unknown>();
+  const inbox: WireTask[] = [];
+  let head = 0;
+  let running = false;
+
+  const exportOf = async (task: WireTask): Promise<(...args: unknown[]) => unknown> => {
+    let loaded = modules.get(task.module);
+    if (loaded === undefined) {
+      loaded = await Promise.resolve(load(task));
+      modules.set(task.module, loaded);
+    }
+    const fn = (loaded as Record<string, unknown> | null)?.[task.name];
+    if (typeof fn !== 'function')
+      throw new TypeError(
+        `${init.name}: the module ${task.module} has no exported function "${task.name}". Export it (export function ${task.name}…), or fix the name given to taskModule().`,
+      );
+    return fn as (...args: unknown[]) => unknown;
+  };
+
+  const runOne = async (task: WireTask): Promise<void> => {
+    if ((Atomics.load(init.flags, task.slot) & CANCEL) !== 0) return reports.add({ id: task.id, kind: 'skipped' });
+    const t0 = performance.now();
+    const promise = task.promise ? new WorkerPromise(task.id, init.flags, task.slot, reports) : null;
+    try {
+      const fn = modules.has(task.module) ? exportSync(task) : await exportOf(task);
+      let value = promise ? fn(promise, ...task.args) : fn(...task.args);
+      if (value !== null && typeof value === 'object' && typeof (value as PromiseLike<unknown>).then === 'function')
+        value = await (value as PromiseLike<unknown>);
+      if (promise) promise.finish();
+      else reports.add({ id: task.id, kind: 'returned', value });
+    } catch (error) {
+      reports.add({ id: task.id, kind: 'failed', error: toWireError(error) });
+    }
+    reports.ranTask(performance.now() - t0);
+  };
+
+  /** The export of an already loaded module, without an await (a block of tiny tasks stays synchronous). */
+  const exportSync = (task: WireTask): ((...args: unknown[]) => unknown) => {
+    const fn = (modules.get(task.module) as Record<string, unknown> | null)?.[task.name];
+    if (typeof fn === 'function') return fn as (...args: unknown[]) => unknown;
+    throw new TypeError(
+      `${init.name}: the module ${task.module} has no exported function "${task.name}". Export it, or fix the name given to taskModule().`,
+    );
+  };
+
+  const drain = async (): Promise<void> => {
+    running = true;
+    while (head < inbox.length) {
+      const task = inbox[head]!;
+      inbox[head++] = undefined as unknown as WireTask;
+      await runOne(task);
+    }
+    inbox.length = 0;
+    head = 0;
+    running = false;
+    reports.flush();
+  };
+
+  endpoint.onMessage((message) => {
+    const block = message as RunBlock;
+    if (block.type !== 'run') return;
+    for (const task of block.tasks) inbox.push(task);
+    if (!running) void drain();
+  });
+}

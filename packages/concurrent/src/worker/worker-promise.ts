@@ -1,0 +1,82 @@
+import { CANCEL, SUSPEND } from '../pool/protocol';
+import type { ReportBuffer } from './report-buffer';
+
+/**
+ * The QPromise a task run with `runWithPromise` gets in its worker. Results and progress go out through the
+ * worker's report buffer; cancel and suspend are read from the task's shared flag word, so a synchronous loop
+ * sees them at once, and a suspended task parks in `Atomics.wait` (no CPU) until resumed or canceled.
+ */
+export class WorkerPromise<T> {
+  private min = 0;
+  private max = 0;
+  private value = 0;
+  private text = '';
+  private done = false;
+
+  constructor(
+    private readonly id: number,
+    private readonly flags: Int32Array,
+    private readonly slot: number,
+    private readonly reports: ReportBuffer,
+  ) {}
+
+  future(): never {
+    throw new Error(
+      `QPromise.future() is not available inside a pool task: the future lives on the thread that started the task.`,
+    );
+  }
+  start(): void {}
+  finish(): void {
+    if (this.done) return;
+    this.done = true;
+    this.reports.add({ id: this.id, kind: 'finished' });
+  }
+  isCanceled(): boolean {
+    return (Atomics.load(this.flags, this.slot) & CANCEL) !== 0;
+  }
+  addResult(value: T, index?: number): boolean {
+    return this.addResults([value], index);
+  }
+  addResults(values: readonly T[], index?: number): boolean {
+    if (this.done || this.isCanceled()) return false;
+    this.reports.add({ id: this.id, kind: 'results', index: index ?? -1, values });
+    return true;
+  }
+  setProgressRange(minimum: number, maximum: number): void {
+    if (this.done || this.isCanceled()) return;
+    this.min = minimum;
+    this.max = Math.max(minimum, maximum);
+    this.value = minimum;
+    this.reports.add({ id: this.id, kind: 'range', min: this.min, max: this.max });
+  }
+  setProgressValue(value: number): void {
+    this.progress(value, null);
+  }
+  setProgressValueAndText(value: number, text: string): void {
+    this.progress(value, text);
+  }
+  private progress(value: number, text: string | null): void {
+    if (this.done || this.isCanceled()) return;
+    const ranged = this.min !== 0 || this.max !== 0;
+    if (ranged && (value < this.min || value > this.max)) return;
+    const newText = text !== null && text !== this.text;
+    if (value <= this.value && !newText) return;
+    if (value > this.value) this.value = value;
+    if (newText) this.text = text;
+    this.reports.add({ id: this.id, kind: 'progress', value: this.value, text: newText ? text : null });
+  }
+  setException(error: unknown): void {
+    throw error; // the task's runner reports it as the task's failure
+  }
+  /** Parks the worker while a suspend is requested (without CPU); a cancel releases it. */
+  suspendIfRequested(): void {
+    let flags = Atomics.load(this.flags, this.slot);
+    if ((flags & SUSPEND) === 0 || (flags & CANCEL) !== 0) return;
+    this.reports.add({ id: this.id, kind: 'suspended' });
+    this.reports.flush();
+    while ((flags & SUSPEND) !== 0 && (flags & CANCEL) === 0) {
+      Atomics.wait(this.flags, this.slot, flags);
+      flags = Atomics.load(this.flags, this.slot);
+    }
+  }
+}
