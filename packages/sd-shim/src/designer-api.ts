@@ -7,12 +7,14 @@
 // Entry point and application
 export { Context } from './app/context';
 export { SDApplication } from './app/sd-application';
+export { RuntimeLogHandler } from './app/runtime-log-handler';
 
 // Packages and resources
 export { SDPackageMgr } from './package/sd-package-mgr';
 export { SDPackage } from './package/sd-package';
 export { SDResource } from './package/sd-resource';
 export { SDResourceFolder } from './package/sd-resource-folder';
+export { SDResourceBitmap } from './package/sd-resource-bitmap';
 
 // Graphs, nodes, properties, connections
 export { SDGraph } from './graph/sd-graph';
@@ -73,4 +75,6 @@ export { SDUIMgr } from './ui/sd-ui-mgr';
 export { QMenu } from './ui/q-menu';
 export { QAction } from './ui/q-action';
 export { QWidget } from './ui/q-widget';
+export { QMainWindow, QMenuBar } from './ui/q-main-window';
+export { QToolBar } from './ui/q-tool-bar';
 export { GraphGrid } from './ui/graph-grid';

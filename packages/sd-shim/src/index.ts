@@ -12,6 +12,7 @@ export * from './guarded-api';
 // Application constants
 export { SDApplicationPath, DESIGNER_VERSION } from './app/sd-application-path';
 export type { Callback, CallbackKind, CallbackSignatures } from './app/callback-registry';
+export type { LogRecord } from './app/runtime-log-handler';
 
 // Package files
 export { MemoryFileSystem } from './package/file-system';
@@ -29,6 +30,8 @@ export type {
 
 // Enumerations and data (plain values, usable on any thread, as Designer's sdbasetypes are)
 export { SDPropertyCategory } from './graph/sd-property-category';
+export { DockWidgetArea } from './ui/q-main-window';
+export { EmbedMethod } from './package/resource-model';
 export { SDPropertyInheritanceMethod } from './graph/sd-property-inheritance-method';
 export { NODE_LIBRARY, INSTANCE_ID } from './graph/node-library';
 export type { NodeDefinition, GraphFamily, NodeRole } from './graph/node-library';

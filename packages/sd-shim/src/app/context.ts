@@ -1,5 +1,6 @@
 import { SDAPIObject } from '../base/sd-api-object';
 import { SDApplication } from './sd-application';
+import { RuntimeLogHandler } from './runtime-log-handler';
 
 let application: SDApplication | null = null;
 let context: Context | null = null;
@@ -9,6 +10,11 @@ export class Context extends SDAPIObject {
   /** @internal Use {@link getContext}. */
   constructor() {
     super();
+  }
+
+  /** A handler that writes to Designer's console (see {@link RuntimeLogHandler}). */
+  createRuntimeLogHandler(): RuntimeLogHandler {
+    return new RuntimeLogHandler();
   }
 
   /** The application. */

@@ -5,6 +5,7 @@ import { SDSBSFunctionGraph } from '../graph/sd-sbs-function-graph';
 import type { ResourceModel } from './resource-model';
 import type { SDResource } from './sd-resource';
 import { SDResourceFolder } from './sd-resource-folder';
+import { SDResourceBitmap } from './sd-resource-bitmap';
 
 /** @internal The API object of a resource (one per resource), of the class its kind names. */
 export function resourceFacade(model: ResourceModel): SDResource {
@@ -16,6 +17,8 @@ export function resourceFacade(model: ResourceModel): SDResource {
         return new SDSBSCompGraph();
       case 'SDSBSFunctionGraph':
         return new SDSBSFunctionGraph();
+      case 'SDResourceBitmap':
+        return new SDResourceBitmap();
     }
   });
 }

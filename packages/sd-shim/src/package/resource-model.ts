@@ -3,7 +3,7 @@ import type { PackageModel } from './package-model';
 import { uniqueIdentifier } from './identifier';
 
 /** The kinds of resource the mock supports, named after their API classes. */
-export type ResourceKind = 'SDResourceFolder' | 'SDSBSCompGraph' | 'SDSBSFunctionGraph';
+export type ResourceKind = 'SDResourceFolder' | 'SDSBSCompGraph' | 'SDSBSFunctionGraph' | 'SDResourceBitmap';
 
 /** What holds resources: a package (its top level) or a folder. */
 export interface ResourceContainer {
@@ -88,6 +88,30 @@ export class FolderModel extends ResourceModel implements ResourceContainer {
   override kill(): void {
     super.kill();
     for (const child of this.children) child.kill();
+  }
+}
+
+/** How a bitmap's pixels are kept (`sd.api.sdresource.EmbedMethod`); the numeric values are the mock's. */
+export enum EmbedMethod {
+  /** The package refers to the file. */
+  Linked = 0,
+  /** The package holds a copy of the file. */
+  BinaryEmbedded = 1,
+}
+
+/** A bitmap resource (`SDResource.sNewFromFile`): the file it came from, and how it is kept. */
+export class BitmapModel extends ResourceModel {
+  readonly kind = 'SDResourceBitmap';
+
+  constructor(
+    identifier: string,
+    parent: ResourceContainer,
+    /** The image file it was made from. */
+    readonly sourcePath: string,
+    /** Linked or embedded. */
+    readonly embed: EmbedMethod,
+  ) {
+    super(identifier, parent);
   }
 }
 

@@ -20,6 +20,8 @@ export class DesignerState {
   readonly callbacks = new CallbackRegistry();
   /** The window's state. */
   readonly ui = new UiState();
+  /** What was written to Designer's console (`createRuntimeLogHandler`). */
+  readonly consoleLines: string[] = [];
   #packageUid = 0;
   #nodeId = FIRST_NODE_ID;
 

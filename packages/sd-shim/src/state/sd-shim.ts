@@ -27,6 +27,10 @@ export const sdShim = {
   },
   /** An in-memory file system, for tests that should write nothing to disk. */
   MemoryFileSystem,
+  /** The lines written to Designer's console through `createRuntimeLogHandler()`, oldest first. */
+  consoleLines(): string[] {
+    return [...designer().consoleLines];
+  },
   /** How many callbacks are registered (application and UI). */
   callbackCount(): number {
     return designer().callbacks.size;

@@ -18,11 +18,71 @@ export class QAction {
   #checked = false;
   #separator = false;
   #deleted = false;
+  #toolTip = '';
+  #shortcut = '';
+  #icon: unknown = null;
+  #data: unknown = null;
+  readonly #parent: object | null;
 
-  /** Makes an action with `text`. */
-  constructor(text = '') {
+  /** Makes an action with `text`, owned by `parent` (a widget, or null), as PySide's `QAction(text, parent)`. */
+  constructor(text = '', parent: object | null = null) {
     requireGuardedClass(new.target);
     this.#text = text;
+    this.#parent = parent;
+  }
+
+  /** The object that owns it (the `parent` it was made with), or null. */
+  parent(): object | null {
+    this.#alive('parent');
+    return this.#parent;
+  }
+
+  /** Its tool tip. */
+  toolTip(): string {
+    this.#alive('toolTip');
+    return this.#toolTip;
+  }
+
+  /** Sets its tool tip. */
+  setToolTip(toolTip: string): void {
+    this.#alive('setToolTip');
+    this.#toolTip = toolTip;
+  }
+
+  /** Its shortcut, as text (`Ctrl+Shift+A`). */
+  shortcut(): string {
+    this.#alive('shortcut');
+    return this.#shortcut;
+  }
+
+  /** Sets its shortcut (a key sequence as text; PySide's `QKeySequence` objects are kept as given). */
+  setShortcut(shortcut: string): void {
+    this.#alive('setShortcut');
+    this.#shortcut = shortcut;
+  }
+
+  /** Its icon (whatever was set: the mock draws nothing), or null. */
+  icon(): unknown {
+    this.#alive('icon');
+    return this.#icon;
+  }
+
+  /** Sets its icon. */
+  setIcon(icon: unknown): void {
+    this.#alive('setIcon');
+    this.#icon = icon;
+  }
+
+  /** The data attached with `setData`, or null. */
+  data(): unknown {
+    this.#alive('data');
+    return this.#data;
+  }
+
+  /** Attaches data to it (PySide's `QAction.setData`). */
+  setData(data: unknown): void {
+    this.#alive('setData');
+    this.#data = data;
   }
 
   static {

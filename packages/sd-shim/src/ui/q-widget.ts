@@ -12,6 +12,9 @@ export class QWidget {
   #windowTitle: string;
   #visible = false;
   #deleted = false;
+  #layout: unknown = null;
+  #toolTip = '';
+  #icon: unknown = null;
 
   /** Makes a widget. */
   constructor(objectName = '', windowTitle = '') {
@@ -27,7 +30,7 @@ export class QWidget {
   }
 
   #alive(method: string): void {
-    if (this.#deleted) throw alreadyDeleted('QWidget', method);
+    if (this.#deleted) throw alreadyDeleted(this.constructor.name, method);
   }
 
   /** Its object name (a dock widget's identifier). */
@@ -70,6 +73,42 @@ export class QWidget {
   hide(): void {
     this.#alive('hide');
     this.#visible = false;
+  }
+
+  /** Its tool tip. */
+  toolTip(): string {
+    this.#alive('toolTip');
+    return this.#toolTip;
+  }
+
+  /** Sets its tool tip. */
+  setToolTip(toolTip: string): void {
+    this.#alive('setToolTip');
+    this.#toolTip = toolTip;
+  }
+
+  /** Its window icon (whatever was set: the mock draws nothing), or null. */
+  windowIcon(): unknown {
+    this.#alive('windowIcon');
+    return this.#icon;
+  }
+
+  /** Sets its window icon. */
+  setWindowIcon(icon: unknown): void {
+    this.#alive('setWindowIcon');
+    this.#icon = icon;
+  }
+
+  /** Its layout (whatever `setLayout` was given: PySide layouts are the plugin's own objects), or null. */
+  layout(): unknown {
+    this.#alive('layout');
+    return this.#layout;
+  }
+
+  /** Sets its layout (a dock widget's content is usually a layout of the plugin's widgets). */
+  setLayout(layout: unknown): void {
+    this.#alive('setLayout');
+    this.#layout = layout;
   }
 
   /** Hides it; returns true (Qt: the close was accepted). */

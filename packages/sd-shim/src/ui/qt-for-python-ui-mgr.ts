@@ -12,9 +12,34 @@ import { designer } from '../state/designer-state';
 import { requireNumber, requireString } from '../values/check-input';
 import { QMenu, markMenuDeleted } from './q-menu';
 import { QWidget } from './q-widget';
+import { QAction } from './q-action';
+import { DockWidgetArea, attachMenu, detachMenu, dockWidget, type QMainWindow } from './q-main-window';
+import { QToolBar } from './q-tool-bar';
 import { newMainWindow } from './ui-state';
 
 const OWNER = 'QtForPythonUIMgrWrapper';
+
+function mainWindow(): QMainWindow {
+  const ui = designer().ui;
+  return (ui.mainWindow ??= newMainWindow());
+}
+
+function openView(id: unknown, call: string): number {
+  const view = requireNumber(call, id, true, 'graphViewID');
+  if (!designer().ui.graphViews.has(view))
+    throw new APIException(SDApiError.InvalidArgument, `${call}: there is no graph view ${view}`);
+  return view;
+}
+
+function actionArg(action: unknown, call: string): QAction {
+  if (!(action instanceof QAction))
+    throw new APIException(SDApiError.InvalidArgument, `${call}: action must be a QAction`);
+  return action;
+}
+
+function append<T>(map: Map<number, T[]>, id: number, item: T): void {
+  map.set(id, [...(map.get(id) ?? []), item]);
+}
 
 function graphOfView(id: unknown, call: string): SDGraph | null {
   const graph = designer().ui.graphViews.get(requireNumber(call, id, true, 'graphViewID'));
@@ -32,10 +57,9 @@ export class QtForPythonUIMgrWrapper extends SDAPIObject {
     super();
   }
 
-  /** The main window. */
-  getMainWindow(): QWidget {
-    const ui = designer().ui;
-    return (ui.mainWindow ??= newMainWindow());
+  /** The main window: its menu bar holds the menus of `newMenu`, its dock widgets those of `newDockWidget`. */
+  getMainWindow(): QMainWindow {
+    return mainWindow();
   }
 
   /**
@@ -55,6 +79,7 @@ export class QtForPythonUIMgrWrapper extends SDAPIObject {
     }
     const menu = new QMenu(title, name);
     ui.menus.set(name, menu);
+    attachMenu(mainWindow(), menu);
     return menu;
   }
 
@@ -72,6 +97,7 @@ export class QtForPythonUIMgrWrapper extends SDAPIObject {
     const menu = ui.menus.get(name);
     if (menu === undefined) return;
     ui.menus.delete(name);
+    detachMenu(mainWindow(), menu);
     markMenuDeleted(menu);
   }
 
@@ -87,7 +113,41 @@ export class QtForPythonUIMgrWrapper extends SDAPIObject {
       );
     const widget = new QWidget(id, requireString(call, title, 'title'));
     ui.docks.set(id, widget);
+    dockWidget(mainWindow(), DockWidgetArea.RightDockWidgetArea, widget);
     return widget;
+  }
+
+  /**
+   * Adds `toolbar` to graph view `graphViewID` (`icon` and `tooltip` are kept with it: the mock draws nothing).
+   * Raises `InvalidArgument` for a view that is not open.
+   */
+  addToolbarToGraphView(
+    graphViewID: number,
+    toolbar: QToolBar,
+    icon: unknown = null,
+    tooltip: string | null = null,
+  ): void {
+    const call = `${OWNER}.addToolbarToGraphView()`;
+    const id = openView(graphViewID, call);
+    if (!(toolbar instanceof QToolBar))
+      throw new APIException(SDApiError.InvalidArgument, `${call}: toolbar must be a QToolBar`);
+    if (tooltip !== null) requireString(call, tooltip, 'tooltip');
+    append(designer().ui.graphViewToolBars, id, { toolbar, icon, tooltip });
+  }
+
+  /** Adds `action` to the tool bar of graph view `graphViewID`; raises `InvalidArgument` for a view that is not open. */
+  addActionToGraphViewToolbar(graphViewID: number, action: QAction): void {
+    const call = `${OWNER}.addActionToGraphViewToolbar()`;
+    append(designer().ui.graphViewActions, openView(graphViewID, call), actionArg(action, call));
+  }
+
+  /** Adds `action` to the tool bar of explorer `explorerID`; raises `InvalidArgument` for an explorer that is not open. */
+  addActionToExplorerToolbar(explorerID: number, action: QAction): void {
+    const call = `${OWNER}.addActionToExplorerToolbar()`;
+    const id = requireNumber(call, explorerID, true, 'explorerID');
+    if (!designer().ui.explorers.has(id))
+      throw new APIException(SDApiError.InvalidArgument, `${call}: there is no explorer ${id}`);
+    append(designer().ui.explorerActions, id, actionArg(action, call));
   }
 
   /** The graph of the current graph view, or null when no graph is open. */

@@ -4,6 +4,8 @@ import { GraphModel } from '../graph/graph-model';
 import type { SDGraph } from '../graph/sd-graph';
 import type { SDNode } from '../graph/sd-node';
 import type { SDResource } from '../package/sd-resource';
+import type { QAction } from './q-action';
+import type { QToolBar } from './q-tool-bar';
 import { designer } from '../state/designer-state';
 import type { QMenu } from './q-menu';
 import type { QWidget } from './q-widget';
@@ -28,16 +30,35 @@ function viewArg(id: number, method: string): number {
  * Plays the user in tests: opens graph views, selects nodes, opens explorers. These are not Designer API
  * calls (no thread check); they change what the UI managers report and fire the UI callbacks.
  */
+/** @internal Opens a view of `model`, makes it current, fires the graph-view-created callbacks; returns its id. */
+export function openGraphViewOf(model: GraphModel): number {
+  const ui = designer().ui;
+  const id = ui.newGraphViewId();
+  ui.graphViews.set(id, model);
+  ui.currentGraphViewId = id;
+  designer().callbacks.fire('GraphViewCreated', id);
+  return id;
+}
+
 export const uiDriver = {
   /** Opens a view of `graph`, makes it current, fires the graph-view-created callbacks; returns the view id (1, 2, 3…). */
   openGraphView(graph: SDGraph): number {
-    const model = liveGraphArg(graph, 'openGraphView');
-    const ui = designer().ui;
-    const id = ui.newGraphViewId();
-    ui.graphViews.set(id, model);
-    ui.currentGraphViewId = id;
-    designer().callbacks.fire('GraphViewCreated', id);
-    return id;
+    return openGraphViewOf(liveGraphArg(graph, 'openGraphView'));
+  },
+
+  /** The tool bars a plugin added to graph view `id` (`addToolbarToGraphView`), with their icon and tool tip. */
+  graphViewToolBars(id: number): { toolbar: QToolBar; icon: unknown; tooltip: string | null }[] {
+    return [...(designer().ui.graphViewToolBars.get(viewArg(id, 'graphViewToolBars')) ?? [])];
+  },
+
+  /** The actions a plugin added to the tool bar of graph view `id` (`addActionToGraphViewToolbar`). */
+  graphViewActions(id: number): QAction[] {
+    return [...(designer().ui.graphViewActions.get(viewArg(id, 'graphViewActions')) ?? [])];
+  },
+
+  /** The actions a plugin added to the tool bar of explorer `id` (`addActionToExplorerToolbar`). */
+  explorerActions(id: number): QAction[] {
+    return [...(designer().ui.explorerActions.get(id) ?? [])];
   },
 
   /** Makes view `id` current (null: no current view). */

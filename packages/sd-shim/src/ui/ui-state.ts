@@ -3,7 +3,10 @@ import type { NodeModel } from '../graph/node-model';
 import type { PackageModel } from '../package/package-model';
 import type { ResourceModel } from '../package/resource-model';
 import { markMenuDeleted, type QMenu } from './q-menu';
-import { markWidgetDeleted, QWidget } from './q-widget';
+import { markWidgetDeleted, type QWidget } from './q-widget';
+import type { QAction } from './q-action';
+import { QMainWindow } from './q-main-window';
+import type { QToolBar } from './q-tool-bar';
 
 /**
  * What the Designer window shows, as far as plugins can see it: menus, dock widgets, open graph views (one
@@ -24,7 +27,13 @@ export class UiState {
   /** Explorer panels by id, with their selected resources. */
   readonly explorers = new Map<number, ResourceModel[]>();
   /** The main window (made on first use). */
-  mainWindow: QWidget | null = null;
+  mainWindow: QMainWindow | null = null;
+  /** The tool bars added to each graph view (`addToolbarToGraphView`), with the icon and tool tip given. */
+  readonly graphViewToolBars = new Map<number, { toolbar: QToolBar; icon: unknown; tooltip: string | null }[]>();
+  /** The actions added to each graph view's tool bar (`addActionToGraphViewToolbar`). */
+  readonly graphViewActions = new Map<number, QAction[]>();
+  /** The actions added to each explorer's tool bar (`addActionToExplorerToolbar`). */
+  readonly explorerActions = new Map<number, QAction[]>();
   #nextGraphViewId = 1;
   #nextExplorerId = 1;
 
@@ -52,6 +61,8 @@ export class UiState {
   /** Closes view `id` (and forgets its selection); the current view becomes none if it was that one. */
   closeView(id: number): void {
     this.graphViews.delete(id);
+    this.graphViewToolBars.delete(id);
+    this.graphViewActions.delete(id);
     this.selections.delete(id);
     if (this.currentGraphViewId === id) this.currentGraphViewId = null;
   }
@@ -75,6 +86,6 @@ export class UiState {
 export const MAIN_WINDOW_NAME = 'MainWindow';
 
 /** @internal Makes the main window. */
-export function newMainWindow(): QWidget {
-  return new QWidget(MAIN_WINDOW_NAME, 'Adobe Substance 3D Designer (sd-shim)');
+export function newMainWindow(): QMainWindow {
+  return new QMainWindow(MAIN_WINDOW_NAME, 'Adobe Substance 3D Designer (sd-shim)');
 }
