@@ -17,7 +17,7 @@ export type { LogRecord } from './app/runtime-log-handler';
 // Package files
 export { MemoryFileSystem } from './package/file-system';
 export type { SbsFileSystem } from './package/file-system';
-export { SBS_FORMAT, SBS_FORMAT_VERSION } from './package/package-file';
+export { SBS_FORMAT, SBS_FORMAT_VERSION } from './package/package-document';
 export type {
   PackageDocument,
   ResourceDocument,
@@ -26,7 +26,11 @@ export type {
   NodeDocument,
   ConnectionDocument,
   PropertiesDocument,
-} from './package/package-file';
+  BitmapDocument,
+  GraphInputDocument,
+  GraphObjectDocument,
+  InheritanceName,
+} from './package/package-document';
 
 // Enumerations and data (plain values, usable on any thread, as Designer's sdbasetypes are)
 export { SDPropertyCategory } from './graph/sd-property-category';

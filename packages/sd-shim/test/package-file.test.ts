@@ -9,6 +9,10 @@ import {
   type SbsFileSystem,
 } from '@sigslot/sd-shim';
 import { apiError } from './helpers';
+import { PackageModel } from '../src/package/package-model';
+import { readPackageDocument } from '../src/package/package-load';
+import { documentToSbs } from '../src/package/sbs-xml';
+import type { PackageDocument } from '../src/package/package-document';
 
 let files: MemoryFileSystem;
 let previous: SbsFileSystem;
@@ -20,7 +24,7 @@ beforeEach(() => {
 afterEach(() => sdShim.setFileSystem(previous));
 
 const load = (doc: unknown) => {
-  files.writeFile('/p/a.sbs', typeof doc === 'string' ? doc : JSON.stringify(doc));
+  files.writeFile('/p/a.sbs', typeof doc === 'string' ? doc : documentToSbs(doc as PackageDocument));
   const mgr = getContext().getSDApplication().getPackageMgr();
   const loaded = mgr.getUserPackageFromFilePath('/p/a.sbs');
   if (loaded) mgr.unloadUserPackage(loaded);
@@ -47,9 +51,16 @@ const node = (id: string, definition = 'sbs::compositing::blend', extra: Record<
   properties: {},
   ...extra,
 });
+/** What loading `content` (a document, checked as untrusted input) raises. */
 const failure = (content: unknown) => {
-  const error = apiError(() => load(content));
-  return `${String(error.mErrorCode)} ${error.message}`;
+  try {
+    readPackageDocument(content, new PackageModel(99), () => {
+      throw new Error('no other package');
+    });
+  } catch (error) {
+    return `${(error as Error).constructor.name} ${(error as Error).message}`;
+  }
+  return 'loaded';
 };
 
 test('a minimal document loads', () => {
@@ -58,12 +69,37 @@ test('a minimal document loads', () => {
   expect(pkg.getFilePath()).toBe('/p/a.sbs');
 });
 
-test('malformed documents are refused with InvalidValue, naming the place and the reason', () => {
+test('a file that is not a package the mock reads is refused with InvalidValue, saying why', () => {
+  const cases: [string, string][] = [
+    ['not xml', 'not a package the mock reads: not well-formed XML'],
+    ['<?xml version="1.0"?><!-- nothing --><other/>', 'the root element is <other>, not <package>'],
+    ['<a><b></a>', 'not well-formed XML'],
+    ['<graph/>', 'the root element is <graph>, not <package>'],
+    ['<package><content><graph/></content></package>', 'content: <graph> has no <identifier>'],
+    [
+      '<package><content><graph><identifier v="G"/><compNodes><compNode><uid v="1"/><GUILayout><gpos v="0 0 0"/></GUILayout><compImplementation><compOutputBridge/></compImplementation></compNode></compNodes></graph></content></package>',
+      'node 1: <compOutputBridge> is not a node the mock reads',
+    ],
+    [
+      '<package><content><graph><identifier v="G"/><compNodes><compNode><uid v="1"/><GUILayout><gpos v="x 0 0"/></GUILayout><compImplementation><compFilter><filter v="blend"/></compFilter></compImplementation></compNode></compNodes></graph></content></package>',
+      '"x 0 0" is not 2 numbers',
+    ],
+  ];
+  for (const [content, message] of cases) {
+    const error = apiError(() => load(content));
+    expect(error.message.startsWith('SDPackageMgr.loadUserPackage(): "/p/a.sbs" is not a valid package file: ')).toBe(
+      true,
+    );
+    expect([message, error.message]).toEqual([message, expect.stringContaining(message)]);
+    expect(error.mErrorCode).toBe(7);
+  }
+});
+
+test('malformed documents are refused, naming the place and the reason', () => {
   const cases: [unknown, string][] = [
-    ['not json', 'the content is not JSON'],
     [[], 'the document: expected an object'],
     [{ ...doc([]), format: 'other' }, `format: expected "${SBS_FORMAT}", got "other"`],
-    [{ ...doc([]), formatVersion: 99 }, 'formatVersion: this sd-shim reads version 1, got 99'],
+    [{ ...doc([]), formatVersion: 99 }, `formatVersion: this sd-shim reads version ${SBS_FORMAT_VERSION}, got 99`],
     [{ ...doc([]), resources: {} }, 'resources: expected an array'],
     [doc([{ kind: 'Bitmap', identifier: 'b' }]), 'resources[0].kind: unknown resource kind "Bitmap"'],
     [doc([graph({ identifier: '1x' })]), 'resources[0].identifier: "1x" is not a valid identifier'],
@@ -79,7 +115,7 @@ test('malformed documents are refused with InvalidValue, naming the place and th
     ],
     [
       doc([graph({ nodes: [node('1', undefined, { position: [0] })] })]),
-      'resources[0].nodes[0].position: expected [x, y]',
+      'resources[0].nodes[0].position: expected 2 finite numbers',
     ],
     [
       doc([
@@ -127,7 +163,7 @@ test('malformed documents are refused with InvalidValue, naming the place and th
   ];
   for (const [content, message] of cases) {
     const text = failure(content);
-    expect(text.startsWith('7 SDPackageMgr.loadUserPackage(): "/p/a.sbs" is not a valid package file: ')).toBe(true);
+    expect(text.startsWith('PackageFileError ')).toBe(true);
     expect([message, text]).toEqual([message, expect.stringContaining(message)]);
   }
 });
@@ -181,4 +217,5 @@ test('every kind of value reads back from a file', () => {
     const content = doc([graph({ properties: { annotation: { label: value } } })]);
     expect([message, failure(content)]).toEqual([message, expect.stringContaining(message)]);
   }
+  expect(failure(written)).toBe('loaded');
 });

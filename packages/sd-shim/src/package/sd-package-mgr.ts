@@ -50,6 +50,22 @@ function write(pkg: PackageModel, path: string, call: string): void {
   state.callbacks.fire('AfterFileSaved', path, true);
 }
 
+/**
+ * The loaded user package at `path`, else that package loaded (with its loaded callbacks): a dependency of a package
+ * being loaded (a graph it instantiates).
+ */
+function dependencyAt(path: string, call: string): PackageModel {
+  const state = designer();
+  const loaded = state.userPackageAt(path);
+  if (loaded !== undefined) return loaded;
+  state.callbacks.fire('BeforeFileLoaded', path);
+  const pkg = state.newPackage();
+  read(pkg, path, call);
+  state.userPackages.push(pkg);
+  state.callbacks.fire('AfterFileLoaded', path, true, false);
+  return pkg;
+}
+
 /** Reads the file at `path` into `pkg`; raises `ItemNotFound` (no file) or `InvalidValue` (malformed). */
 function read(pkg: PackageModel, path: string, call: string): void {
   const fromLibrary = libraryPackageAt(path);
@@ -69,7 +85,7 @@ function read(pkg: PackageModel, path: string, call: string): void {
     );
   }
   try {
-    readPackage(content, pkg);
+    readPackage(content, pkg, (dependency) => dependencyAt(dependency, call));
   } catch (error) {
     if (!(error instanceof PackageFileError)) throw error;
     throw new APIException(SDApiError.InvalidValue, `${call}: "${path}" is not a valid package file: ${error.message}`);

@@ -1,5 +1,5 @@
 import { PACKAGES } from '../base/bindings';
-import { packageDocument, type PackageDocument } from '../package/package-file';
+import { packageDocument, type PackageDocument } from '../package/package-document';
 import { MemoryFileSystem, setFileSystem, type SbsFileSystem } from '../package/file-system';
 import type { SDPackage } from '../package/sd-package';
 import { uiDriver } from '../ui/ui-driver';
