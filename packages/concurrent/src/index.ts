@@ -20,3 +20,14 @@ export type { TaskRef, TaskModule, TaskFunction } from './task/task-ref';
 export { QtConcurrent } from './concurrent/qtconcurrent';
 export type { Run, RunWithPromise, PromiseTask } from './concurrent/run';
 export { TaskBuilder } from './concurrent/task-builder';
+export { ReduceOption } from './concurrent/reduce-option';
+export type { ReduceOptions } from './concurrent/reduce-option';
+export type {
+  ItemTask,
+  ReduceSettings,
+  Mapped,
+  MapInPlace,
+  Filtered,
+  MappedReduced,
+  FilteredReduced,
+} from './concurrent/map-functions';

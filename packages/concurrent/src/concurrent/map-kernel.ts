@@ -1,0 +1,142 @@
+import { FutureState } from '../future/future-state';
+import { QRunnable } from '../pool/qrunnable';
+import type { QThreadPool } from '../pool/qthreadpool';
+import { describeTask, type TaskFunction, type TaskRef } from '../task/task-ref';
+import { ReduceOption } from './reduce-option';
+
+/** What a kernel does with each item's outcome. */
+export type KernelMode = 'mapped' | 'filtered' | 'map';
+
+/** A reduce step on the caller's thread, one call at a time (QC-6). */
+export interface Reducer {
+  readonly fn: (accumulator: unknown, value: unknown) => unknown;
+  readonly ordered: boolean;
+  readonly initial: { readonly value: unknown } | null;
+}
+
+/** Tasks in the pool at once per thread, at most: enough for full blocks, few enough that suspend stops soon. */
+const OUTSTANDING_PER_THREAD = 1024;
+
+/**
+ * The engine of map, mapped, filtered and their reduced forms (Qt's IterateKernel): each item is a task on the pool
+ * (the pool hands them out in blocks that grow with the measured work per item), results are stored at their input
+ * index, and a reduce runs here, in input order or as items complete. Items are fed to the pool a window at a
+ * time, so that a suspend takes effect after the tasks already handed out (then `suspended` is reported).
+ */
+export class MapKernel {
+  readonly state = new FutureState<unknown>();
+  private readonly outcomes: unknown[] = [];
+  private readonly done: boolean[] = [];
+  private readonly running = new Set<FutureState<unknown>>();
+  private next = 0;
+  private completed = 0;
+  /** The next index an ordered consumer (ordered reduce, filtered output) waits for. */
+  private orderedAt = 0;
+  private accumulator: { value: unknown } | null;
+
+  constructor(
+    private readonly pool: QThreadPool,
+    private readonly items: unknown[],
+    private readonly task: TaskRef<TaskFunction>,
+    private readonly mode: KernelMode,
+    private readonly reducer: Reducer | null,
+  ) {
+    this.accumulator = reducer?.initial ? { value: reducer.initial.value } : null;
+    this.state.label = `QtConcurrent.${mode}(${describeTask(task)}) over ${items.length} items`;
+    this.state.control = {
+      cancel: () => {
+        for (const item of this.running) item.cancel();
+        this.maybeFinish();
+      },
+      setSuspended: (suspended) => (suspended ? this.maybeSuspended() : this.feed()),
+    };
+    this.state.start();
+    this.state.setProgressRange(0, items.length);
+    this.feed();
+    this.maybeFinish();
+  }
+
+  private feed(): void {
+    const window = OUTSTANDING_PER_THREAD * Math.max(1, this.pool.maxThreadCount);
+    while (this.next < this.items.length && this.running.size < window && this.state.suspension === 'none') {
+      if (this.state.canceled) return;
+      const index = this.next++;
+      const runnable = new QRunnable<unknown>(this.task, [this.items[index]], false);
+      const item = runnable.state;
+      this.running.add(item);
+      item.whenFinished(() => this.onItem(index, item));
+      this.pool.start(runnable);
+    }
+  }
+
+  private onItem(index: number, item: FutureState<unknown>): void {
+    this.running.delete(item);
+    if (item.exception) this.failWith(item.exception.error);
+    else if (!item.canceled && !this.state.canceled) this.accept(index, item.store[0]);
+    this.completed++;
+    if (!this.state.canceled) this.state.setProgressValue(this.completed);
+    this.feed();
+    this.maybeSuspended();
+    this.maybeFinish();
+  }
+
+  private accept(index: number, value: unknown): void {
+    if (this.mode === 'map') {
+      this.items[index] = value;
+      return;
+    }
+    if (this.mode === 'mapped' && !this.reducer) {
+      this.state.addResults([value], index);
+      return;
+    }
+    const kept = this.mode === 'mapped' ? { value } : value ? { value: this.items[index] } : null;
+    if (this.reducer && !this.reducer.ordered) {
+      if (kept) this.reduce(kept.value);
+      return;
+    }
+    // In input order: filtered output (compacted) and OrderedReduce wait for the items before them.
+    this.outcomes[index] = kept;
+    this.done[index] = true;
+    while (this.done[this.orderedAt]) {
+      const outcome = this.outcomes[this.orderedAt] as { value: unknown } | null;
+      this.outcomes[this.orderedAt++] = undefined;
+      if (!outcome) continue;
+      if (this.reducer) this.reduce(outcome.value);
+      else this.state.addResults([outcome.value]);
+    }
+  }
+
+  private reduce(value: unknown): void {
+    if (this.accumulator === null) {
+      this.accumulator = { value };
+      return;
+    }
+    try {
+      this.accumulator.value = this.reducer!.fn(this.accumulator.value, value);
+    } catch (error) {
+      this.failWith(error);
+    }
+  }
+
+  private failWith(error: unknown): void {
+    if (this.state.canceled) return;
+    this.state.setException(error);
+    for (const item of this.running) item.cancel();
+  }
+
+  private maybeSuspended(): void {
+    if (this.state.suspension === 'suspending' && this.running.size === 0) this.state.reportSuspended();
+  }
+
+  private maybeFinish(): void {
+    if (this.state.finished || this.running.size > 0) return;
+    if (!this.state.canceled && this.next < this.items.length) return;
+    if (!this.state.canceled && this.reducer) this.state.addResults([this.accumulator?.value]);
+    this.state.finish();
+  }
+}
+
+/** Whether `options` asks for an ordered reduce. */
+export function isOrdered(options: number): boolean {
+  return (options & ReduceOption.OrderedReduce) !== 0;
+}
