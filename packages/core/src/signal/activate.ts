@@ -106,6 +106,9 @@ class SlotCall<Args extends unknown[]> implements Task {
  * `from` is the emitting thread. It differs from the current thread when a thread transport delivers an
  * emission made elsewhere: the call was queued by that emit and is now running on the receiver's thread.
  *
+ * `first` and `resultSoFar` let an emit already under way hand over its remaining connections: a compiled emit
+ * (direct-emit.ts) does when a slot changed the list or moved a receiver during the emit.
+ *
  * Returns what the last slot that ran before it returned (directly, or blocking) returned, as Qt's `emit`
  * does for a signal with a return type; undefined when none did.
  */
@@ -114,7 +117,6 @@ export function activate<Args extends unknown[]>(
   connections: readonly Connection<Args>[],
   args: Args,
   from: ThreadData,
-  // Where to start, and the result so far: a compiled emit whose list changed during the emit hands the rest over.
   first = 0,
   resultSoFar: unknown = undefined,
 ): unknown {
