@@ -144,6 +144,33 @@ describe('a signal emitted many times to receiver objects', () => {
     }
   });
 
+  test('sender() stays right across a cold emit made in the slot, and after the slot changed the list', () => {
+    const warm = new Sender().setObjectName('warm');
+    const cold = new Sender().setObjectName('cold');
+    const r = new Receiver();
+    const seen: Array<string | undefined> = [];
+    let armed = false;
+    class Relay extends QObject {
+      relay(v: number): void {
+        if (v < 0 || !armed) return;
+        cold.changed.emit(v); // not compiled: few emits
+        seen.push(this.sender()?.objectName);
+        warm.changed.disconnect(r); // retires the compiled emit that runs this slot
+        seen.push(this.sender()?.objectName);
+      }
+    }
+    const relay = new Relay();
+    warm.changed.connect(relay, relay.relay);
+    warm.changed.connect(r, r.onChanged);
+    cold.changed.connect(r, r.onChanged);
+    warmUp(warm.changed);
+    armed = true;
+    warm.changed.emit(1);
+    expect(r.senders.map((s) => s?.objectName)).toEqual(['cold']);
+    expect(seen).toEqual(['warm', 'warm']);
+    expect(relay.sender()).toBeNull();
+  });
+
   test('sender() is null after an emit whose last slot, a function, was disconnected during it', () => {
     const sender = new Sender();
     const r = new Receiver();

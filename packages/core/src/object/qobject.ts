@@ -1,5 +1,5 @@
 import { AffinityError, InvalidArgumentError } from '../errors';
-import { senderOf, senderSignalOf } from '../signal/activate';
+import { senderOf, senderSignalOf } from '../signal/sender';
 import type { Slot } from '../signal/connection';
 import { Signal } from '../signal/signal';
 import { describeObject } from './describe';

@@ -6,28 +6,10 @@ import { currentThreadData } from '../thread/current-thread';
 import type { Task } from '../thread/event-loop';
 import type { ThreadData } from '../thread/thread-data';
 import type { Connection } from './connection';
+import { calling, GENERAL } from './sender';
 import type { Signal } from './signal';
 
 const { DirectConnection, QueuedConnection, AutoConnection, BlockingQueuedConnection } = ConnectionType;
-
-/**
- * The connection whose slot runs now, for `QObject.sender()`: one store per call, restored afterwards. Only
- * slots of a receiver set it; a bare function's call leaves the caller's value. The compiled emit
- * (direct-emit.ts) keeps it the same way.
- */
-export const calling = { connection: null as Connection<never> | null };
-
-/** The object whose signal called `receiver`'s running slot, or null outside such a slot (Qt's `sender()`). */
-export function senderOf(receiver: QObject): QObject | null {
-  const c = calling.connection;
-  return c !== null && c.receiver === receiver ? c.signal.owner : null;
-}
-
-/** The signal that called `receiver`'s running slot, or null (Qt's `senderSignalIndex()`, by object). */
-export function senderSignalOf(receiver: QObject): Signal<never> | null {
-  const c = calling.connection;
-  return c !== null && c.receiver === receiver ? c.signal : null;
-}
 
 /**
  * Calls a connection's slot now, on this thread, and returns what it returned; an error is reported, never
@@ -36,7 +18,8 @@ export function senderSignalOf(receiver: QObject): Signal<never> | null {
 export function invokeSlot<Args extends unknown[]>(c: Connection<Args>, args: Args): unknown {
   const receiver = c.receiver;
   if (receiver === null) return callFunctionSlot(c, args);
-  const previous = calling.connection;
+  const { index: previousIndex, connection: previous } = calling;
+  calling.index = GENERAL;
   calling.connection = c as unknown as Connection<never>;
   try {
     const slot = c.slot;
@@ -47,6 +30,7 @@ export function invokeSlot<Args extends unknown[]>(c: Connection<Args>, args: Ar
     reportSlotError(error, c);
     return undefined;
   } finally {
+    calling.index = previousIndex;
     calling.connection = previous;
   }
 }

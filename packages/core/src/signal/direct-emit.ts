@@ -1,7 +1,8 @@
 import { ConnectionType } from '../connection-type';
 import type { ThreadData } from '../thread/thread-data';
-import { activate, calling, reportSlotError } from './activate';
+import { activate, reportSlotError } from './activate';
 import type { Connection } from './connection';
+import { calling, claimSenderBlock, releaseSenderBlock, SENDER_BLOCK } from './sender';
 import type { Signal } from './signal';
 
 /**
@@ -27,7 +28,7 @@ export interface CompiledEmit {
 }
 
 /** Slots beyond this count are not worth a generated function (code size grows with it; the loop is fine). */
-const MAX_SLOTS = 16;
+const MAX_SLOTS = SENDER_BLOCK;
 /** Arguments beyond this count take the loop: such emits are rare, and each arity needs its own function. */
 const MAX_ARITY = 4;
 
@@ -89,33 +90,37 @@ export function compileDirectEmit<Args extends unknown[]>(
     `  if (arguments.length !== ${arity} || guard.stale${blockable ? ' || owner.signalsBlocked()' : ''})` +
     ` return signal.emitGeneral([...arguments]);\n`;
   body += '  let result;\n'; // the last slot's, as activate() returns it
-  // `sender()`: one store per receiver's slot, and the caller's value back for a function slot and at the end.
-  if (anyReceiver) body += '  const previous = calling.connection;\n';
+  // `sender()`: one integer stored per receiver's slot (see sender.ts), and the caller's put back for a function
+  // slot and at the end.
+  const base = anyReceiver ? claimSenderBlock(connections as unknown as Connection<never>[]) : 0;
+  if (anyReceiver) body += '  const previous = calling.index;\n';
   const args = `[${params}]`;
-  const handOver = `{ ${anyReceiver ? 'calling.connection = previous; ' : ''}return rest(${args}, `;
+  const handOver = `{ ${anyReceiver ? 'calling.index = previous; ' : ''}return rest(${args}, `;
   let senderSet = false;
   connections.forEach((c, i) => {
     let statement = callStatement(c as unknown as Connection<unknown[]>, i, params);
-    if (c.receiver !== null) statement = `calling.connection = c${i}; ${statement}`;
-    else if (senderSet) statement = `calling.connection = previous; ${statement}`;
+    if (c.receiver !== null) statement = `calling.index = ${base + i}; ${statement}`;
+    else if (senderSet) statement = `calling.index = previous; ${statement}`;
     senderSet = c.receiver !== null;
     // The first slot needs no check: the list was current when the emit began, so it was connected.
     if (i > 0) body += `  if (guard.stale) ${handOver}${i}, result); }\n`;
     body += `  ${statement}\n`;
   });
-  if (anyReceiver) body += '  calling.connection = previous;\n'; // even if the last slot was skipped
+  if (anyReceiver) body += '  calling.index = previous;\n'; // even if the last slot was skipped
   body += '  return result;\n}\nreturn { emit, retire: () => { guard.stale = true; } };';
   const names = connections.flatMap((_, i) => [`c${i}`, `f${i}`, `r${i}`]);
   const values = connections.flatMap((c) => [c, c.slot, c.receiver]);
   const rest = (args: Args, first: number, result: unknown): unknown =>
     activate(signal, connections, args, here, first, result);
+  let compiled: CompiledEmit | null = null;
   try {
     const make = new Function(...names, 'report', 'rest', 'signal', 'owner', 'calling', body) as (
       ...values: unknown[]
     ) => CompiledEmit;
-    return make(...values, reportSlotError, rest, signal, owner, calling);
+    compiled = make(...values, reportSlotError, rest, signal, owner, calling);
   } catch {
     compilerAvailable = false;
-    return null;
   }
+  if (anyReceiver) releaseSenderBlock(base, compiled?.emit ?? null);
+  return compiled;
 }
