@@ -77,8 +77,8 @@ test('a file that is not a package the mock reads is refused with InvalidValue, 
     ['<graph/>', 'the root element is <graph>, not <package>'],
     ['<package><content><graph/></content></package>', 'content: <graph> has no <identifier>'],
     [
-      '<package><content><graph><identifier v="G"/><compNodes><compNode><uid v="1"/><GUILayout><gpos v="0 0 0"/></GUILayout><compImplementation><compOutputBridge/></compImplementation></compNode></compNodes></graph></content></package>',
-      'node 1: <compOutputBridge> is not a node the mock reads',
+      '<package><content><graph><identifier v="G"/><compNodes><compNode><uid v="1"/><GUILayout><gpos v="0 0 0"/></GUILayout><compImplementation><compInputBridge/></compImplementation></compNode></compNodes></graph></content></package>',
+      'node 1: <compInputBridge> is not a node the mock reads',
     ],
     [
       '<package><content><graph><identifier v="G"/><compNodes><compNode><uid v="1"/><GUILayout><gpos v="x 0 0"/></GUILayout><compImplementation><compFilter><filter v="blend"/></compFilter></compImplementation></compNode></compNodes></graph></content></package>',
@@ -176,6 +176,7 @@ test('every kind of value reads back from a file', () => {
         node('1', 'sbs::compositing::output', {
           properties: {
             annotation: {
+              identifier: { kind: 'string', value: 'basecolor' },
               usages: { kind: 'array', itemKind: 'usage', items: [usage] },
               label: { kind: 'string', value: 'L' },
             },

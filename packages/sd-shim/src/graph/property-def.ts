@@ -1,4 +1,4 @@
-import type { TypeRef, ValueData } from '../values/value-data';
+import { typeOfData, type TypeRef, type ValueData } from '../values/value-data';
 import { SDPropertyCategory } from './sd-property-category';
 
 /** A property as its definition declares it: shared by every node (or graph) of that definition. */
@@ -28,12 +28,7 @@ export function parameter(
   defaultValue: ValueData,
   category = SDPropertyCategory.Input,
 ): PropertyDef {
-  const type: TypeRef =
-    defaultValue.kind === 'enum'
-      ? { kind: 'enum', enumId: defaultValue.enumId }
-      : defaultValue.kind === 'array'
-        ? { kind: 'array', itemKind: defaultValue.itemKind }
-        : { kind: defaultValue.kind };
+  const type: TypeRef = typeOfData(defaultValue);
   return { id, label, category, type, connectable: false, readOnly: false, defaultValue };
 }
 

@@ -147,6 +147,10 @@ function connectGraph(json: Json, graph: GraphModel, where: string): void {
         throw new PackageFileError(`${here}.${side}.node: no node "${String(e['node'])}" in the graph`);
       const category = side === 'from' ? SDPropertyCategory.Output : SDPropertyCategory.Input;
       const property = text(e['property'], `${here}.${side}.property`);
+      // `#0`: the node's first output (a Designer file names an output by its uid; the reader turns it into its place).
+      const byPlace =
+        side === 'from' && /^#\d+$/.test(property) ? node.values.of(category)[Number(property.slice(1))] : undefined;
+      if (byPlace) return [node, byPlace] as const;
       return [node, at(here, () => node.values.require(LOAD, property, category))] as const;
     };
     const [from, fromProperty] = end('from');

@@ -156,23 +156,73 @@ function readFunctionBody(
   };
 }
 
+/** The annotations of the output nodes of a graph, by the uid of their <graphoutput>. */
+function readGraphOutputs(node: XmlNode, where: string): Map<string, Record<string, ValueData>> {
+  const outputs = new Map<string, Record<string, ValueData>>();
+  const found = maybeChild(node, 'graphOutputs');
+  for (const output of found ? children(found) : []) {
+    const text = (value: string): ValueData => ({ kind: 'string', value });
+    const annotation: Record<string, ValueData> = { identifier: text(childValue(output, 'identifier', where)) };
+    const attributes = maybeChild(output, 'attributes');
+    for (const id of ['label', 'description']) {
+      const value = attributes ? childValue(attributes, id, where, '') : '';
+      if (value) annotation[id] = text(value);
+    }
+    const usages = maybeChild(output, 'usages');
+    if (usages) {
+      annotation['usages'] = {
+        kind: 'array',
+        itemKind: 'usage',
+        items: children(usages).map((u) => ({
+          kind: 'usage',
+          name: childValue(u, 'name', where, ''),
+          components: childValue(u, 'components', where, 'RGBA'),
+          colorSpace: childValue(u, 'colorSpace', where, ''),
+        })),
+      };
+    }
+    const group = childValue(output, 'group', where, '');
+    if (group) annotation['group'] = text(group);
+    outputs.set(childValue(output, 'uid', where), annotation);
+  }
+  return outputs;
+}
+
+/** The uids of a node's <compOutputs>: Designer's connections name an output by its uid. */
+function outputUids(node: XmlNode): string[] {
+  const found = maybeChild(node, 'compOutputs');
+  return (found ? children(found) : []).map((o) => childValue(o, 'uid', 'compOutput'));
+}
+
 function readCompGraph(node: XmlNode, where: string): GraphDocument {
   const header = readHeader(node, where);
   const here = `${where} graph "${header.identifier}"`;
+  const graphOutputs = readGraphOutputs(node, here);
   const compNodes = maybeChild(node, 'compNodes');
+  const uids = new Map<string, string[]>();
   const nodes = (compNodes ? children(compNodes) : []).map((n) => {
     const id = childValue(n, 'uid', here);
+    uids.set(id, outputUids(n));
     const implementation = children(child(n, 'compImplementation', here))[0];
     if (implementation === undefined) throw new Error(`${here} node ${id}: <compImplementation> is empty`);
     const kind = tagOf(implementation);
-    if (kind !== 'compFilter' && kind !== 'compInstance')
+    if (kind !== 'compFilter' && kind !== 'compInstance' && kind !== 'compOutputBridge')
       throw new Error(`${here} node ${id}: <${kind}> is not a node the mock reads`);
     const params = readParameters(maybeChild(implementation, 'parameters'), `${here} node ${id}`);
+    const bridged =
+      kind === 'compOutputBridge' ? graphOutputs.get(childValue(implementation, 'output', here)) : undefined;
+    if (kind === 'compOutputBridge' && bridged === undefined)
+      throw new Error(`${here} node ${id}: its output is not one of the graph's <graphOutputs>`);
     const doc: NodeDocument = {
       id,
-      definition: kind === 'compInstance' ? INSTANCE_ID : COMPOSITING + childValue(implementation, 'filter', here),
+      definition:
+        kind === 'compInstance'
+          ? INSTANCE_ID
+          : kind === 'compOutputBridge'
+            ? `${COMPOSITING}output`
+            : COMPOSITING + childValue(implementation, 'filter', here),
       position: point(childValue(child(n, 'GUILayout', here), 'gpos', here), 2, here) as [number, number],
-      properties: props(params.values, readAnnotations(n)),
+      properties: props(params.values, bridged ?? readAnnotations(n)),
       ...(Object.keys(params.inheritance).length ? { inheritance: params.inheritance } : {}),
       ...(Object.keys(params.graphs).length ? { propertyGraphs: params.graphs } : {}),
       ...(kind === 'compInstance'
@@ -193,7 +243,13 @@ function readCompGraph(node: XmlNode, where: string): GraphDocument {
     ...(header.inputs.length ? { inputs: header.inputs } : {}),
     properties: header.properties,
     nodes: nodes.map((n) => n.doc),
-    connections: nodes.flatMap((n) => n.links),
+    // A connection from an output named by its uid (Designer's files) names it by its place: `#0` is the first output.
+    connections: nodes
+      .flatMap((n) => n.links)
+      .map((c) => {
+        const index = uids.get(c.from.node)?.indexOf(c.from.property) ?? -1;
+        return index < 0 ? c : { ...c, from: { node: c.from.node, property: `#${index}` } };
+      }),
     ...(objects?.length ? { objects } : {}),
   };
 }

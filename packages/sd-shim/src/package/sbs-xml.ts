@@ -9,7 +9,7 @@ import {
   type ResourceDocument,
 } from './package-document';
 import { valueElement } from './sbs-xml-values';
-import { el, v, writeXml, type XmlNode } from './xml-nodes';
+import { children, el, v, writeXml, type XmlNode } from './xml-nodes';
 
 /*
  * A package document as a .sbs file, in Designer's package schema for what the mock models: <package> with
@@ -17,7 +17,8 @@ import { el, v, writeXml, type XmlNode } from './xml-nodes';
  * <compNodes> (<compNode>: <uid>, <GUILayout><gpos>, <connections>, <compImplementation> with <compFilter> or
  * <compInstance>) and <GUIObjects>; function graphs as <function> whose <paramValue><dynamicValue> holds <paramNodes>;
  * folders as <group>; bitmaps as <resource>. Node annotations (an output's identifier and usages) are kept in an
- * <annotations> element of the node, the mock's own: Designer keeps them in <graphOutputs>.
+ * <annotations> element of the node, the mock's own, except an output node's, which are a <graphoutput> of the
+ * graph's <graphOutputs>, as in Designer (the node is a <compOutputBridge>).
  */
 
 /** The format version Designer 14 writes. */
@@ -78,7 +79,47 @@ function connections(graph: GraphDocument, node: string, fn: boolean): XmlNode[]
       ];
 }
 
+const OUTPUT = 'sbs::compositing::output';
+
+/** An output node's annotations, as Designer keeps them: a <graphoutput> of the graph (its uid is the node's). */
+function graphOutput(node: NodeDocument): XmlNode {
+  const a = node.properties.annotation ?? {};
+  const text = (id: string) => (a[id]?.kind === 'string' ? a[id].value : '');
+  const usages = a['usages']?.kind === 'array' ? a['usages'].items : [];
+  return el('graphoutput', [
+    v('identifier', text('identifier') || 'output'),
+    v('uid', node.id),
+    ...(text('label') || text('description')
+      ? [el('attributes', [v('label', text('label')), v('description', text('description'))])]
+      : []),
+    ...(usages.length
+      ? [
+          el(
+            'usages',
+            usages.map((u) =>
+              u.kind === 'usage'
+                ? el('usage', [v('components', u.components), v('name', u.name), v('colorSpace', u.colorSpace)])
+                : el('usage'),
+            ),
+          ),
+        ]
+      : []),
+    ...(text('group') ? [v('group', text('group'))] : []),
+  ]);
+}
+
 function compNode(graph: GraphDocument, node: NodeDocument): XmlNode {
+  if (node.definition === OUTPUT) {
+    const params = parameters('parameters', node.properties.input, node.inheritance);
+    return el('compNode', [
+      v('uid', node.id),
+      el('GUILayout', [v('gpos', `${node.position[0]} ${node.position[1]} 0`)]),
+      ...connections(graph, node.id, false),
+      el('compImplementation', [
+        el('compOutputBridge', [v('output', node.id), ...(children(params).length ? [params] : [])]),
+      ]),
+    ]);
+  }
   const implementation =
     node.definition === INSTANCE_ID
       ? el('compInstance', [
@@ -200,6 +241,9 @@ function resourceElement(resource: ResourceDocument): XmlNode {
     case 'SDSBSCompGraph':
       return el('graph', [
         ...graphHeader(resource),
+        ...(resource.nodes.some((n) => n.definition === OUTPUT)
+          ? [el('graphOutputs', resource.nodes.filter((n) => n.definition === OUTPUT).map(graphOutput))]
+          : []),
         el(
           'compNodes',
           resource.nodes.map((n) => compNode(resource, n)),

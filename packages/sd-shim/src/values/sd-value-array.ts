@@ -40,7 +40,7 @@ export class SDValueArray extends SDValue {
    */
   static sNew(itemType: SDType, size: number): SDValueArray {
     const call = 'SDValueArray.sNew()';
-    const { kind } = typeRefOf(itemType, call);
+    const { kind, structId } = typeRefOf(itemType, call);
     const count = requireNumber(call, size, true, 'size');
     if (count < 0) throw new APIException(SDApiError.InvalidValue, `${call}: size must be 0 or more, got ${count}`);
     const item = DEFAULT_ITEMS[kind];
@@ -50,14 +50,19 @@ export class SDValueArray extends SDValue {
         `${call}: items of type ${kind} have no default; make an empty array and pushBack() them`,
       );
     }
-    return new SDValueArray({ kind: 'array', itemKind: kind, items: Array.from({ length: count }, () => item!) });
+    const items = Array.from({ length: count }, () => item!);
+    return new SDValueArray(
+      structId === undefined
+        ? { kind: 'array', itemKind: kind, items }
+        : { kind: 'array', itemKind: kind, structId, items },
+    );
   }
 
   /** Appends a copy of `value`; raises `InvalidType` when its type is not the array's item type. */
   pushBack(value: SDValue): void {
     const data = valueData(this) as ArrayData;
     const item = valueArg(value, 'SDValueArray.pushBack()');
-    if (item.kind !== data.itemKind) {
+    if (item.kind !== data.itemKind || (item.kind === 'struct' && item.structId !== data.structId)) {
       throw new APIException(
         SDApiError.InvalidType,
         `SDValueArray.pushBack(): this array holds ${data.itemKind} items, got a ${item.kind} value`,
