@@ -123,8 +123,16 @@ function shareMainEntry(dir, mainSrc, mainOut, entryOut) {
 
 /** The two builds of an entry: CommonJS for Node, an ES module for browsers and bundlers. */
 const TARGETS = [
-  { key: 'out', platform: 'node', format: 'cjs', target: 'node20' },
-  { key: 'browser', platform: 'browser', format: 'esm', target: 'es2022' },
+  { key: 'out', platform: 'node', format: 'cjs', target: 'node20', define: {} },
+  {
+    key: 'browser',
+    platform: 'browser',
+    format: 'esm',
+    target: 'es2022',
+    // No CommonJS module variables in a browser: `typeof __filename` checks fold to false here, where webpack would
+    // answer "string" for them (its default mocks) and then fail on the bare name.
+    define: { __filename: 'undefined', __dirname: 'undefined' },
+  },
 ];
 
 async function bundlePackage(name) {
@@ -132,7 +140,7 @@ async function bundlePackage(name) {
   const entries = entriesOf(dir);
   const outputs = new Set();
   const built = [];
-  for (const { key, platform, format, target } of TARGETS) {
+  for (const { key, platform, format, target, define } of TARGETS) {
     for (const [i, entry] of entries.entries()) {
       const outfile = entry[key];
       if (outfile === undefined) continue;
@@ -148,6 +156,7 @@ async function bundlePackage(name) {
         platform,
         format,
         target,
+        define,
         // Bare specifiers (other packages, dependencies) stay imports: one instance of each package per process.
         packages: 'external',
         // Class and function names are part of messages (describe(), errors) and of how a worker finds a thread class.

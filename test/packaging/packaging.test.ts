@@ -5,17 +5,11 @@
  * Needs the build (`tsc -b`); `npm test` runs it first (pretest). Packages whose `dist/index.js` is missing are
  * still packed and installed (so that the others resolve their dependencies) but their import tests are skipped.
  */
-import { execFile } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { promisify } from 'node:util';
+import { installTarballs, packTarballs, PACKAGES, repo, run, type PackageDir, type Tarball } from './tarballs';
 
-const execFileAsync = promisify(execFile);
-
-const repo = path.resolve(__dirname, '../..');
-const PACKAGES = ['core', 'thread', 'sd-shim'] as const;
-type PackageDir = (typeof PACKAGES)[number];
 const isBuilt = (dir: PackageDir): boolean => fs.existsSync(path.join(repo, 'packages', dir, 'dist', 'index.js'));
 const builtPackages = PACKAGES.filter(isBuilt);
 const testIfBuilt = (dir: PackageDir): jest.It => (isBuilt(dir) ? test : test.skip);
@@ -31,43 +25,9 @@ const manifestOf = (dir: PackageDir): { exports: Record<string, string | EntryCo
     exports: Record<string, string | EntryConditions>;
   };
 
-/** The environment of `npm test` minus what would tie a child npm to this repository or its lifecycle. */
-function childEnv(): NodeJS.ProcessEnv {
-  const env: NodeJS.ProcessEnv = {};
-  for (const [key, value] of Object.entries(process.env)) {
-    if (
-      /^npm_(package_|lifecycle_|command$|config_(local_prefix|prefix|global_prefix|workspaces?|include_workspace_root)$)/i.test(
-        key,
-      )
-    )
-      continue;
-    env[key] = value;
-  }
-  return env;
-}
-
-/** Runs a command; on failure the error carries its stdout and stderr. */
-async function run(command: string, args: string[], cwd: string): Promise<string> {
-  try {
-    const { stdout } = await execFileAsync(command, args, {
-      cwd,
-      env: childEnv(),
-      maxBuffer: 64 * 1024 * 1024,
-      timeout: 240_000,
-    });
-    return stdout;
-  } catch (error) {
-    const e = error as Error & { stdout?: string; stderr?: string };
-    throw new Error(
-      `\`${command} ${args.join(' ')}\` failed in ${cwd}:\n${e.message}\n${e.stdout ?? ''}\n${e.stderr ?? ''}`,
-      { cause: error },
-    );
-  }
-}
-
 let tmp = '';
 let project = '';
-const tarballs = new Map<PackageDir, { filename: string; files: string[] }>();
+const tarballs = new Map<PackageDir, Tarball>();
 
 beforeAll(async () => {
   if (!isBuilt('core')) {
@@ -78,42 +38,9 @@ beforeAll(async () => {
   tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'sigslot-packaging-'));
   const packDir = path.join(tmp, 'tarballs');
   project = path.join(tmp, 'consumer');
-  fs.mkdirSync(packDir);
-  fs.mkdirSync(project);
 
-  const packed = JSON.parse(
-    await run(
-      'npm',
-      ['pack', '--json', '--pack-destination', packDir, ...PACKAGES.flatMap((p) => ['-w', `packages/${p}`])],
-      repo,
-    ),
-  ) as { name: string; filename: string; files: { path: string }[] }[];
-  for (const dir of PACKAGES) {
-    const entry = packed.find((p) => p.name === `@sigslot/${dir}`);
-    if (!entry) throw new Error(`npm pack produced no tarball for @sigslot/${dir}`);
-    tarballs.set(dir, {
-      filename: path.join(packDir, path.basename(entry.filename)),
-      files: entry.files.map((f) => f.path),
-    });
-  }
-
-  fs.writeFileSync(
-    path.join(project, 'package.json'),
-    JSON.stringify({ name: 'sigslot-consumer', version: '1.0.0', private: true }, null, 2),
-  );
-  // All tarballs in one command, so that thread and sd-shim resolve @sigslot/core (and each other) to them.
-  await run(
-    'npm',
-    [
-      'install',
-      '--no-audit',
-      '--no-fund',
-      '--prefer-offline',
-      '--no-package-lock',
-      ...PACKAGES.map((p) => tarballs.get(p)!.filename),
-    ],
-    project,
-  );
+  for (const [dir, tarball] of await packTarballs(packDir)) tarballs.set(dir, tarball);
+  await installTarballs(project, tarballs);
 }, 300_000);
 
 afterAll(() => {
