@@ -14,10 +14,10 @@ const isBuilt = (dir: PackageDir): boolean => fs.existsSync(path.join(repo, 'pac
 const builtPackages = PACKAGES.filter(isBuilt);
 const testIfBuilt = (dir: PackageDir): jest.It => (isBuilt(dir) ? test : test.skip);
 
-/** A subpath's conditions: types and file for browsers and bundlers (core, thread), Node's import, and require. */
+/** A subpath's conditions: types and file for browsers and bundlers (core, thread), Node's import (all but internal entries), and require. */
 interface EntryConditions {
   browser?: { types: string; default: string };
-  import: { types: string; default: string };
+  import?: { types: string; default: string };
   require: { types: string; default: string };
 }
 const manifestOf = (dir: PackageDir): { exports: Record<string, string | EntryConditions> } =>
@@ -76,7 +76,10 @@ describe('the packed tarballs', () => {
       expect(files.filter((f) => /^dist\/.*\.mjs$/.test(f)).sort()).toEqual([...browserBundles].sort());
       expect(files).toEqual(expect.arrayContaining([...bundles, ...browserBundles].map((b) => `${b}.map`)));
       // tsc's declarations for every module, with their maps, and the sources both kinds of map point at.
-      const types = entries.flatMap((e) => [e.require.types, e.import.types, ...(e.browser ? [e.browser.types] : [])]);
+      const types = entries.flatMap((e) => [
+        e.require.types,
+        ...[e.import, e.browser].flatMap((c) => (c ? [c.types] : [])),
+      ]);
       expect(files).toEqual(expect.arrayContaining(types.map(file)));
       const declarations = files.filter((f) => /^dist\/.*\.d\.ts$/.test(f));
       expect(declarations.length).toBeGreaterThan(bundles.length);
