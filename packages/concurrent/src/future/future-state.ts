@@ -18,6 +18,16 @@ export interface FutureControl {
   setSuspended(suspended: boolean): void;
 }
 
+/** The events without data, made once (a burst of tasks would otherwise allocate one per change). */
+const EVENTS = {
+  started: { kind: 'started' },
+  finished: { kind: 'finished' },
+  canceled: { kind: 'canceled' },
+  suspending: { kind: 'suspending' },
+  suspended: { kind: 'suspended' },
+  resumed: { kind: 'resumed' },
+} as const satisfies Record<string, FutureEvent>;
+
 /** Qt's QFutureWatcher throttle: at most 25 progress values a second, the first and the maximum always. */
 export const PROGRESS_INTERVAL_MS = 40;
 
@@ -37,27 +47,35 @@ export class FutureState<T> {
   /** The error the computation ended with (a task that threw, a crashed worker, a missed deadline). */
   exception: { readonly error: unknown } | null = null;
   control: FutureControl | null = null;
-  /** A name for messages: the task and its pool. */
-  label = 'a future';
-  private listeners: Array<(event: FutureEvent) => void> = [];
+  /** Names the computation in messages; computed only when a message needs it (a task's label costs a string). */
+  labelSource: { describe(): string } | null = null;
+  private labelText: string | null = null;
+  get label(): string {
+    return this.labelText ?? this.labelSource?.describe() ?? 'a future';
+  }
+  set label(text: string) {
+    this.labelText = text;
+  }
+  private listeners: Array<(event: FutureEvent) => void> | null = null;
   private lastProgressSent = -Infinity;
   private progressTimer: ReturnType<typeof setTimeout> | null = null;
 
   listen(listener: (event: FutureEvent) => void): () => void {
-    this.listeners.push(listener);
+    (this.listeners ??= []).push(listener);
     return () => {
-      this.listeners = this.listeners.filter((l) => l !== listener);
+      this.listeners = this.listeners?.filter((l) => l !== listener) ?? null;
     };
   }
 
   private emit(event: FutureEvent): void {
-    for (const listener of this.listeners) listener(event);
+    const listeners = this.listeners;
+    if (listeners) for (const listener of listeners) listener(event);
   }
 
   start(): void {
     if (this.started || this.finished) return;
     this.started = true;
-    this.emit({ kind: 'started' });
+    this.emit(EVENTS.started);
   }
 
   /** Stores results from `index` on (appended when omitted); false when canceled, finished or an index is taken (QP-2). */
@@ -131,7 +149,7 @@ export class FutureState<T> {
     if (this.canceled) return;
     this.canceled = true;
     this.suspension = 'none';
-    this.emit({ kind: 'canceled' });
+    this.emit(EVENTS.canceled);
   }
 
   /** Asks the computation to stop; results and progress reported after this are dropped. */
@@ -143,7 +161,7 @@ export class FutureState<T> {
     this.progressTimer = null;
     this.suspension = 'none';
     this.control?.cancel();
-    this.emit({ kind: 'canceled' });
+    this.emit(EVENTS.canceled);
   }
 
   /** A failure: the error is stored (the future counts as canceled), and the future finishes. */
@@ -163,21 +181,21 @@ export class FutureState<T> {
     if (this.canceled || this.finished || this.suspension !== 'none') return;
     this.suspension = 'suspending';
     this.control?.setSuspended(true);
-    this.emit({ kind: 'suspending' });
+    this.emit(EVENTS.suspending);
   }
 
   /** The computation reached its pause point. */
   reportSuspended(): void {
     if (this.suspension !== 'suspending') return;
     this.suspension = 'suspended';
-    this.emit({ kind: 'suspended' });
+    this.emit(EVENTS.suspended);
   }
 
   resume(): void {
     if (this.suspension === 'none' || this.canceled || this.finished) return;
     this.suspension = 'none';
     this.control?.setSuspended(false);
-    this.emit({ kind: 'resumed' });
+    this.emit(EVENTS.resumed);
   }
 
   finish(): void {
@@ -187,8 +205,8 @@ export class FutureState<T> {
     this.finished = true;
     this.suspension = 'none';
     this.control = null;
-    this.emit({ kind: 'finished' });
-    this.listeners = [];
+    this.emit(EVENTS.finished);
+    this.listeners = null;
   }
 
   /** Calls `callback` once the future is finished (now, if it is). */

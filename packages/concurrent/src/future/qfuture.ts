@@ -191,7 +191,6 @@ export class QFuture<T, A = T> implements PromiseLike<A> {
     const next = new FutureState<unknown>();
     next.label = `a continuation of ${this.state.label}`;
     next.start();
-    next.control = { cancel: () => this.cancel(), setSuspended: () => {} };
     this.state.whenFinished(() => {
       if (!this.state.canceled) done(this.awaited(), next);
       else if (failed) failed(this.failure(), next);

@@ -27,9 +27,18 @@ export class QRunnable<T = unknown> {
     /** @internal */ readonly promiseMode: boolean,
     /** @internal */ readonly options: RunOptions = {},
   ) {
-    const label = describeTask(task);
-    this.args = snapshotArgs(args, () => `QRunnable.create(${label})`);
-    this.state.label = label;
+    this.args = snapshotArgs(args, () => `QRunnable.create(${describeTask(task)})`);
+    this.state.labelSource = this;
+  }
+
+  /** @internal The pool that accepted it (set once, by the pool). */
+  pool: { describe(): string } | null = null;
+  /** @internal The pool's record of it, once accepted. */
+  record: object | null = null;
+
+  /** `task fib (tasks.ts) on QThreadPool "name"`, for messages. */
+  describe(): string {
+    return `${describeTask(this.task)}${this.pool ? ` on ${this.pool.describe()}` : ''}`;
   }
 
   /** A runnable that calls `task` with `args` (Qt's QRunnable::create). */

@@ -1,9 +1,12 @@
 import { InvalidArgumentError, QObject } from '@sigslot/core';
 import { TaskCrashedError, TaskDeadlineError } from '../errors';
 import { applyReport } from './apply-report';
-import { PoolThread, type TaskRecord } from './pool-thread';
+import { PoolThread, TaskRecord } from './pool-thread';
 import { PriorityQueue } from './priority-queue';
 import { CANCEL, DELIVERED, SUSPEND, type ReportBatch, type WireTask } from './protocol';
+
+/** TypeScript modules by path: whether tsx is needed, resolved once per module. */
+const tsxFor = new Map<string, string | undefined>();
 import type { QRunnable } from './qrunnable';
 import { spawnPoolWorker, type ResourceLimits } from './spawn';
 import { idealThreadCount } from './ideal-thread-count';
@@ -15,6 +18,8 @@ const SLOTS = 1 << 16;
 const MAX_BLOCK = 512;
 /** A block should hold about this much work, so that its message costs ~1 % of it (Qt's BlockSizeManager). */
 const BLOCK_TARGET_MS = 4;
+/** Blocks at least this large are pipelined: a thread holds a second one while it runs the first. */
+const PIPELINE_BLOCK = 64;
 
 /** Options of a pool. */
 export interface QThreadPoolOptions {
@@ -112,8 +117,9 @@ export class QThreadPool extends QObject {
 
   /** Removes `runnable` from the queue if it has not started; its future is canceled (TP-8). */
   tryTake(runnable: QRunnable<unknown>): boolean {
-    const record = this.records.get(runnable);
-    if (!record || record.where !== 'queued' || !this.queue.remove(record, record.priority)) return false;
+    const record = runnable.record as TaskRecord | null;
+    if (!record || record.owner !== this || record.where !== 'queued' || !this.queue.remove(record, record.priority))
+      return false;
     this.dropQueued(record);
     return true;
   }
@@ -146,29 +152,16 @@ export class QThreadPool extends QObject {
     });
   }
 
-  private readonly records = new WeakMap<QRunnable<unknown>, TaskRecord>();
-
   private accept(runnable: QRunnable<unknown>, priority: number): TaskRecord {
-    if (this.records.has(runnable) || runnable.state.started)
+    if (runnable.record !== null || runnable.state.started)
       throw new InvalidArgumentError(
-        `${this.describe()}.start(${runnable.state.label}): this runnable was started already. Create a new one (QRunnable.create) for another run.`,
+        `${this.describe()}.start(${runnable.describe()}): this runnable was started already. Create a new one (QRunnable.create) for another run.`,
       );
-    const record: TaskRecord = {
-      runnable,
-      id: this.nextId++,
-      priority,
-      where: 'queued',
-      slot: -1,
-      thread: null,
-      deadline: null,
-    };
-    this.records.set(runnable, record);
+    const record = new TaskRecord(this, runnable, this.nextId++, priority);
+    runnable.record = record;
+    runnable.pool = this;
     const state = runnable.state;
-    state.label = `${state.label} on ${this.describe()}`;
-    state.control = {
-      cancel: () => this.cancelTask(record),
-      setSuspended: (suspended) => this.setFlag(record, SUSPEND, suspended),
-    };
+    state.control = record;
     const { signal, deadlineMs } = runnable.options;
     if (signal) {
       if (signal.aborted) queueMicrotask(() => state.cancel());
@@ -188,9 +181,10 @@ export class QThreadPool extends QObject {
     return record;
   }
 
-  private cancelTask(record: TaskRecord): void {
+  /** @internal */
+  cancelTask(record: TaskRecord): void {
     if (record.where === 'queued') this.dropQueued(record);
-    else this.setFlag(record, CANCEL, true);
+    else this.setTaskFlag(record, CANCEL, true);
   }
 
   private dropQueued(record: TaskRecord): void {
@@ -201,7 +195,8 @@ export class QThreadPool extends QObject {
     state.finish();
   }
 
-  private setFlag(record: TaskRecord, bit: number, on: boolean): void {
+  /** @internal */
+  setTaskFlag(record: TaskRecord, bit: number, on: boolean): void {
     if (record.where !== 'sent') return;
     if (on) Atomics.or(this.flags, record.slot, bit);
     else Atomics.and(this.flags, record.slot, ~bit);
@@ -230,23 +225,42 @@ export class QThreadPool extends QObject {
     queueMicrotask(this.pump);
   }
 
-  /** Hands queued tasks to free threads in blocks sized so that a block's message is ~1 % of its work. */
+  /**
+   * Hands queued tasks to threads in blocks sized so that a block's message is ~1 % of its work. A thread gets a
+   * second block before the first is done only when blocks are large (a burst of tiny tasks), so that it never waits
+   * for main to refill it; otherwise tasks stay in the queue, where priorities order them (TP-2).
+   */
   private readonly pump = (): void => {
     this.pumpScheduled = false;
-    while (this.queue.size > 0 && this.canStartThread() && this.freeSlots.length > 0) {
+    while (this.queue.size > 0 && this.freeSlots.length > 0) {
       const free = Math.max(1, Math.max(1, this.max) - this.activeThreadCount());
       const adaptive = this.avgTaskMs === null ? 1 : Math.ceil(BLOCK_TARGET_MS / Math.max(this.avgTaskMs, 0.0005));
       const size = Math.min(MAX_BLOCK, adaptive, Math.ceil(this.queue.size / free), this.freeSlots.length);
+      const thread = this.canStartThread()
+        ? this.threadForWork()
+        : adaptive >= PIPELINE_BLOCK
+          ? this.threadToRefill(size)
+          : null;
+      if (!thread) break;
       const block: TaskRecord[] = [];
       while (block.length < size) {
         const record = this.queue.shift();
         if (!record) break;
         if (record.where === 'queued') block.push(record);
       }
-      if (block.length > 0) this.send(this.threadForWork(), block);
+      if (block.length > 0) this.send(thread, block);
     }
     this.checkDone();
   };
+
+  /** A busy thread with less than one block left, for a burst of tiny tasks. */
+  private threadToRefill(size: number): PoolThread | null {
+    let best: PoolThread | null = null;
+    for (const thread of this.threads)
+      if (thread.busy && thread.inflight.size <= size && (!best || thread.inflight.size < best.inflight.size))
+        best = thread;
+    return best;
+  }
 
   /** An idle worker, or a new one. */
   private threadForWork(): PoolThread {
@@ -275,7 +289,11 @@ export class QThreadPool extends QObject {
       record.thread = thread;
       thread.inflight.set(record.id, record);
       const { module, name } = record.runnable.task;
-      const tsx = isTypeScript(module) ? resolveTsx(module, state.label) : undefined;
+      let tsx = tsxFor.get(module);
+      if (tsx === undefined && !tsxFor.has(module)) {
+        tsx = isTypeScript(module) ? resolveTsx(module, state.label) : undefined;
+        tsxFor.set(module, tsx);
+      }
       tasks.push({
         id: record.id,
         module,

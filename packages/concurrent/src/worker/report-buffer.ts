@@ -25,19 +25,24 @@ export class ReportBuffer {
     private readonly control: Int32Array,
   ) {}
 
-  add(report: WireReport): void {
+  /**
+   * Queues `report`. `urgent`: a running task's own report (progress, a result through its promise), sent at once
+   * while main is idle; a finished task's outcome waits for the end of its block (or 16 ms), so that a block of tiny
+   * tasks answers in one message.
+   */
+  add(report: WireReport, urgent = true): void {
     const reports = this.reports;
     if (report.kind === 'progress') {
       const last = reports[reports.length - 1];
       if (last && last.kind === 'progress' && last.id === report.id) {
         last.value = report.value;
         if (report.text !== null) last.text = report.text;
-        return this.maybeFlush();
+        return this.maybeFlush(urgent);
       }
     }
     if (reports.length === 0) this.firstAt = performance.now();
     reports.push(report);
-    this.maybeFlush();
+    this.maybeFlush(urgent);
   }
 
   /** Counts a finished task's run time, which main uses to size blocks. */
@@ -46,9 +51,9 @@ export class ReportBuffer {
     this.ms += ms;
   }
 
-  private maybeFlush(): void {
+  private maybeFlush(urgent: boolean): void {
     if (
-      Atomics.load(this.control, DELIVERED) === this.posted ||
+      (urgent && Atomics.load(this.control, DELIVERED) === this.posted) ||
       this.reports.length >= MAX_REPORTS ||
       performance.now() - this.firstAt >= FLUSH_AFTER_MS
     )

@@ -32,21 +32,38 @@ export function runPoolWorker(endpoint: Endpoint, init: PoolWorkerInit, load: Mo
     return fn as (...args: unknown[]) => unknown;
   };
 
-  const runOne = async (task: WireTask): Promise<void> => {
-    if ((Atomics.load(init.flags, task.slot) & CANCEL) !== 0) return reports.add({ id: task.id, kind: 'skipped' });
+  /** Runs a task; returns a Promise only when it must be awaited (an async task, a module still to load). */
+  const runOne = (task: WireTask): Promise<void> | undefined => {
+    if ((Atomics.load(init.flags, task.slot) & CANCEL) !== 0) {
+      reports.add({ id: task.id, kind: 'skipped' }, false);
+      return undefined;
+    }
     const t0 = performance.now();
     const promise = task.promise ? new WorkerPromise(task.id, init.flags, task.slot, reports) : null;
-    try {
-      const fn = modules.has(task.module) ? exportSync(task) : await exportOf(task);
-      let value = promise ? fn(promise, ...task.args) : fn(...task.args);
-      if (value !== null && typeof value === 'object' && typeof (value as PromiseLike<unknown>).then === 'function')
-        value = await (value as PromiseLike<unknown>);
+    const settle = (value: unknown): void => {
       if (promise) promise.finish();
-      else reports.add({ id: task.id, kind: 'returned', value });
+      else reports.add({ id: task.id, kind: 'returned', value }, false);
+      reports.ranTask(performance.now() - t0);
+    };
+    const fail = (error: unknown): void => {
+      reports.add({ id: task.id, kind: 'failed', error: toWireError(error) }, false);
+      reports.ranTask(performance.now() - t0);
+    };
+    const call = (fn: (...args: unknown[]) => unknown): Promise<void> | undefined => {
+      const value = promise ? fn(promise, ...task.args) : fn(...task.args);
+      if (value === null || typeof value !== 'object' || typeof (value as PromiseLike<unknown>).then !== 'function') {
+        settle(value);
+        return undefined;
+      }
+      return Promise.resolve(value as PromiseLike<unknown>).then(settle, fail);
+    };
+    try {
+      if (modules.has(task.module)) return call(exportSync(task));
+      return exportOf(task).then(call).catch(fail);
     } catch (error) {
-      reports.add({ id: task.id, kind: 'failed', error: toWireError(error) });
+      fail(error);
+      return undefined;
     }
-    reports.ranTask(performance.now() - t0);
   };
 
   /** The export of an already loaded module, without an await (a block of tiny tasks stays synchronous). */
@@ -63,7 +80,8 @@ export function runPoolWorker(endpoint: Endpoint, init: PoolWorkerInit, load: Mo
     while (head < inbox.length) {
       const task = inbox[head]!;
       inbox[head++] = undefined as unknown as WireTask;
-      await runOne(task);
+      const pending = runOne(task);
+      if (pending) await pending;
     }
     inbox.length = 0;
     head = 0;

@@ -29,7 +29,7 @@ export class WorkerPromise<T> {
   finish(): void {
     if (this.done) return;
     this.done = true;
-    this.reports.add({ id: this.id, kind: 'finished' });
+    this.reports.add({ id: this.id, kind: 'finished' }, false);
   }
   isCanceled(): boolean {
     return (Atomics.load(this.flags, this.slot) & CANCEL) !== 0;
