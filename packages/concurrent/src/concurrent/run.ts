@@ -13,22 +13,24 @@ function parse(
   what: string,
   rest: readonly unknown[],
 ): { pool: QThreadPool; task: TaskRef<TaskFunction>; args: unknown[] } {
-  const [first, ...others] = rest;
-  const pool = first instanceof QThreadPool ? first : QThreadPool.globalInstance();
-  const [task, ...args] = first instanceof QThreadPool ? others : rest;
+  const hasPool = rest[0] instanceof QThreadPool;
+  const pool = hasPool ? (rest[0] as QThreadPool) : QThreadPool.globalInstance();
+  const task = rest[hasPool ? 1 : 0];
   if (typeof task !== 'object' || task === null || typeof (task as TaskRef<TaskFunction>).module !== 'string')
     throw new InvalidArgumentError(
       `QtConcurrent.${what}(): the task must be a task reference (taskModule<typeof Tasks>(path).name or taskRef(path, name)), not ${typeof task}. A worker cannot run a closure from this thread.`,
     );
-  return { pool, task: task as TaskRef<TaskFunction>, args };
+  return { pool, task: task as TaskRef<TaskFunction>, args: rest.slice(hasPool ? 2 : 1) };
 }
+
+const NO_OPTIONS: RunOptions = {};
 
 /** Starts a task on `pool` and returns its future (QC-1, QC-2). */
 export function startRun<T>(
   what: string,
   rest: readonly unknown[],
   promiseMode: boolean,
-  options: RunOptions = {},
+  options: RunOptions = NO_OPTIONS,
   priority = 0,
 ): QFuture<T> {
   const { pool, task, args } = parse(what, rest);

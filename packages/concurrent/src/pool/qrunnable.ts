@@ -3,6 +3,8 @@ import { FutureState } from '../future/future-state';
 import { QFuture } from '../future/qfuture';
 import { describeTask, type TaskFunction, type TaskRef } from '../task/task-ref';
 
+const NO_OPTIONS = {};
+
 /** How a task runs, beyond its arguments. */
 export interface RunOptions {
   /** Cancels the task's future when this signal aborts (a queued task never starts; a running one sees isCanceled()). */
@@ -25,7 +27,7 @@ export class QRunnable<T = unknown> {
     /** @internal */ readonly task: TaskRef<TaskFunction>,
     args: readonly unknown[],
     /** @internal */ readonly promiseMode: boolean,
-    /** @internal */ readonly options: RunOptions = {},
+    /** @internal */ readonly options: RunOptions = NO_OPTIONS,
   ) {
     this.args = snapshotArgs(args, () => `QRunnable.create(${describeTask(task)})`);
     this.state.labelSource = this;

@@ -32,7 +32,36 @@ export function runPoolWorker(endpoint: Endpoint, init: PoolWorkerInit, load: Mo
     return fn as (...args: unknown[]) => unknown;
   };
 
-  /** Runs a task; returns a Promise only when it must be awaited (an async task, a module still to load). */
+  const settle = (task: WireTask, promise: WorkerPromise<unknown> | null, t0: number, value: unknown): void => {
+    if (promise) promise.finish();
+    else reports.add({ id: task.id, kind: 'returned', value }, false);
+    reports.ranTask(performance.now() - t0);
+  };
+  const fail = (task: WireTask, t0: number, error: unknown): void => {
+    reports.add({ id: task.id, kind: 'failed', error: toWireError(error) }, false);
+    reports.ranTask(performance.now() - t0);
+  };
+  const call = (
+    task: WireTask,
+    promise: WorkerPromise<unknown> | null,
+    t0: number,
+    fn: (...args: unknown[]) => unknown,
+  ): Promise<void> | undefined => {
+    const value = promise ? fn(promise, ...task.args) : fn(...task.args);
+    if (value === null || typeof value !== 'object' || typeof (value as PromiseLike<unknown>).then !== 'function') {
+      settle(task, promise, t0, value);
+      return undefined;
+    }
+    return Promise.resolve(value as PromiseLike<unknown>).then(
+      (v) => settle(task, promise, t0, v),
+      (e: unknown) => fail(task, t0, e),
+    );
+  };
+
+  /**
+   * Runs a task; returns a Promise only when it must be awaited (an async task, a module still to load). No closure
+   * is made for a synchronous task: a block of tiny tasks runs back to back.
+   */
   const runOne = (task: WireTask): Promise<void> | undefined => {
     if ((Atomics.load(init.flags, task.slot) & CANCEL) !== 0) {
       reports.add({ id: task.id, kind: 'skipped' }, false);
@@ -40,28 +69,13 @@ export function runPoolWorker(endpoint: Endpoint, init: PoolWorkerInit, load: Mo
     }
     const t0 = performance.now();
     const promise = task.promise ? new WorkerPromise(task.id, init.flags, task.slot, reports) : null;
-    const settle = (value: unknown): void => {
-      if (promise) promise.finish();
-      else reports.add({ id: task.id, kind: 'returned', value }, false);
-      reports.ranTask(performance.now() - t0);
-    };
-    const fail = (error: unknown): void => {
-      reports.add({ id: task.id, kind: 'failed', error: toWireError(error) }, false);
-      reports.ranTask(performance.now() - t0);
-    };
-    const call = (fn: (...args: unknown[]) => unknown): Promise<void> | undefined => {
-      const value = promise ? fn(promise, ...task.args) : fn(...task.args);
-      if (value === null || typeof value !== 'object' || typeof (value as PromiseLike<unknown>).then !== 'function') {
-        settle(value);
-        return undefined;
-      }
-      return Promise.resolve(value as PromiseLike<unknown>).then(settle, fail);
-    };
     try {
-      if (modules.has(task.module)) return call(exportSync(task));
-      return exportOf(task).then(call).catch(fail);
+      if (modules.has(task.module)) return call(task, promise, t0, exportSync(task));
+      return exportOf(task)
+        .then((fn) => call(task, promise, t0, fn))
+        .catch((e: unknown) => fail(task, t0, e));
     } catch (error) {
-      fail(error);
+      fail(task, t0, error);
       return undefined;
     }
   };
