@@ -24,6 +24,17 @@ export interface Results {
   terminated?: { errors: string[]; finished: boolean; running: boolean };
   crashed?: { errors: string[]; finished: boolean };
   prepared?: { resolved: boolean; count: number; afterRelease: number };
+  deliveryModel?: {
+    busyAcks: boolean[];
+    afterDisconnect: number[];
+    connectedLate: number[];
+    blocked: number[];
+    workerLog: string[];
+    workerThread: string;
+    jobFinished: number[];
+    ran: string[];
+    hostThread: string;
+  };
   log: string[];
   errors: string[];
   done: boolean;

@@ -87,3 +87,75 @@ export class Counter extends QObject {
     throw new RangeError('counter overflow');
   }
 }
+
+/** Blocks the calling worker until `words[index]` reaches `value` (at most `ms`); true if it did. */
+function waitUntil(words: Int32Array, index: number, value: number, ms = 20_000): boolean {
+  const deadline = performance.now() + ms;
+  for (let now = Atomics.load(words, index); now < value; now = Atomics.load(words, index)) {
+    const left = deadline - performance.now();
+    if (left <= 0) return false;
+    Atomics.wait(words, index, now, Math.min(left, 50));
+  }
+  return true;
+}
+
+/**
+ * The delivery model's "post at once": a run() that never yields emits `progress(step)` and waits, without
+ * yielding, for the page to acknowledge it in word 0; it reports whether each acknowledgement came while it ran.
+ */
+export class BusyProgress extends QThread {
+  static override readonly module = THREADS_URL;
+  readonly progress = new Signal<[step: number]>(this);
+  readonly report = new Signal<[acknowledged: boolean[]]>(this);
+  acks = new Int32Array(new SharedArrayBuffer(4));
+  steps = 5;
+  override run(): void {
+    const acknowledged: boolean[] = [];
+    for (let step = 1; step <= this.steps; step++) {
+      this.progress.emit(step);
+      acknowledged.push(waitUntil(this.acks, 0, step));
+    }
+    this.report.emit(acknowledged);
+  }
+}
+
+/**
+ * Emits in lock step with the page (see the Node fixture of the same shape): `ready()`, then for each step
+ * `value(step)`, marks the step in word 0 and waits for the page to mark it in word 1.
+ */
+export class LockStep extends QThread {
+  static override readonly module = THREADS_URL;
+  readonly ready = new Signal<[]>(this);
+  readonly value = new Signal<[step: number]>(this);
+  readonly log = new Signal<[entry: string]>(this);
+  words = new Int32Array(new SharedArrayBuffer(8));
+  steps = 2;
+  constructor() {
+    super();
+    if (QThread.currentThread().isMainThread()) return;
+    this.started.connect(() => this.log.emit(`started in ${QThread.currentThread().describe()}`));
+    this.finished.connect(() => this.log.emit(`finished in ${QThread.currentThread().describe()}`));
+  }
+  override run(): void {
+    this.ready.emit();
+    for (let step = 1; step <= this.steps; step++) {
+      this.value.emit(step);
+      Atomics.store(this.words, 0, step);
+      if (!waitUntil(this.words, 1, step)) throw new Error(`the page never reached step ${step}`);
+    }
+  }
+}
+
+/** A worker object with a `finished` signal of its own (Qt's worker-object examples declare one). */
+export class Job extends QObject {
+  static readonly module = THREADS_URL;
+  readonly finished = new Signal<[result: number]>(this);
+  readonly ran = new Signal<[what: string, where: string]>(this);
+  work(n: number): number {
+    this.finished.emit(n * 2);
+    return n * 2;
+  }
+  onFinished(): void {
+    this.ran.emit('onFinished', QThread.currentThread().describe());
+  }
+}
