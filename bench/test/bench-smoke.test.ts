@@ -58,6 +58,7 @@ describe('npm run bench -- --smoke', () => {
       'memory-connection',
       'memory-inflight',
       'memory-flood',
+      'latency',
     ]);
     for (const table of results.tables) {
       expect(table.rows.length).toBeGreaterThan(0);
@@ -100,6 +101,7 @@ describe('npm run bench -- --smoke', () => {
       'blocking',
       'start',
       'flood',
+      'latency',
     ]);
     for (const target of results.targets) expect(typeof target.met).toBe('boolean');
     expect(stdout).toContain('Targets (ratios in this run):');
