@@ -90,6 +90,19 @@ export default defineConfig({
     footer: { message: 'MIT licensed. The API reference is generated from the TSDoc of the sources at each build.' },
   },
   vite: {
+    // Vite's `server.headers` reach the files it serves but not the pages VitePress renders in dev, so a middleware
+    // that runs first sets them on every response (docs/test/dev-server.test.ts).
+    plugins: [
+      {
+        name: 'sigslot-cross-origin-isolation',
+        configureServer(server) {
+          server.middlewares.use((_request, response, next) => {
+            for (const [name, value] of Object.entries(ISOLATION_HEADERS)) response.setHeader(name, value);
+            next();
+          });
+        },
+      },
+    ],
     server: { headers: ISOLATION_HEADERS },
     preview: { headers: ISOLATION_HEADERS },
   },
