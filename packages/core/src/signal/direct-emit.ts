@@ -23,7 +23,7 @@ import type { Signal } from './signal';
  */
 export interface CompiledEmit {
   readonly emit: (...args: readonly unknown[]) => unknown;
-  /** Makes `emit` take the general path from now on, and skip the slots disconnected during a running emit. */
+  /** Makes `emit` take the general path from now on; a running emit hands its remaining slots to `activate()`. */
   readonly retire: () => void;
 }
 
