@@ -50,6 +50,7 @@ const guide: DefaultTheme.SidebarItem[] = [
       { text: 'Connection types', link: '/guide/connection-types' },
       { text: 'The Designer example', link: '/guide/designer-example' },
       { text: 'Worker objects and invokeMethod', link: '/guide/worker-objects' },
+      { text: 'Thread pools and futures', link: '/guide/pool' },
       { text: 'Errors', link: '/guide/errors' },
       { text: 'Testing with sd-shim', link: '/guide/testing' },
       { text: 'Coming from comlink or EventEmitter', link: '/guide/coming-from' },
