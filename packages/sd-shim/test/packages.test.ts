@@ -212,7 +212,7 @@ describe('the package manager', () => {
     expect(mgr.getUserPackages().getSize()).toBe(1);
   });
 
-  test('reloadIfModified discards the changes of a modified package and reloads it in place', () => {
+  test('reloadIfModified (true by default, as the in-app reference gives it) discards the changes of a modified package and reloads it in place', () => {
     const pkg = mgr.newUserPackage();
     const file = path.join(dir, 'a.sbs');
     const kept = SDSBSCompGraph.sNew(pkg);
@@ -220,13 +220,13 @@ describe('the package manager', () => {
     mgr.savePackageAs(pkg, file);
     const added = SDSBSCompGraph.sNew(pkg);
     added.setIdentifier('Added');
-    expect(mgr.loadUserPackage(file)).toBe(pkg);
+    expect(mgr.loadUserPackage(file, true, false)).toBe(pkg);
     expect(ids(pkg.getChildrenResources(false))).toEqual(['Kept', 'Added']);
     const seen: unknown[] = [];
     getContext()
       .getSDApplication()
       .registerAfterFileLoadedCallback((...args) => seen.push(args));
-    expect(mgr.loadUserPackage(file, false, true)).toBe(pkg);
+    expect(mgr.loadUserPackage(file)).toBe(pkg);
     expect(ids(pkg.getChildrenResources(false))).toEqual(['Kept']);
     expect(pkg.isModified()).toBe(false);
     expect(codeOf(() => added.getIdentifier())).toBe('ItemNotFound');

@@ -38,6 +38,9 @@ import {
   int2,
   int3,
   int4,
+  SDSBSCompGraph,
+  getContext,
+  resetDesigner,
   type SDType,
 } from '@sigslot/sd-shim';
 import { codeOf } from './helpers';
@@ -145,4 +148,23 @@ test('base types print like Python', () => {
   expect(String(new int3(1, 2, 3))).toBe('int3(1, 2, 3)');
   expect(String(new int4(1, 2, 3, 4))).toBe('int4(1, 2, 3, 4)');
   expect(String(new ColorRGBA(1, 0, 0))).toBe('ColorRGBA(1, 0, 0, 1)');
+});
+
+describe('SDArray', () => {
+  test('has a length, like Python’s len(), and iterates; an empty one is truthy, unlike Python’s empty list', () => {
+    resetDesigner();
+    const pkg = getContext().getSDApplication().getPackageMgr().newUserPackage();
+    const graph = SDSBSCompGraph.sNew(pkg);
+    const empty = graph.getNodes();
+    expect(empty.length).toBe(0);
+    expect(Boolean(empty)).toBe(true); // the pitfall of a line-for-line port: `if (nodes)` is always taken
+    graph.newNode('sbs::compositing::blur');
+    graph.newNode('sbs::compositing::blend');
+    const nodes = graph.getNodes();
+    expect([nodes.length, nodes.getSize()]).toEqual([2, 2]);
+    expect([...nodes].map((n) => n.getDefinition().getId())).toEqual([
+      'sbs::compositing::blur',
+      'sbs::compositing::blend',
+    ]);
+  });
 });

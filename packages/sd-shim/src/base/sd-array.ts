@@ -3,8 +3,9 @@ import { SDApiError } from '../errors/sd-api-error';
 import { SDAPIObject } from './sd-api-object';
 
 /**
- * A read-only list returned by the API (`sd.api.sdarray.SDArray`): `getSize()`, `getItem(i)`, and
- * `for (const item of array)`. It is a snapshot: later changes to the graph or package do not change it.
+ * A read-only list returned by the API (`sd.api.sdarray.SDArray`): `getSize()` (or `length`, Python's `len()`),
+ * `getItem(i)`, and `for (const item of array)`. It is a snapshot: later changes to the graph or package do not
+ * change it. Unlike Python's empty list, an empty `SDArray` is truthy: test `array.length === 0`, never `!array`.
  */
 export class SDArray<T> extends SDAPIObject {
   readonly #items: readonly T[];
@@ -17,6 +18,11 @@ export class SDArray<T> extends SDAPIObject {
 
   /** The number of items. */
   getSize(): number {
+    return this.#items.length;
+  }
+
+  /** The number of items (Python's `len(array)`). */
+  get length(): number {
     return this.#items.length;
   }
 

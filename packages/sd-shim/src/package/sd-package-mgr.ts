@@ -116,12 +116,13 @@ export class SDPackageMgr extends SDAPIObject {
    * Loads the package file at `sdPackageFileAbsPath` (fires the loaded callbacks). If that file is already
    * loaded, returns its package; if that package is modified and `reloadIfModified`, first discards its
    * changes and reloads it from the file (its old resources stop existing). `updatePackages` is accepted and
-   * has no effect (user packages do not reference each other in the mock).
+   * has no effect (the packages a file depends on are always loaded with it). Both default to true, as the in-app
+   * API reference gives them.
    *
    * Raises `InvalidArgument` for a relative path, `NotSupported` for an `.sbsar`, `ItemNotFound` for a
    * missing file, `InvalidValue` for a file that is not a valid package.
    */
-  loadUserPackage(sdPackageFileAbsPath: string, updatePackages = false, reloadIfModified = false): SDPackage {
+  loadUserPackage(sdPackageFileAbsPath: string, updatePackages = true, reloadIfModified = true): SDPackage {
     const call = `${MGR}.loadUserPackage()`;
     const path = absolutePath(sdPackageFileAbsPath, call, 'sdPackageFileAbsPath');
     requireBoolean(call, updatePackages, 'updatePackages');
