@@ -53,6 +53,7 @@ const guide: DefaultTheme.SidebarItem[] = [
       { text: 'Thread pools and futures', link: '/guide/pool' },
       { text: 'Errors', link: '/guide/errors' },
       { text: 'Testing with sd-shim', link: '/guide/testing' },
+      { text: 'Which library when', link: '/guide/which-library' },
       { text: 'Coming from comlink or EventEmitter', link: '/guide/coming-from' },
       { text: 'Browsers and hosting', link: '/guide/browser' },
       { text: 'Benchmarks', link: '/guide/benchmarks' },
