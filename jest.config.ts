@@ -7,7 +7,6 @@ import type { Config } from 'jest';
 process.env.TSX_TSCONFIG_PATH = path.join(__dirname, 'tsconfig.workers.json');
 
 const config: Config = {
-  testEnvironment: 'node',
   // Only the folders that exist: git keeps no empty folders, and jest refuses a missing root.
   roots: ['packages', 'examples', 'bench', 'docs/test', 'test']
     .filter((dir) => fs.existsSync(path.join(__dirname, dir)))
@@ -19,14 +18,17 @@ const config: Config = {
     '^@sigslot/sd-shim/jest$': '<rootDir>/packages/sd-shim/src/jest/index.ts',
     '^@sigslot/thread/channel$': '<rootDir>/packages/thread/src/channel.ts',
     '^@sigslot/(core|thread|sd-shim|concurrent)$': '<rootDir>/packages/$1/src/index.ts',
+    // Thread workers load TypeScript through the tsx the main thread resolves; this one also saves what tsx
+    // compiled, which the coverage of worker threads needs (test/support/tsx-recording-sources.cjs).
+    '^tsx/cjs/api$': '<rootDir>/test/support/tsx-recording-sources.cjs',
   },
+  // Coverage covers the test processes and the worker threads they start, as V8 coverage merged by
+  // test/support/coverage-reporter.cjs, which also holds the gate (jest alone sees only its own processes).
+  testEnvironment: '<rootDir>/test/support/worker-coverage-environment.ts',
+  reporters: ['default', ['<rootDir>/test/support/coverage-reporter.cjs', { thresholds: { lines: 90 } }]],
+  coverageProvider: 'v8',
   collectCoverageFrom: ['packages/*/src/**/*.ts'],
-  coveragePathIgnorePatterns: [
-    '/node_modules/',
-    // Runs only inside worker threads, where jest cannot measure coverage; its behaviour is tested through real workers.
-    '/packages/thread/src/worker/',
-  ],
-  coverageThreshold: { global: { lines: 90 } },
+  coverageReporters: ['none'], // the reporter above writes the reports, jest's own would miss the workers
   testTimeout: 30_000,
 };
 

@@ -1,0 +1,121 @@
+// The coverage report and gate of `npm test -- --coverage`, for code run by the test processes and by the worker
+// threads they start (test/support/worker-coverage-environment.ts makes workers write V8 coverage). Jest sees only
+// its own processes, so this reporter merges both with monocart-coverage-reports (README, "Testing" says why) and
+// fails the run, as jest's coverageThreshold would, when a metric is below its threshold.
+'use strict';
+const fs = require('node:fs');
+const os = require('node:os');
+const path = require('node:path');
+const { CoverageReport } = require('monocart-coverage-reports');
+
+/** What coverage measures: the packages' TypeScript sources, as paths relative to the repository root. */
+const MEASURED = /^packages\/[^/]+\/src\/.+(?<!\.d)\.ts$/;
+
+class CoverageReporter {
+  /**
+   * @param {import('@jest/types').Config.GlobalConfig} globalConfig
+   * @param {{ thresholds?: Partial<Record<'lines' | 'statements' | 'functions' | 'branches', number>> }} options
+   */
+  constructor(globalConfig, options = {}) {
+    this.enabled = globalConfig.collectCoverage && globalConfig.coverageProvider === 'v8';
+    this.thresholds = options.thresholds ?? {};
+    this.error = undefined;
+    if (!this.enabled) return;
+    const rootDir = globalConfig.rootDir;
+    const relative = (file) => path.relative(rootDir, file).split(path.sep).join('/');
+    // Set before jest starts its test processes, which inherit it; each test file's environment hands it on to
+    // its workers as NODE_V8_COVERAGE.
+    this.workerDir = fs.mkdtempSync(path.join(os.tmpdir(), 'sigslot-worker-coverage-'));
+    process.env.SIGSLOT_WORKER_COVERAGE = this.workerDir;
+    /** Worker scripts whose compiled JavaScript test/support/tsx-recording-sources.cjs saved (file: URLs). */
+    this.recorded = new Set();
+    this.report = new CoverageReport({
+      name: 'sigslot coverage (test processes and worker threads)',
+      outputDir: globalConfig.coverageDirectory,
+      baseDir: rootDir,
+      reports: ['console-details', 'v8', 'lcovonly'],
+      logging: 'error',
+      cleanCache: true,
+      // Jest's entries are paths it already filtered; a worker's are file: URLs of every script it ran. Without its
+      // compiled JavaScript a worker script's uncovered code cannot be placed reliably, so it is left out.
+      entryFilter: (entry) =>
+        entry.url.startsWith('file:') ? this.recorded.has(entry.url) : MEASURED.test(relative(entry.url)),
+      sourceFilter: (sourcePath) => MEASURED.test(sourcePath),
+      onEntry: (entry) => dropExportGetters(entry),
+      // Files no test loaded count as uncovered, as with jest's collectCoverageFrom.
+      all: {
+        dir: fs.readdirSync(path.join(rootDir, 'packages')).map((name) => path.join(rootDir, 'packages', name, 'src')),
+        filter: (sourcePath) => MEASURED.test(sourcePath),
+      },
+    });
+  }
+
+  async onTestResult(_test, testResult) {
+    if (!this.enabled || !testResult.v8Coverage) return;
+    const scripts = testResult.v8Coverage
+      .filter(({ codeTransformResult }) => codeTransformResult)
+      .map(({ codeTransformResult, result }) => ({
+        ...result,
+        source: codeTransformResult.code, // ts-jest's output, with its inline source map
+        scriptOffset: codeTransformResult.wrapperLength ?? 0,
+      }));
+    await this.report.add(scripts);
+  }
+
+  async onRunComplete() {
+    if (!this.enabled) return;
+    try {
+      this.recorded = recordedSources(this.workerDir);
+      await this.report.addFromDir(this.workerDir);
+      const results = await this.report.generate();
+      this.error = this.check(results?.summary);
+      if (this.error) console.error(`\n${this.error.message}\n`);
+    } finally {
+      fs.rmSync(this.workerDir, { recursive: true, force: true });
+    }
+  }
+
+  /** An error naming each metric below its threshold, or undefined. */
+  check(summary) {
+    if (!summary) return new Error('Coverage: no coverage data was collected, so the thresholds cannot be checked.');
+    const failures = Object.entries(this.thresholds)
+      .filter(([metric, threshold]) => summary[metric].pct < threshold)
+      .map(([metric, threshold]) => `${metric} ${summary[metric].pct}% is below the threshold of ${threshold}%`);
+    if (failures.length === 0) return undefined;
+    return new Error(
+      `Coverage of packages/*/src (test processes and worker threads together): ${failures.join('; ')}. ` +
+        'Add tests for the uncovered lines listed above (coverage/index.html shows them in the source).',
+    );
+  }
+
+  getLastError() {
+    return this.error;
+  }
+}
+
+/**
+ * Drops from a script compiled by esbuild (tsx, in workers) the getters it adds for the module's exports
+ * (`__export(x_exports, { name: () => name })`), which run only when another module reads that export: esbuild maps
+ * them to the file's first line, which would show as uncovered for an export that is only read on the main thread.
+ */
+function dropExportGetters(entry) {
+  const start = entry.source.search(/__export\(\w+_exports,\s*\{/);
+  if (start < 0) return;
+  const end = entry.source.indexOf('}', start);
+  entry.functions = entry.functions.filter(
+    (fn) => !fn.ranges.every((range) => range.startOffset > start && range.endOffset <= end),
+  );
+}
+
+/** The file: URLs of the scripts whose compiled JavaScript workers saved in `dir`. */
+function recordedSources(dir) {
+  const urls = new Set();
+  for (const name of fs.readdirSync(dir)) {
+    if (name.startsWith('source-') && name.endsWith('.json')) {
+      urls.add(JSON.parse(fs.readFileSync(path.join(dir, name), 'utf8')).url);
+    }
+  }
+  return urls;
+}
+
+module.exports = CoverageReporter;
