@@ -230,7 +230,7 @@ function* partsOf(value: object, path: string): Generator<[unknown, string]> {
   if (value instanceof Map) {
     for (const [k, v] of value as Map<unknown, unknown>) {
       yield [k, `${path}<key>`];
-      yield [v, `${path}.get(${String(k)})`];
+      yield [v, `${path}.get(${keyLabel(k)})`];
     }
   } else if (value instanceof Set) {
     for (const v of value as Set<unknown>) yield [v, `${path}<item>`];
@@ -242,5 +242,14 @@ function* partsOf(value: object, path: string): Generator<[unknown, string]> {
     const array = Array.isArray(value);
     for (const key of Object.keys(value))
       yield [(value as Record<string, unknown>)[key], array ? `${path}[${key}]` : `${path}.${key}`];
+  }
+}
+
+/** A Map key as a path shows it (a key without a string form, such as a null-prototype object, by its type). */
+export function keyLabel(key: unknown): string {
+  try {
+    return String(key);
+  } catch {
+    return typeof key;
   }
 }
