@@ -1,4 +1,4 @@
-import { TaskFailedError } from '../errors';
+import { TaskCrashedError, TaskFailedError } from '../errors';
 import type { WireReport } from './protocol';
 import type { TaskRecord } from './pool-thread';
 
@@ -41,4 +41,11 @@ export function applyReport(record: TaskRecord, report: WireReport): boolean {
       state.reportSuspended();
       return false;
   }
+}
+
+/** F-7: what a task's future fails with when its worker died while holding it. */
+export function crashError(record: TaskRecord, thread: string, reason: string): TaskCrashedError {
+  return new TaskCrashedError(
+    `${record.runnable.state.label}: its worker (${thread}) died while holding it — ${reason}. The pool replaces the worker and other tasks go on; run the task again if it should be retried.`,
+  );
 }

@@ -1,5 +1,6 @@
 import type { FutureControl } from '../future/future-state';
-import { SUSPEND } from './protocol';
+import { isTypeScript, resolveTsx } from '@sigslot/thread/channel';
+import { SUSPEND, type WireTask } from './protocol';
 import type { QRunnable } from './qrunnable';
 import type { PoolWorkerHandle } from './spawn';
 
@@ -52,4 +53,20 @@ export class PoolThread {
   get busy(): boolean {
     return this.inflight.size > 0;
   }
+}
+
+/** Task modules by path: tsx's register API when one is TypeScript, resolved once per module. */
+const tsxFor = new Map<string, string | undefined>();
+
+/** The task as its worker receives it (`node`: tsx is looked up for a TypeScript module). */
+export function toWireTask(record: TaskRecord, node: boolean): WireTask {
+  const { runnable } = record;
+  const { module, name } = runnable.task;
+  let tsx = tsxFor.get(module);
+  if (tsx === undefined && !tsxFor.has(module)) {
+    tsx = node && isTypeScript(module) ? resolveTsx(module, runnable.state.label) : undefined;
+    tsxFor.set(module, tsx);
+  }
+  const task = { id: record.id, module, name, promise: runnable.promiseMode, args: runnable.args, slot: record.slot };
+  return tsx ? { ...task, tsx } : task;
 }

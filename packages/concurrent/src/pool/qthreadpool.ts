@@ -1,30 +1,28 @@
 import { InvalidArgumentError, QObject } from '@sigslot/core';
-import { TaskCrashedError, TaskDeadlineError } from '../errors';
-import { applyReport } from './apply-report';
-import { PoolThread, TaskRecord } from './pool-thread';
+import { applyReport, crashError } from './apply-report';
+import { PoolThread, TaskRecord, toWireTask } from './pool-thread';
 import { PriorityQueue } from './priority-queue';
+import { BlockSizer } from './block-sizer';
+import { armOptions } from './task-options';
 import { CANCEL, DELIVERED, SUSPEND, type ReportBatch, type WireTask } from './protocol';
 
-/** TypeScript modules by path: whether tsx is needed, resolved once per module. */
-const tsxFor = new Map<string, string | undefined>();
 import type { QRunnable } from './qrunnable';
 import { spawnPoolWorker, type ResourceLimits } from './spawn';
 import { idealThreadCount } from './ideal-thread-count';
-import { isTypeScript, resolveTsx, sharedBuffer } from '@sigslot/thread/channel';
+import { sharedBuffer } from '@sigslot/thread/channel';
 
 /** Flag words: tasks in workers at once, at most. */
 const SLOTS = 1 << 16;
-/** Tasks per block at most. */
-const MAX_BLOCK = 512;
-/** A block should hold about this much work, so that its message costs ~1 % of it (Qt's BlockSizeManager). */
-const BLOCK_TARGET_MS = 4;
-/** Blocks at least this large are pipelined: a thread holds a second one while it runs the first. */
-const PIPELINE_BLOCK = 64;
 
 /** Options of a pool. */
 export interface QThreadPoolOptions {
   /** Node: memory limits for each worker. */
   readonly resourceLimits?: ResourceLimits;
+  /**
+   * Browsers (required there): the module script each worker runs, which calls `startWebPoolWorker` from
+   * `@sigslot/concurrent/web-worker` with the task modules it serves.
+   */
+  readonly workerUrl?: string | URL;
 }
 
 /**
@@ -44,7 +42,7 @@ export class QThreadPool extends QObject {
   private readonly freeSlots: number[] = Array.from({ length: SLOTS }, (_, i) => SLOTS - 1 - i);
   private nextId = 1;
   private spawned = 0;
-  private avgTaskMs: number | null = null;
+  private readonly blocks = new BlockSizer();
   private pumpScheduled = false;
   private doneWaiters: Array<() => void> = [];
 
@@ -162,21 +160,7 @@ export class QThreadPool extends QObject {
     runnable.pool = this;
     const state = runnable.state;
     state.control = record;
-    const { signal, deadlineMs } = runnable.options;
-    if (signal) {
-      if (signal.aborted) queueMicrotask(() => state.cancel());
-      else signal.addEventListener('abort', () => state.cancel(), { once: true });
-    }
-    if (deadlineMs !== undefined)
-      record.deadline = setTimeout(
-        () =>
-          state.cancel(
-            new TaskDeadlineError(
-              `${state.label} passed its deadline of ${deadlineMs} ms and was canceled (its worker goes on). Give it more time, or check isCanceled() in the task to stop sooner.`,
-            ),
-          ),
-        deadlineMs,
-      );
+    armOptions(record);
     state.start();
     return record;
   }
@@ -234,11 +218,10 @@ export class QThreadPool extends QObject {
     this.pumpScheduled = false;
     while (this.queue.size > 0 && this.freeSlots.length > 0) {
       const free = Math.max(1, Math.max(1, this.max) - this.activeThreadCount());
-      const adaptive = this.avgTaskMs === null ? 1 : Math.ceil(BLOCK_TARGET_MS / Math.max(this.avgTaskMs, 0.0005));
-      const size = Math.min(MAX_BLOCK, adaptive, Math.ceil(this.queue.size / free), this.freeSlots.length);
+      const size = this.blocks.size(this.queue.size, free, this.freeSlots.length);
       const thread = this.canStartThread()
         ? this.threadForWork()
-        : adaptive >= PIPELINE_BLOCK
+        : this.blocks.pipelines()
           ? this.threadToRefill(size)
           : null;
       if (!thread) break;
@@ -267,7 +250,12 @@ export class QThreadPool extends QObject {
     for (const thread of this.threads) if (!thread.busy) return thread;
     const name = `${this.objectName || 'QThreadPool'} thread #${++this.spawned}`;
     const control = new Int32Array(sharedBuffer(8, 'QThreadPool'));
-    const handle = spawnPoolWorker({ flags: this.flags, control, name }, this.options.resourceLimits);
+    const handle = spawnPoolWorker(
+      { flags: this.flags, control, name },
+      this.options.resourceLimits,
+      this.options.workerUrl,
+      this.describe(),
+    );
     const thread = new PoolThread(name, handle, control);
     handle.onMessage((message) => this.onReports(thread, message as ReportBatch));
     handle.onDeath((reason) => this.onDeath(thread, reason));
@@ -282,27 +270,12 @@ export class QThreadPool extends QObject {
     const tasks: WireTask[] = [];
     for (const record of block) {
       const slot = this.freeSlots.pop()!;
-      const state = record.runnable.state;
-      Atomics.store(this.flags, slot, state.suspension !== 'none' ? SUSPEND : 0);
+      Atomics.store(this.flags, slot, record.runnable.state.suspension !== 'none' ? SUSPEND : 0);
       record.slot = slot;
       record.where = 'sent';
       record.thread = thread;
       thread.inflight.set(record.id, record);
-      const { module, name } = record.runnable.task;
-      let tsx = tsxFor.get(module);
-      if (tsx === undefined && !tsxFor.has(module)) {
-        tsx = isTypeScript(module) ? resolveTsx(module, state.label) : undefined;
-        tsxFor.set(module, tsx);
-      }
-      tasks.push({
-        id: record.id,
-        module,
-        name,
-        promise: record.runnable.promiseMode,
-        args: record.runnable.args,
-        slot,
-        ...(tsx ? { tsx } : {}),
-      });
+      tasks.push(toWireTask(record, this.options.workerUrl === undefined));
     }
     thread.handle.postMessage({ type: 'run', tasks });
   }
@@ -322,10 +295,7 @@ export class QThreadPool extends QObject {
     }
     thread.delivered = (thread.delivered + 1) | 0;
     Atomics.store(thread.control, DELIVERED, thread.delivered);
-    if (batch.ran > 0) {
-      const perTask = batch.ms / batch.ran;
-      this.avgTaskMs = this.avgTaskMs === null ? perTask : this.avgTaskMs * 0.7 + perTask * 0.3;
-    }
+    this.blocks.record(batch.ran, batch.ms);
     if (!thread.busy) this.goIdle(thread);
     this.pump();
   }
@@ -352,12 +322,7 @@ export class QThreadPool extends QObject {
     if (thread.expiry) clearTimeout(thread.expiry);
     for (const record of [...thread.inflight.values()]) {
       this.finishRecord(thread, record);
-      const state = record.runnable.state;
-      state.fail(
-        new TaskCrashedError(
-          `${state.label}: its worker (${thread.name}) died while holding it — ${reason}. The pool replaces the worker and other tasks go on; run the task again if it should be retried.`,
-        ),
-      );
+      record.runnable.state.fail(crashError(record, thread.name, reason));
     }
     this.schedulePump();
   }

@@ -7,8 +7,10 @@ import {
   nodeEndpoint,
   nodeProcess,
   resolveTsx,
+  spawnWebWorker,
   type Endpoint,
 } from '@sigslot/thread/channel';
+import { InvalidArgumentError } from '@sigslot/core';
 import { NODE_POOL_BOOTSTRAP } from './node-bootstrap';
 import type { PoolWorkerInit } from './protocol';
 
@@ -42,9 +44,17 @@ function runtimeLocation(): { path: string; tsx: string | undefined } {
  * Starts a Node pool worker. Spawned here rather than with `spawnNodeWorker` because a pool needs to `unref` idle
  * workers (a program that used the global pool must still exit), which the channel's endpoint does not offer.
  */
-export function spawnPoolWorker(init: PoolWorkerInit, resourceLimits: ResourceLimits | undefined): PoolWorkerHandle {
+export function spawnPoolWorker(
+  init: PoolWorkerInit,
+  resourceLimits: ResourceLimits | undefined,
+  workerUrl: string | URL | undefined,
+  pool: string,
+): PoolWorkerHandle {
+  if (workerUrl !== undefined) return spawnWebPoolWorker(init, String(workerUrl));
   if (!nodeProcess())
-    throw new Error('QThreadPool on this platform needs a worker URL (browser support: see the README)');
+    throw new InvalidArgumentError(
+      `${pool} has no workerUrl: in a browser a pool starts module Web Workers on a script you bundle, which calls startWebPoolWorker() from @sigslot/concurrent/web-worker. Create the pool with new QThreadPool(null, { workerUrl: new URL('./pool-worker.js', import.meta.url) }).`,
+    );
   const { Worker } = nodeBuiltin<typeof WorkerThreads>('node:worker_threads');
   const where = runtimeLocation();
   const worker = new Worker(NODE_POOL_BOOTSTRAP, {
@@ -70,6 +80,31 @@ export function spawnPoolWorker(init: PoolWorkerInit, resourceLimits: ResourceLi
     terminate: async () => {
       dead = true;
       await worker.terminate();
+    },
+  };
+}
+
+/** Starts a browser pool worker on `url` (a module script that calls `startWebPoolWorker`) and sends it `init`. */
+function spawnWebPoolWorker(init: PoolWorkerInit, url: string): PoolWorkerHandle {
+  const endpoint = spawnWebWorker(url, { name: init.name });
+  let dead = false;
+  let onDeath: ((reason: string) => void) | null = null;
+  const die = (reason: string): void => {
+    if (dead) return;
+    dead = true;
+    onDeath?.(reason);
+  };
+  endpoint.onError((error: unknown) => die(`it failed: ${(error as Error).message}`));
+  endpoint.onExit((code: number) => die(`it stopped with code ${code}`));
+  endpoint.postMessage({ type: 'init', init });
+  return {
+    postMessage: (message, transfer) => endpoint.postMessage(message, transfer),
+    onMessage: (handler) => endpoint.onMessage(handler),
+    onDeath: (handler) => void (onDeath = handler),
+    setBusy: () => {},
+    terminate: async () => {
+      dead = true;
+      await endpoint.terminate();
     },
   };
 }

@@ -1,0 +1,35 @@
+/**
+ * `@sigslot/concurrent/web-worker`: the start of a browser pool worker. A pool in a browser starts module Web Workers
+ * on a script you bundle (its own entry point, as a QThread's module is): the script registers the task modules it
+ * serves and calls {@link startWebPoolWorker}.
+ *
+ * ```ts
+ * // pool-worker.ts (bundled as its own entry)
+ * import { startWebPoolWorker } from '@sigslot/concurrent/web-worker';
+ * import * as tasks from './tasks';
+ * startWebPoolWorker({ tasks }); // on the page: taskModule<typeof Tasks>('tasks'), new QThreadPool(null, { workerUrl })
+ * ```
+ * A task whose module is not registered is loaded with `import()` (a URL the worker can fetch).
+ * @packageDocumentation
+ */
+import { webEndpoint } from '@sigslot/thread/channel';
+import type { PoolWorkerInit } from './pool/protocol';
+import { runPoolWorker } from './worker/task-runner';
+
+/** Starts the pool worker loop in this Web Worker; `modules` maps the names tasks use to the modules' exports. */
+export function startWebPoolWorker(modules: Readonly<Record<string, unknown>>): void {
+  const scope = globalThis as unknown as {
+    addEventListener(type: 'message', listener: (event: MessageEvent) => void): void;
+    removeEventListener(type: 'message', listener: (event: MessageEvent) => void): void;
+    postMessage(message: unknown, transfer?: Transferable[]): void;
+  };
+  const onInit = (event: MessageEvent): void => {
+    const data = event.data as { type?: string; init?: PoolWorkerInit };
+    if (data?.type !== 'init' || !data.init) return;
+    scope.removeEventListener('message', onInit);
+    runPoolWorker(webEndpoint(scope), data.init, (task) =>
+      Object.hasOwn(modules, task.module) ? modules[task.module] : import(/* @vite-ignore */ task.module),
+    );
+  };
+  scope.addEventListener('message', onInit);
+}

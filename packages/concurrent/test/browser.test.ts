@@ -1,0 +1,112 @@
+// @sigslot/concurrent in a real browser: headless Chromium runs test/browser/index.html, whose QThreadPool starts
+// module Web Workers on pool-worker.js. esbuild bundles the page and the worker script as two entries; a tiny server
+// sends the COOP/COEP headers that SharedArrayBuffer (the pool's cancel and suspend flags) needs.
+import * as fs from 'node:fs';
+import * as http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { build, stop as stopEsbuild } from 'esbuild';
+import type { BrowserContext } from 'playwright-core';
+import { launchChromium } from '../../../test/support/headless-chromium';
+import type { PoolResults } from './browser/results';
+
+const ROOT = path.resolve(__dirname, '../../..');
+const FIXTURES = path.join(__dirname, 'browser');
+const TYPES: Record<string, string> = { '.html': 'text/html', '.js': 'text/javascript', '.map': 'application/json' };
+
+function serve(dir: string): Promise<http.Server> {
+  const server = http.createServer((request, response) => {
+    const name = path.basename(new URL(request.url ?? '/', 'http://x').pathname) || 'index.html';
+    const file = path.join(dir, name);
+    if (!fs.existsSync(file)) return void response.writeHead(404).end();
+    response.writeHead(200, {
+      'Content-Type': TYPES[path.extname(name)] ?? 'application/octet-stream',
+      'Cross-Origin-Opener-Policy': 'same-origin',
+      'Cross-Origin-Embedder-Policy': 'require-corp',
+    });
+    response.end(fs.readFileSync(file));
+  });
+  return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve(server)));
+}
+
+let dir = '';
+let server: http.Server | undefined;
+let context: BrowserContext | undefined;
+let results: PoolResults;
+let problems: string[] = [];
+
+beforeAll(async () => {
+  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'sigslot-pool-browser-'));
+  const www = path.join(dir, 'www');
+  await build({
+    entryPoints: ['main.ts', 'pool-worker.ts'].map((entry) => path.join(FIXTURES, entry)),
+    bundle: true,
+    format: 'esm',
+    platform: 'browser',
+    target: 'es2022',
+    outdir: www,
+    logLevel: 'error',
+    alias: {
+      '@sigslot/core': path.join(ROOT, 'packages/core/src/index.ts'),
+      '@sigslot/thread/channel': path.join(ROOT, 'packages/thread/src/channel.ts'),
+      '@sigslot/thread': path.join(ROOT, 'packages/thread/src/index.ts'),
+      '@sigslot/concurrent/web-worker': path.join(ROOT, 'packages/concurrent/src/web-worker.ts'),
+      '@sigslot/concurrent': path.join(ROOT, 'packages/concurrent/src/index.ts'),
+    },
+  });
+  fs.copyFileSync(path.join(FIXTURES, 'index.html'), path.join(www, 'index.html'));
+  server = await serve(www);
+  ({ context, problems } = await launchChromium(path.join(dir, 'profile'), 'The pool browser test'));
+  const { port } = server.address() as AddressInfo;
+  const page = await context.newPage();
+  await page.goto(`http://127.0.0.1:${port}/index.html`);
+  // The timeout bounds a failure only: the page reports as soon as it is done.
+  await page
+    .waitForFunction(() => (window as unknown as { __results?: PoolResults }).__results?.done === true, undefined, {
+      timeout: 40_000,
+    })
+    .catch(() => undefined);
+  results = await page.evaluate(() => (window as unknown as { __results: PoolResults }).__results);
+  if (!results?.done)
+    throw new Error(
+      `The page did not finish: ${JSON.stringify(results)}\n${problems.join('\n') || '(no console errors)'}`,
+    );
+}, 60_000);
+
+afterAll(async () => {
+  await context?.close();
+  await stopEsbuild();
+  await new Promise((resolve) => (server ? server.close(resolve) : resolve(undefined)));
+  if (dir) fs.rmSync(dir, { recursive: true, force: true });
+});
+
+describe('QThreadPool in headless Chromium (module Web Workers)', () => {
+  test('the page is cross-origin isolated and reports no errors', () => {
+    expect(results.crossOriginIsolated).toBe(true);
+    expect(results.errors).toEqual([]);
+    expect(problems).toEqual([]);
+  });
+
+  test('QC-1 run() computes in a Web Worker', () => {
+    expect(results.sum).toBe(5);
+  });
+
+  test('QC-5 mapped results are in input order while resultReadyAt indexes arrive out of order', () => {
+    expect(results.mapped!.results).toEqual([0, 1, 2, 3, 4, 5]);
+    expect([...results.mapped!.indexes].sort()).toEqual([0, 1, 2, 3, 4, 5]);
+    expect(results.mapped!.indexes).not.toEqual([0, 1, 2, 3, 4, 5]);
+  });
+
+  test('QW-6 / QW-10 progress is throttled with the last value delivered, and every result comes before finished', () => {
+    expect(results.progress!.last).toBe(10_000);
+    expect(results.progress!.signals).toBeLessThan(100);
+    expect(results.progress!.resultsAtFinished).toBe(10_000);
+  });
+
+  test('F-3 a synchronous loop in a Web Worker sees cancel through shared memory; the worker is kept', () => {
+    const { canceled, afterwards, threadsBefore, threadsAfter } = results.cancel!;
+    expect([canceled, afterwards]).toEqual([true, 2]);
+    expect(threadsAfter).toBe(threadsBefore); // no worker was ended or replaced
+  });
+});
