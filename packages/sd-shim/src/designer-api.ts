@@ -67,6 +67,7 @@ export {
   SDTypeArray,
 } from './values/sd-type';
 export { SDArray } from './base/sd-array';
+export { SDMetadataDict } from './metadata/sd-metadata-dict';
 export { SDAPIObject } from './base/sd-api-object';
 
 // UI

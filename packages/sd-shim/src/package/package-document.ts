@@ -7,6 +7,7 @@ import { SDPropertyCategory } from '../graph/sd-property-category';
 import { SDPropertyInheritanceMethod } from '../graph/sd-property-inheritance-method';
 import type { TypeRef, ValueData } from '../values/value-data';
 import type { PackageModel } from './package-model';
+import type { MetadataModel } from '../metadata/metadata-model';
 import { BitmapModel, EmbedMethod, FolderModel, type ResourceModel } from './resource-model';
 
 /*
@@ -81,12 +82,17 @@ export interface GraphObjectDocument {
   readonly size: readonly [number, number];
 }
 
+/** Metadata entries, by key, in insertion order. */
+export type MetadataDocument = Readonly<Record<string, ValueData>>;
+
 /** A graph in a package. */
 export interface GraphDocument {
   /** Its class. */
   readonly kind: GraphKind;
   /** Its identifier. */
   readonly identifier: string;
+  /** Its metadata. */
+  readonly metadata?: MetadataDocument;
   /** The input parameters it declares. */
   readonly inputs?: readonly GraphInputDocument[];
   /** Its own values set explicitly. */
@@ -107,6 +113,8 @@ export interface FolderDocument {
   readonly kind: 'SDResourceFolder';
   /** Its identifier. */
   readonly identifier: string;
+  /** Its metadata. */
+  readonly metadata?: MetadataDocument;
   /** What it holds. */
   readonly children: readonly ResourceDocument[];
 }
@@ -117,6 +125,8 @@ export interface BitmapDocument {
   readonly kind: 'SDResourceBitmap';
   /** Its identifier. */
   readonly identifier: string;
+  /** Its metadata. */
+  readonly metadata?: MetadataDocument;
   /** The file it was made from. */
   readonly source: string;
   /** How it is kept. */
@@ -136,6 +146,13 @@ export interface PackageDocument {
   readonly designerVersion: string;
   /** The top-level resources, in order. */
   readonly resources: readonly ResourceDocument[];
+  /** The package's metadata. */
+  readonly metadata?: MetadataDocument;
+}
+
+function metadataOf(model: { metadata: MetadataModel }): { metadata?: MetadataDocument } {
+  const entries = model.metadata.entries();
+  return entries.length === 0 ? {} : { metadata: Object.fromEntries(entries) };
 }
 
 function propertiesDocument(values: PropertyValues): PropertiesDocument {
@@ -179,6 +196,7 @@ function graphDocument(graph: GraphModel): GraphDocument {
   return {
     kind: graph.kind,
     identifier: graph.identifier,
+    ...metadataOf(graph),
     ...(graph.customInputs.length > 0
       ? { inputs: graph.customInputs.map((def) => ({ id: def.id, type: def.type })) }
       : {}),
@@ -219,6 +237,7 @@ function resourceDocument(resource: ResourceModel): ResourceDocument {
     return {
       kind: 'SDResourceBitmap',
       identifier: resource.identifier,
+      ...metadataOf(resource),
       source: resource.sourcePath,
       embed: EmbedMethod[resource.embed] as keyof typeof EmbedMethod,
     };
@@ -233,5 +252,6 @@ export function packageDocument(pkg: PackageModel): PackageDocument {
     formatVersion: SBS_FORMAT_VERSION,
     designerVersion: DESIGNER_VERSION,
     resources: pkg.children.map(resourceDocument),
+    ...metadataOf(pkg),
   };
 }

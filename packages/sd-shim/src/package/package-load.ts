@@ -8,6 +8,7 @@ import { SDPropertyInheritanceMethod } from '../graph/sd-property-inheritance-me
 import { STRUCT_TYPES } from '../values/struct-types';
 import { isValueKind, parseValueData, type TypeRef, type ValueData } from '../values/value-data';
 import type { PackageModel } from './package-model';
+import type { MetadataModel } from '../metadata/metadata-model';
 import { BitmapModel, EmbedMethod, FolderModel, type ResourceContainer } from './resource-model';
 import { SBS_FORMAT, SBS_FORMAT_VERSION } from './package-document';
 
@@ -196,6 +197,15 @@ function newFunctionGraphOf(node: import('../graph/node-model').NodeModel, def: 
   return graph;
 }
 
+/** Reads the metadata entries of `json` into `metadata`. */
+function readMetadata(json: unknown, metadata: MetadataModel, where: string): void {
+  for (const [id, raw] of Object.entries(object(json ?? {}, where))) {
+    const here = `${where}.${id}`;
+    const value = at(here, () => parseValueData(raw, here));
+    at(here, () => metadata.set(LOAD, id, value));
+  }
+}
+
 /** Makes the resources of `json` in `container`; graphs are filled later (`pending`), once every graph exists. */
 function readResources(
   json: unknown,
@@ -217,16 +227,20 @@ function readResources(
     if (kind === 'SDResourceFolder') {
       const folder = new FolderModel(identifier, container);
       container.children.push(folder);
+      readMetadata(doc['metadata'], folder.metadata, `${here}.metadata`);
       readResources(doc['children'], folder, `${here}.children`, pending);
     } else if (kind === 'SDSBSCompGraph' || kind === 'SDSBSFunctionGraph') {
       const graph = new GraphModel(kind as GraphKind, identifier, container);
       container.children.push(graph);
+      readMetadata(doc['metadata'], graph.metadata, `${here}.metadata`);
       pending.push([doc, graph, here]);
     } else if (kind === 'SDResourceBitmap') {
       const embed = EmbedMethod[text(doc['embed'], `${here}.embed`) as keyof typeof EmbedMethod];
       if (typeof embed !== 'number')
         throw new PackageFileError(`${here}.embed: unknown embed method ${JSON.stringify(doc['embed'])}`);
-      container.children.push(new BitmapModel(identifier, container, text(doc['source'], `${here}.source`), embed));
+      const bitmap = new BitmapModel(identifier, container, text(doc['source'], `${here}.source`), embed);
+      container.children.push(bitmap);
+      readMetadata(doc['metadata'], bitmap.metadata, `${here}.metadata`);
     } else {
       throw new PackageFileError(`${here}.kind: unknown resource kind ${JSON.stringify(kind)}`);
     }
@@ -249,6 +263,7 @@ export function readPackageDocument(json: unknown, pkg: PackageModel, resolvePac
   }
   const pending: [Json, GraphModel, string][] = [];
   readResources(doc['resources'], pkg, 'resources', pending);
+  readMetadata(doc['metadata'], pkg.metadata, 'metadata');
   const resolve = (ref: Json, here: string): GraphModel => {
     const path = text(ref['package'], `${here}.reference.package`);
     const url = text(ref['url'], `${here}.reference.url`);

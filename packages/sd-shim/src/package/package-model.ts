@@ -1,4 +1,5 @@
 import type { Model } from '../base/model';
+import { MetadataModel } from '../metadata/metadata-model';
 import { FolderModel, type ResourceContainer, type ResourceModel } from './resource-model';
 
 /** The state of a package: its resources, its file path, and the modified flag. */
@@ -11,6 +12,8 @@ export class PackageModel implements Model, ResourceContainer {
   modified = false;
   /** Its top-level resources. */
   readonly children: ResourceModel[] = [];
+  /** Its metadata (`getMetadataDict`). */
+  readonly metadata = new MetadataModel(this, () => (this.modified = true));
 
   constructor(
     /** A number unique within the Designer session. */

@@ -1,4 +1,5 @@
 import type { Model } from '../base/model';
+import { MetadataModel } from '../metadata/metadata-model';
 import type { PackageModel } from './package-model';
 import { uniqueIdentifier } from './identifier';
 
@@ -21,6 +22,8 @@ export abstract class ResourceModel implements Model {
   abstract readonly kind: ResourceKind;
   /** False once deleted (with `delete()`, its folder's deletion, or its package's unloading). */
   alive = true;
+  /** Its metadata (`getMetadataDict`). */
+  readonly metadata: MetadataModel = new MetadataModel(this, () => (this.pkg.modified = true));
 
   constructor(
     /** Unique among its siblings. */

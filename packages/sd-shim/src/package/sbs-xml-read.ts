@@ -254,7 +254,25 @@ function readCompGraph(node: XmlNode, where: string): GraphDocument {
   };
 }
 
+function readMetadataEntries(node: XmlNode, where: string): { metadata?: Record<string, ValueData> } {
+  const found = maybeChild(node, 'metadata');
+  if (!found) return {};
+  const entries: Record<string, ValueData> = {};
+  for (const entry of children(found)) {
+    const name = childValue(entry, 'name', where);
+    const value = children(entry).find((c) => tagOf(c) !== 'name');
+    if (value === undefined) throw new Error(`${where}: metadata "${name}" has no value`);
+    entries[name] = readValue(value, `${where} metadata "${name}"`);
+  }
+  return { metadata: entries };
+}
+
 function readResource(node: XmlNode, where: string): ResourceDocument | null {
+  const resource = readResourceOnly(node, where);
+  return resource === null ? null : { ...resource, ...readMetadataEntries(node, where) };
+}
+
+function readResourceOnly(node: XmlNode, where: string): ResourceDocument | null {
   switch (tagOf(node)) {
     case 'graph':
       return readCompGraph(node, where);
@@ -302,5 +320,6 @@ export function sbsToDocument(text: string): PackageDocument {
     formatVersion: SBS_FORMAT_VERSION,
     designerVersion: childValue(root, 'updaterVersion', 'package', ''),
     resources: readContent(child(root, 'content', 'package'), 'content'),
+    ...readMetadataEntries(root, 'package'),
   };
 }

@@ -3,6 +3,7 @@ import { SDPropertyInheritanceMethod } from '../graph/sd-property-inheritance-me
 import type { ValueData } from '../values/value-data';
 import {
   type GraphDocument,
+  type MetadataDocument,
   type NodeDocument,
   type PackageDocument,
   type PropertiesDocument,
@@ -175,9 +176,23 @@ function stringOf(value: ValueData): string {
   return value.kind === 'string' ? value.value : JSON.stringify(value);
 }
 
+/** `<metadata>` entries: the mock's element (Designer keeps metadata in a form the mock does not model). */
+function metadata(entries: MetadataDocument | undefined): XmlNode[] {
+  const list = Object.entries(entries ?? {});
+  return list.length === 0
+    ? []
+    : [
+        el(
+          'metadata',
+          list.map(([name, value]) => el('entry', [v('name', name), valueElement(value)])),
+        ),
+      ];
+}
+
 function graphHeader(graph: GraphDocument): XmlNode[] {
   return [
     v('identifier', graph.identifier),
+    ...metadata(graph.metadata),
     ...(graph.inputs?.length
       ? [
           el(
@@ -230,10 +245,15 @@ function guiObjects(graph: GraphDocument): XmlNode[] {
 function resourceElement(resource: ResourceDocument): XmlNode {
   switch (resource.kind) {
     case 'SDResourceFolder':
-      return el('group', [v('identifier', resource.identifier), el('content', resource.children.map(resourceElement))]);
+      return el('group', [
+        v('identifier', resource.identifier),
+        ...metadata(resource.metadata),
+        el('content', resource.children.map(resourceElement)),
+      ]);
     case 'SDResourceBitmap':
       return el('resource', [
         v('identifier', resource.identifier),
+        ...metadata(resource.metadata),
         v('type', 'bitmap'),
         v('filepath', resource.source),
         v('embedMethod', resource.embed),
@@ -278,6 +298,7 @@ export function documentToSbs(doc: PackageDocument): string {
             ),
           ]
         : []),
+      ...metadata(doc.metadata),
       el('content', doc.resources.map(resourceElement)),
     ]),
   );

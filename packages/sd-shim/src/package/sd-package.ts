@@ -1,3 +1,4 @@
+import { metadataFacade, type SDMetadataDict } from '../metadata/sd-metadata-dict';
 import { PACKAGES } from '../base/bindings';
 import { SDArray } from '../base/sd-array';
 import { SDAPIObject } from '../base/sd-api-object';
@@ -20,6 +21,11 @@ export class SDPackage extends SDAPIObject {
   /** @internal Packages come from the package manager. */
   constructor() {
     super();
+  }
+
+  /** Its metadata dictionary (saved with the package). */
+  getMetadataDict(): SDMetadataDict {
+    return metadataFacade(live(this, 'getMetadataDict').metadata);
   }
 
   /** Its resources: the top level, or all levels when `recursive` (a folder, then its content). */

@@ -1,3 +1,4 @@
+import { metadataFacade, type SDMetadataDict } from '../metadata/sd-metadata-dict';
 import { RESOURCES, callName, resourceFacadeOf } from '../base/bindings';
 import { APIException } from '../errors/api-exception';
 import { SDApiError } from '../errors/sd-api-error';
@@ -42,6 +43,11 @@ export abstract class SDResource extends SDAPIObject {
   setIdentifier(identifier: string): void {
     const model = liveResource(this, 'setIdentifier');
     model.rename(checkIdentifier(callName(this, 'setIdentifier'), identifier));
+  }
+
+  /** Its metadata dictionary (saved with the package). */
+  getMetadataDict(): SDMetadataDict {
+    return metadataFacade(liveResource(this, 'getMetadataDict').metadata);
   }
 
   /** Its url: `pkg:///folder0/Graph`. */

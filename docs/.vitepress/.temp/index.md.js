@@ -1,0 +1,19 @@
+import { ssrRenderAttrs } from "vue/server-renderer";
+import { useSSRContext } from "vue";
+import { _ as _export_sfc } from "./plugin-vue_export-helper.1tPrXgE0.js";
+const __pageData = JSON.parse(`{"title":"","description":"","frontmatter":{"layout":"home","hero":{"name":"sigslot","text":"Qt's signals, slots and threads for TypeScript","tagline":"QThread on real workers (Node worker_threads, browser Web Workers), connection types with Qt's meaning, thread affinity you can test. Typed end to end.","image":{"src":"/logo.svg","alt":"sigslot"},"actions":[{"theme":"brand","text":"Get started","link":"/guide/getting-started"},{"theme":"alt","text":"See it run in your browser","link":"/demo"},{"theme":"alt","text":"API reference","link":"/api/"}]},"features":[{"title":"The model Qt users know","details":"Signal, QObject, QThread, ConnectionType (Auto, Direct, Queued, BlockingQueued, Unique, SingleShot), moveToThread, deleteLater, invokeMethod, QTimer, QSignalSpy. Same names, same values, same rules, and where JavaScript cannot do what Qt does, a clear error says so.","link":"/guide/connection-types","linkText":"Qt beside sigslot"},{"title":"Heavy work off the main thread","details":"A QThread's run() executes in a real worker. Its signals reach the main thread in order, batched, none lost; BlockingQueuedConnection makes the worker wait for the main thread's slot.","link":"/guide/concepts","linkText":"Threads, affinity, event loops"},{"title":"For Substance 3D Designer plugins","details":"Designer's Python API is main-thread-only. @sigslot/sd-shim mocks it with a thread check on every call, and jest matchers prove your plugin never touches it from a worker.","link":"/guide/testing","linkText":"Testing with sd-shim"}]},"headers":[],"relativePath":"index.md","filePath":"index.md"}`);
+const _sfc_main = { name: "index.md" };
+function _sfc_ssrRender(_ctx, _push, _parent, _attrs, $props, $setup, $data, $options) {
+  _push(`<div${ssrRenderAttrs(_attrs)}><h2 id="three-packages" tabindex="-1">Three packages <a class="header-anchor" href="#three-packages" aria-label="Permalink to &quot;Three packages&quot;">​</a></h2><table tabindex="0"><thead><tr><th>package</th><th>what it gives you</th></tr></thead><tbody><tr><td><code>@sigslot/core</code></td><td><code>Signal</code>, <code>Connection</code>, <code>ConnectionType</code>, <code>QObject</code>, <code>invokeMethod</code>, <code>QTimer</code>, one event loop per thread, the affinity guard, <code>SignalSpy</code> and <code>waitFor</code>, bridges to <code>EventEmitter</code> and <code>EventTarget</code></td></tr><tr><td><code>@sigslot/thread</code></td><td><code>QThread</code> on Node <code>worker_threads</code> and browser Web Workers, signals that cross threads by connection type, the worker-object pattern (<code>thread.create()</code>), <code>invokeMethod</code> across threads</td></tr><tr><td><code>@sigslot/sd-shim</code></td><td>a working mock of the Substance 3D Designer Python API, main-thread-only, and <code>@sigslot/sd-shim/jest</code> matchers</td></tr></tbody></table><p>New to Qt&#39;s thread model? Start with <a href="/guide/concepts.html">Concepts</a>. Coming from Qt or PySide? The <a href="/guide/connection-types.html">connection types table</a> lists every place sigslot differs and why. Writing a Designer plugin? The <a href="/guide/designer-example.html">Designer example</a> is the &quot;Using threads&quot; page, line for line.</p></div>`);
+}
+const _sfc_setup = _sfc_main.setup;
+_sfc_main.setup = (props, ctx) => {
+  const ssrContext = useSSRContext();
+  (ssrContext.modules || (ssrContext.modules = /* @__PURE__ */ new Set())).add("index.md");
+  return _sfc_setup ? _sfc_setup(props, ctx) : void 0;
+};
+const index = /* @__PURE__ */ _export_sfc(_sfc_main, [["ssrRender", _sfc_ssrRender]]);
+export {
+  __pageData,
+  index as default
+};
