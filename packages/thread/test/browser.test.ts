@@ -191,18 +191,20 @@ test('a page that is not cross-origin isolated gets an error naming the two head
   );
 });
 
+// Routing at the emit (disconnect, connect, blockSignals) is tested on Node only (delivery-model.test.ts): its lock-step
+// test holds the main thread in a slot, which a page can do only by spinning, and a spinning page starved its worker
+// for seconds on a loaded machine. The routing code is the same on both platforms.
 describe("Qt's delivery model in a browser (the rules of delivery-model.test.ts, in Web Workers)", () => {
   test('post at once: a run() that never yields has each progress emit delivered to the idle page while it works', () => {
     expect(results.deliveryModel?.busyAcks).toEqual([true, true, true, true, true]);
   });
 
-  test('route once at the emit: an emit made before a disconnect() still reaches the slot; a slot connected after it does not get it', () => {
-    expect(results.deliveryModel?.afterDisconnect).toEqual([1]);
-    expect(results.deliveryModel?.connectedLate).toEqual([2]);
-  });
-
-  test('route once at the emit: blockSignals() counts when the worker emits, not when the page delivers', () => {
-    expect(results.deliveryModel?.blocked).toEqual([1, 3]);
+  test("a worker's blocking emit returns what the page's slot returned, through shared memory", () => {
+    expect(results.deliveryModel?.blockingResult).toEqual({
+      title: expect.any(String),
+      sizes: [1, 2, 3],
+      when: new Date(0),
+    });
   });
 
   test('started and finished are emitted in the new thread: slots connected there run there', () => {

@@ -7,6 +7,18 @@ import type { SpawnOptions, WorkerEndpoint } from './endpoint';
 import { spawnNodeWorker } from './node-endpoint';
 import { nodeBuiltin, nodeProcess } from './platform';
 import { spawnWebWorker } from './web-endpoint';
+import { writeSharedValue } from '../wire/shared-value';
+
+/** A browser's result region for blocking emits: grows as a result needs, up to this many bytes. */
+const MAX_RESULT_BYTES = 16 << 20;
+/**
+ * A growable SharedArrayBuffer (ES2024's form, which the compiler's ES2022 library lacks). Reached when called, not
+ * at load: a page that is not cross-origin isolated has no SharedArrayBuffer, and must still load the module.
+ */
+function growableSharedBuffer(length: number, maxByteLength: number): SharedArrayBuffer {
+  const Growable = SharedArrayBuffer as unknown as new (n: number, o: { maxByteLength: number }) => SharedArrayBuffer;
+  return new Growable(length, { maxByteLength });
+}
 
 /**
  * The main side's synchronous channel to a worker, read while this thread is blocked on it (it cannot receive
@@ -33,9 +45,18 @@ export interface ThreadWorker {
  */
 export function startThreadWorker(init: ThreadInit, options: SpawnOptions, what: string): ThreadWorker {
   if (!nodeProcess()) {
+    // A browser worker blocked in an emit cannot receive a message: the slots' result is written to shared memory.
+    const results = growableSharedBuffer(64 << 10, MAX_RESULT_BYTES);
     const endpoint = spawnWebWorker(init.location.module, options);
-    endpoint.postMessage(init);
-    return { endpoint, sync: null };
+    endpoint.postMessage({ ...init, results } satisfies ThreadInit);
+    return {
+      endpoint,
+      sync: {
+        receive: () => undefined, // a browser's main thread never blocks on a worker
+        send: (message) => void writeSharedValue(results, 0, message),
+        close: () => undefined,
+      },
+    };
   }
   const { MessageChannel, receiveMessageOnPort } = nodeBuiltin<typeof WorkerThreads>('node:worker_threads');
   const channel = new MessageChannel();

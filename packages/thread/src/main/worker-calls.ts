@@ -157,10 +157,14 @@ export class WorkerCalls {
     return reply.value;
   }
 
-  /** Gives a worker blocked in an emit what its slots returned, before it is woken (Node's sync port). */
+  /**
+   * Gives a worker blocked in an emit what its slots returned, before it is woken: on Node's sync port, in a
+   * browser through shared memory. A result that cannot be copied (or does not fit) is reported, and the emit
+   * there returns undefined.
+   */
   sendEmitResult(value: unknown, signal: Signal<unknown[]> | null): void {
     const sync = this.owner.sync;
-    if (!sync) return; // a browser's worker has no synchronous channel: its emit returns undefined
+    if (!sync) return;
     try {
       sync.send({ type: 'emit-result', value } satisfies BlockedEmitResult);
     } catch (error) {

@@ -92,6 +92,11 @@ export interface ThreadInit {
   readonly calls: readonly WireCall[];
   /** The program's wait-for graph (see `WaitGraph`): where every thread publishes what it is blocked on. */
   readonly waitGraph: SharedArrayBuffer;
+  /**
+   * Browsers: where a worker blocked in an emit reads what the main thread's slots returned (written with
+   * `writeSharedValue`), since a blocked browser worker cannot receive a message. Node uses its sync port.
+   */
+  readonly results?: SharedArrayBuffer;
   /** Blocking-flag slots already assigned: [objectId, signal name, slot]. */
   readonly watches: readonly (readonly [number, string, number])[];
   /**

@@ -6,6 +6,7 @@ import { nodeBuiltin } from '../endpoint/platform';
 import { webEndpoint } from '../endpoint/web-endpoint';
 import { ProtocolError } from '../errors';
 import { answer } from '../wire/blocking';
+import { readSharedValue } from '../wire/shared-value';
 import {
   ControlWords,
   toWireError,
@@ -39,13 +40,19 @@ function nodeSyncChannel(data: NodeWorkerData): SyncChannel {
   };
 }
 
-/** A browser's main thread never blocks on a worker, and has no synchronous channel to send a worker a result. */
-const WEB_SYNC_CHANNEL: SyncChannel = {
-  reply: () => {
-    throw new InvalidArgumentError('A browser main thread cannot block on a worker.');
-  },
-  emitResult: () => undefined,
-};
+/**
+ * A browser's synchronous channel: the main thread writes the result of a blocking emit into shared memory
+ * (`init.results`) before it wakes the worker. It never blocks on a worker, so nothing is sent the other way.
+ */
+function webSyncChannel(init: ThreadInit): SyncChannel {
+  return {
+    reply: () => {
+      throw new InvalidArgumentError('A browser main thread cannot block on a worker.');
+    },
+    emitResult: () =>
+      init.results ? (readSharedValue(init.results, 0) as BlockedEmitResult | undefined)?.value : undefined,
+  };
+}
 
 const RUNTIME = Symbol.for('sigslot.thread.runtime');
 let side: WorkerSide | null = null;
@@ -194,7 +201,7 @@ const runtime = {
         const init = message as ThreadInit;
         void Promise.resolve(load(init.location)).then(
           (exports) => {
-            side = new WorkerSide(sideEndpoint, init, WEB_SYNC_CHANNEL, load);
+            side = new WorkerSide(sideEndpoint, init, webSyncChannel(init), load);
             return side.run(exports).then(() => scope.close());
           },
           (error: unknown) => {

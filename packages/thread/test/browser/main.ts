@@ -2,7 +2,7 @@
 // text, and reports it in `window.__results`, which browser.test.ts reads.
 import { ConnectionType, currentThread, invokeMethod, QObject, QThread, RemoteError, Signal } from '@sigslot/thread';
 import type { Results } from './results';
-import { BusyProgress, Counter, Crasher, Host, Job, LockStep, Spinner, Timer } from './threads';
+import { Asker, BusyProgress, Counter, Crasher, Host, Job, SelfWatching, Spinner, Timer } from './threads';
 
 const results: Results = {
   crossOriginIsolated,
@@ -182,35 +182,8 @@ async function prepared(): Promise<void> {
   log(`QThread.prepareWorkers(2) resolved; QThread.preparedWorkers() -> ${count} (a no-op in a browser)`);
 }
 
-/** Waits on the page's main thread (which may not block) by spinning until `words[index]` reaches `value`. */
-function spinUntil(words: Int32Array, index: number, value: number, ms = 20_000): boolean {
-  const deadline = performance.now() + ms;
-  while (Atomics.load(words, index) < value) if (performance.now() > deadline) return false;
-  return true;
-}
-
-/** Runs a LockStep thread whose `ready` slot does `actions[k - 1]` once the worker has emitted `value(k)`. */
-async function lockStep(steps: number, actions: Array<(thread: LockStep) => void>, setup: (thread: LockStep) => void) {
-  const thread = new LockStep();
-  thread.steps = steps;
-  const log: string[] = [];
-  thread.log.connect((entry) => log.push(entry));
-  setup(thread);
-  thread.ready.connect(() => {
-    for (let step = 1; step <= steps; step++) {
-      if (!spinUntil(thread.words, 0, step)) throw new Error(`the worker never reached step ${step}`);
-      actions[step - 1]?.(thread);
-      Atomics.store(thread.words, 1, step);
-      Atomics.notify(thread.words, 1);
-    }
-  });
-  thread.start();
-  await thread.wait(10_000);
-  return { thread, log };
-}
-
 async function deliveryModel(): Promise<void> {
-  log('The delivery model: post at once, route at the emit, started/finished in the worker');
+  log('The delivery model: post at once, started/finished in the worker, blocking results');
   const busy = new BusyProgress();
   busy.progress.connect((step) => {
     Atomics.store(busy.acks, 0, step);
@@ -222,18 +195,12 @@ async function deliveryModel(): Promise<void> {
   await busy.wait(10_000);
   log(`  progress from a run() that never yields, acknowledged while it ran: ${busyAcks.join(', ')}`);
 
-  const received = (thread: LockStep, got: number[]) => thread.value.connect((step) => got.push(step));
-  const afterDisconnect: number[] = [];
-  let connection: { disconnect(): boolean } | null = null;
-  await lockStep(2, [() => connection!.disconnect()], (t) => (connection = received(t, afterDisconnect)));
-  const connectedLate: number[] = [];
-  await lockStep(2, [(t) => received(t, connectedLate)], () => undefined);
-  const blocked: number[] = [];
-  const run = await lockStep(3, [(t) => t.blockSignals(true), (t) => t.blockSignals(false)], (t) =>
-    received(t, blocked),
-  );
-  log(`  emitted before disconnect: ${afterDisconnect}; connected late: ${connectedLate}; blocked at emit: ${blocked}`);
-  log(`  in the worker: ${run.log.join('; ')}`);
+  const watching = new SelfWatching();
+  const workerLog: string[] = [];
+  watching.log.connect((entry) => workerLog.push(entry));
+  watching.start();
+  await watching.wait();
+  log(`  in the worker: ${workerLog.join('; ')}`);
 
   const host = new Host();
   const job = host.create(Job);
@@ -247,13 +214,21 @@ async function deliveryModel(): Promise<void> {
   host.quit();
   await host.wait(10_000);
   log(`  a worker object's own finished: ${jobFinished}; thread finished -> ${ran.join(', ')}`);
+  const asker = new Asker();
+  asker.ask.connect(
+    () => ({ title: document.title, sizes: [1, 2, 3], when: new Date(0) }),
+    ConnectionType.BlockingQueuedConnection,
+  );
+  const answered = asker.answered.once();
+  asker.start();
+  const [answer] = await answered;
+  await asker.wait(10_000);
+  log(`  a worker's blocking emit returned the page's answer: ${JSON.stringify(answer)}`);
   results.deliveryModel = {
+    blockingResult: answer,
     busyAcks,
-    afterDisconnect,
-    connectedLate,
-    blocked,
-    workerLog: run.log,
-    workerThread: run.thread.describe(),
+    workerLog,
+    workerThread: watching.describe(),
     jobFinished,
     ran,
     hostThread: host.describe(),

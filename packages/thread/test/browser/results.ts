@@ -25,10 +25,8 @@ export interface Results {
   crashed?: { errors: string[]; finished: boolean };
   prepared?: { resolved: boolean; count: number; afterRelease: number };
   deliveryModel?: {
+    blockingResult: unknown;
     busyAcks: boolean[];
-    afterDisconnect: number[];
-    connectedLate: number[];
-    blocked: number[];
     workerLog: string[];
     workerThread: string;
     jobFinished: number[];

@@ -119,30 +119,27 @@ export class BusyProgress extends QThread {
   }
 }
 
-/**
- * Emits in lock step with the page (see the Node fixture of the same shape): `ready()`, then for each step
- * `value(step)`, marks the step in word 0 and waits for the page to mark it in word 1.
- */
-export class LockStep extends QThread {
+/** Records `started` and `finished` from connections made inside the worker, and says where they ran. */
+export class SelfWatching extends QThread {
   static override readonly module = THREADS_URL;
-  readonly ready = new Signal<[]>(this);
-  readonly value = new Signal<[step: number]>(this);
   readonly log = new Signal<[entry: string]>(this);
-  words = new Int32Array(new SharedArrayBuffer(8));
-  steps = 2;
   constructor() {
     super();
+    // The class is built on both sides (the page's handle, the worker's thread object): connect in the worker only.
     if (QThread.currentThread().isMainThread()) return;
     this.started.connect(() => this.log.emit(`started in ${QThread.currentThread().describe()}`));
     this.finished.connect(() => this.log.emit(`finished in ${QThread.currentThread().describe()}`));
   }
+  override run(): void {}
+}
+
+/** Asks the page, blocking, for something only the page knows, and reports the answer (a signal with a result). */
+export class Asker extends QThread {
+  static override readonly module = THREADS_URL;
+  readonly ask = new Signal<[question: string], { title: string; sizes: number[]; when: Date }>(this);
+  readonly answered = new Signal<[answer: unknown]>(this);
   override run(): void {
-    this.ready.emit();
-    for (let step = 1; step <= this.steps; step++) {
-      this.value.emit(step);
-      Atomics.store(this.words, 0, step);
-      if (!waitUntil(this.words, 1, step)) throw new Error(`the page never reached step ${step}`);
-    }
+    this.answered.emit(this.ask.emit('the page title'));
   }
 }
 
