@@ -27,5 +27,11 @@ test('a worker thread describes itself by name and number', () => {
   expect(unnamed.describe()).toBe('worker #7');
   const named = ThreadData.remote(8, 'TimerThread', false, null);
   expect(named.describe()).toBe('"TimerThread" (worker #8)');
-  expect(ThreadData.nextId()).toBeGreaterThan(0);
+});
+
+test("ThreadData.nextId() gives a fresh id on every call, never the main thread's", () => {
+  const ids = [ThreadData.nextId(), ThreadData.nextId(), ThreadData.nextId()];
+  expect(new Set(ids).size).toBe(3);
+  expect(ids).not.toContain(currentThreadData().id);
+  expect([ids[0]! < ids[1]!, ids[1]! < ids[2]!]).toEqual([true, true]);
 });

@@ -136,11 +136,13 @@ describe('a thread on a prepared worker behaves like one on a new worker', () =>
     await oneReadySpare();
     const busy = new InterruptibleThread();
     const looping = busy.looping.once();
-    const stopped = busy.stopped.once();
+    const stopped = new SignalSpy(busy.stopped);
     busy.start();
     await looping;
+    expect([stopped.count, busy.isRunning()]).toEqual([0, true]); // busy until asked
     busy.requestInterruption();
-    expect((await stopped)[0]).toBeGreaterThanOrEqual(0);
+    expect(await stopped.wait()).toBe(true);
+    expect(stopped.count).toBe(1);
     await busy.wait();
 
     await QThread.prepareWorkers(1);
