@@ -68,6 +68,7 @@ export {
 } from './values/sd-type';
 export { SDArray } from './base/sd-array';
 export { SDMetadataDict } from './metadata/sd-metadata-dict';
+export { SDHistoryUtils, UndoGroup } from './history/sd-history-utils';
 export { SDAPIObject } from './base/sd-api-object';
 
 // UI

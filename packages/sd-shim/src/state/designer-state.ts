@@ -3,6 +3,7 @@ import { DESIGNER_PATHS, SDApplicationPath } from '../app/sd-application-path';
 import { samePath } from '../package/file-path';
 import { PackageModel } from '../package/package-model';
 import { UiState } from '../ui/ui-state';
+import { UndoHistory } from '../history/undo-history';
 
 /** The first node id; ids count up from here, as numeric-looking strings like Designer's. */
 const FIRST_NODE_ID = 1_000_000_001;
@@ -20,6 +21,8 @@ export class DesignerState {
   readonly callbacks = new CallbackRegistry();
   /** The window's state. */
   readonly ui = new UiState();
+  /** The undo history (`SDHistoryUtils.UndoGroup`, `sdShim.history`). */
+  readonly history = new UndoHistory();
   /** What was written to Designer's console (`createRuntimeLogHandler`). */
   readonly consoleLines: string[] = [];
   #packageUid = 0;

@@ -27,6 +27,15 @@ export const sdShim = {
   },
   /** An in-memory file system, for tests that should write nothing to disk. */
   MemoryFileSystem,
+  /** Designer's undo history, played as the user would (Edit > Undo, Edit > Redo). */
+  history: {
+    /** Undoes the last undo group that changed something; returns its name, or null when there is none. */
+    undo: (): string | null => designer().history.undo(),
+    /** Redoes the last undone group; returns its name, or null when there is none. */
+    redo: (): string | null => designer().history.redo(),
+    /** The names of the groups that undo would undo, most recent last. */
+    undoNames: (): string[] => designer().history.undoNames(),
+  },
   /** The lines written to Designer's console through `createRuntimeLogHandler()`, oldest first. */
   consoleLines(): string[] {
     return [...designer().consoleLines];
