@@ -1,4 +1,12 @@
-import { ConnectionType, InvalidArgumentError, type Connection, type QObject, type Signal } from '@sigslot/core';
+import {
+  ConnectionType,
+  InvalidArgumentError,
+  reportError,
+  type Connection,
+  type QObject,
+  type Signal,
+} from '@sigslot/core';
+import type { RemoteObjectHandle } from './remote-object';
 import { ControlWords, type WireCall } from '../wire/protocol';
 import { RoutingHistory } from './routing-history';
 
@@ -14,6 +22,8 @@ export interface RemoteSignalsOwner {
   watch(objectId: number, signal: string, slot: number): void;
   /** Reports a message that names a signal the worker never declared. */
   protocolError(problem: string): void;
+  /** The thread, for messages. */
+  describe(): string;
 }
 
 /**
@@ -111,6 +121,30 @@ export class RemoteSignals {
   /** True when `connection` joins two objects of the worker and was made there too: it ran there. */
   readonly runsThere = (connection: Connection): boolean =>
     this.mirrored.get(connection.signal as Signal<unknown[]>)?.has(connection) ?? false;
+
+  /**
+   * An object the worker created announces its signals: its handle gets them. A name that is also a member of the
+   * handle cannot be shown there: it is reported once, and its emits are dropped quietly.
+   */
+  announceObject(handle: RemoteObjectHandle, objectId: number, names: readonly string[]): void {
+    const known = this.names(objectId);
+    for (const [index, name] of names.entries()) {
+      if (known.has(name)) continue;
+      if (name in handle) {
+        this.silence(objectId, index);
+        reportError(
+          new InvalidArgumentError(
+            `${handle.describe()} declares a signal "${name}", which is also the name of a member of its handle ` +
+              `on the main thread (${name}), so the handle cannot show it. Rename the signal.`,
+          ),
+          { where: `creating ${handle.describe()}`, thread: this.owner.describe() },
+        );
+        continue;
+      }
+      handle.remoteSignal(name);
+    }
+    this.announce(objectId, names);
+  }
 
   /** Maps the worker's signal list for an object onto this side's signals; undeclared names map to null. */
   announce(objectId: number, names: readonly string[]): void {

@@ -16,17 +16,12 @@ import { ProtocolError, ThreadCrashedError } from '../errors';
 import { answer, delivered, setAndWake } from '../wire/blocking';
 import { snapshotArgs } from '../wire/clone-check';
 import { countEmits, decodeBatch } from '../wire/codec';
-import {
-  ControlWords,
-  validateFromWorker,
-  type ClassLocation,
-  type FromWorker,
-  type WireError,
-} from '../wire/protocol';
+import { ControlWords, validateFromWorker, type ClassLocation, type FromWorker } from '../wire/protocol';
 import { WaitGraph } from '../wire/wait-graph';
 import type { WorkerClass } from '../class-location';
 import { deliverPosted } from './deliver-posted';
 import { RemoteObjectHandle } from './remote-object';
+import { crashFromRun, crashFromWorkerError } from './crash';
 import { RemoteSignals } from './remote-signals';
 import { toRemoteError, WorkerCalls } from './worker-calls';
 
@@ -292,8 +287,13 @@ export class ThreadController implements ThreadTransport {
         this.signals.announce(0, m.signals);
         this.thread.started.deliver([], from); // skips what ran in the worker (runsThere)
         return;
-      case 'created':
-        return this.created(m.objectId, m.signals);
+      case 'created': {
+        const handle = this.handles.get(m.objectId);
+        if (!handle || this.announced.has(m.objectId))
+          return this.protocolError(`"created" for object #${m.objectId}, which this side did not ask for`);
+        this.announced.add(m.objectId);
+        return this.signals.announceObject(handle, m.objectId, m.signals);
+      }
       case 'emits':
         // Counted as taken before the slots run: a worker whose emit a slot here answers (through shared memory,
         // say) sees this side caught up, so its next emit is posted at once (see Outbox). Backpressure counts it too.
@@ -327,36 +327,11 @@ export class ThreadController implements ThreadTransport {
         return affinity.record({ ...m.violation, thread: from.describe(), threadId: from.id });
       case 'finished':
         this.phase = 'done';
-        if (m.error) this.crash ??= crashFrom(m.error, this.thread.describe());
+        if (m.error) this.crash ??= crashFromRun(m.error, this.thread.describe());
         this.end();
         this.endpoint?.release();
         return;
     }
-  }
-
-  /** An object the worker created announces its signals: the handle gets them (a clashing name is refused). */
-  private created(objectId: number, names: readonly string[]): void {
-    const handle = this.handles.get(objectId);
-    if (!handle || this.announced.has(objectId))
-      return this.protocolError(`"created" for object #${objectId}, which this side did not ask for`);
-    this.announced.add(objectId);
-    const known = this.signals.names(objectId);
-    for (const [index, name] of names.entries()) {
-      if (known.has(name)) continue;
-      if (name in handle) {
-        this.signals.silence(objectId, index); // reported here, once: its emits are dropped quietly
-        reportError(
-          new InvalidArgumentError(
-            `${handle.describe()} declares a signal "${name}", which is also the name of a member of its handle ` +
-              `on the main thread (${name}), so the handle cannot show it. Rename the signal.`,
-          ),
-          { where: `creating ${handle.describe()}`, thread: this.thread.threadRecord.describe() },
-        );
-        continue;
-      }
-      handle.remoteSignal(name);
-    }
-    this.signals.announce(objectId, names);
   }
 
   private readonly lookup = (objectId: number, index: number): Signal<unknown[]> | null =>
@@ -387,16 +362,7 @@ export class ThreadController implements ThreadTransport {
   }
 
   private fail(error: unknown): void {
-    // Duck-typed: an error from Node's internals may come from another realm (jest's sandbox, a vm context).
-    const cause =
-      typeof error === 'object' && error !== null && 'message' in error ? (error as Error) : new Error(String(error));
-    const oom = (cause as { code?: string }).code === 'ERR_WORKER_OUT_OF_MEMORY';
-    this.crash ??= new ThreadCrashedError(
-      oom
-        ? `Thread ${this.thread.describe()} ran out of memory (its resourceLimits) and was stopped.`
-        : `Thread ${this.thread.describe()} failed: ${cause.name}: ${cause.message}`,
-      { cause, remoteName: cause.name, ...(cause.stack ? { remoteStack: cause.stack } : {}) },
-    );
+    this.crash ??= crashFromWorkerError(error, this.thread.describe());
   }
 
   private onExit(code: number): void {
@@ -432,12 +398,4 @@ export class ThreadController implements ThreadTransport {
     }
     this.thread.finished.deliver([], from);
   }
-}
-
-function crashFrom(error: WireError, thread: string): ThreadCrashedError {
-  return new ThreadCrashedError(`Thread ${thread}: run() threw ${error.name}: ${error.message}`, {
-    cause: toRemoteError(error),
-    remoteName: error.name,
-    ...(error.stack ? { remoteStack: error.stack } : {}),
-  });
 }
