@@ -28,14 +28,17 @@ export class TaskBuilder<Args extends unknown[], R> {
     private readonly promiseMode: boolean,
   ) {}
 
+  /** The task's arguments, copied when it is spawned. */
   withArguments(...args: Args): this {
     this.args = args;
     return this;
   }
+  /** The pool to run on (default: the global instance). */
   onThreadPool(pool: QThreadPool): this {
     this.pool = pool;
     return this;
   }
+  /** Its place in the pool's queue: higher first (default 0). */
   withPriority(priority: number): this {
     this.priority = priority;
     return this;

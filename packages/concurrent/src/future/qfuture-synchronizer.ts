@@ -9,10 +9,12 @@ export class QFutureSynchronizer<T> implements AsyncDisposable {
   private list: QFuture<T, unknown>[] = [];
   private cancelOnWaitValue = false;
 
+  /** A synchronizer holding `future`, if given. */
   constructor(future?: QFuture<T, unknown>) {
     if (future) this.addFuture(future);
   }
 
+  /** Holds one more future. */
   addFuture(future: QFuture<T, unknown>): void {
     this.list.push(future);
   }
@@ -22,15 +24,19 @@ export class QFutureSynchronizer<T> implements AsyncDisposable {
     this.clearFutures();
     this.addFuture(future);
   }
+  /** The futures held. */
   futures(): readonly QFuture<T, unknown>[] {
     return this.list;
   }
+  /** Forgets the futures held (without waiting). */
   clearFutures(): void {
     this.list = [];
   }
+  /** With true, waiting cancels each future first. */
   setCancelOnWait(cancel: boolean): void {
     this.cancelOnWaitValue = cancel;
   }
+  /** Whether waiting cancels the futures first. */
   cancelOnWait(): boolean {
     return this.cancelOnWaitValue;
   }
@@ -39,6 +45,7 @@ export class QFutureSynchronizer<T> implements AsyncDisposable {
     if (this.cancelOnWaitValue) for (const future of this.list) future.cancel();
     await Promise.all(this.list.map((future) => future.waitForFinished()));
   }
+  /** `await using`: waits for every future held (Qt's destructor). */
   async [Symbol.asyncDispose](): Promise<void> {
     await this.waitForFinished();
   }

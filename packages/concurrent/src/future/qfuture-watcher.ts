@@ -125,27 +125,35 @@ export class QFutureWatcher<T> extends QObject {
   isStarted(): boolean {
     return this.watched?.isStarted() ?? true;
   }
+  /** The watched future's state (true with no future, QW-4). */
   isFinished(): boolean {
     return this.watched?.isFinished() ?? true;
   }
+  /** The watched future's state (true with no future, QW-4). */
   isCanceled(): boolean {
     return this.watched?.isCanceled() ?? true;
   }
+  /** The watched future's state (false with no future). */
   isRunning(): boolean {
     return this.watched?.isRunning() ?? false;
   }
+  /** The watched future's state (false with no future). */
   isSuspending(): boolean {
     return this.watched?.isSuspending() ?? false;
   }
+  /** The watched future's state (false with no future). */
   isSuspended(): boolean {
     return this.watched?.isSuspended() ?? false;
   }
+  /** The watched future's first result. */
   result(): T {
     return this.requireFuture('result').result();
   }
+  /** The watched future's result at `index`. */
   resultAt(index: number): T {
     return this.requireFuture('resultAt').resultAt(index);
   }
+  /** The watched future's progress (0 with no future); likewise the three below. */
   progressValue(): number {
     return this.watched?.progressValue() ?? 0;
   }
@@ -171,9 +179,11 @@ export class QFutureWatcher<T> extends QObject {
   resume(): void {
     this.watched?.resume();
   }
+  /** Slot: suspends (true) or resumes (false) the watched future. */
   setSuspended(suspend: boolean): void {
     this.watched?.setSuspended(suspend);
   }
+  /** Slot: suspends or resumes the watched future. */
   toggleSuspended(): void {
     this.watched?.toggleSuspended();
   }
@@ -186,10 +196,12 @@ export class QFutureWatcher<T> extends QObject {
   setPendingResultsLimit(limit: number): void {
     this.pendingResultsLimitValue = limit;
   }
+  /** The value given to `setPendingResultsLimit` (0: none). */
   pendingResultsLimit(): number {
     return this.pendingResultsLimitValue;
   }
 
+  /** Stops watching, then destroys the watcher (QObject.destroy). */
   override destroy(): void {
     this.unlisten?.();
     this.unlisten = null;

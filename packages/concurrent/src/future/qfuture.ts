@@ -77,15 +77,19 @@ export class QFuture<T, A = T> implements PromiseLike<A> {
     return this.state.exception?.error;
   }
 
+  /** The latest progress value reported. */
   progressValue(): number {
     return this.state.progressValue;
   }
+  /** The progress range's minimum (0 with no range). */
   progressMinimum(): number {
     return this.state.progressMin;
   }
+  /** The progress range's maximum (0 with no range; the item count for map and filter). */
   progressMaximum(): number {
     return this.state.progressMax;
   }
+  /** The latest progress text reported. */
   progressText(): string {
     return this.state.progressText;
   }
@@ -102,10 +106,12 @@ export class QFuture<T, A = T> implements PromiseLike<A> {
   resume(): void {
     this.state.resume();
   }
+  /** `suspend()` when true, `resume()` when false. */
   setSuspended(suspend: boolean): void {
     if (suspend) this.suspend();
     else this.resume();
   }
+  /** Suspends a running computation, or resumes a suspended (or suspending) one. */
   toggleSuspended(): void {
     this.setSuspended(this.state.suspension === 'none');
   }

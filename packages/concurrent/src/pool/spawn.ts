@@ -63,22 +63,16 @@ export function spawnPoolWorker(
     workerData: { ...init, runtime: where.path, runtimeTsx: where.tsx },
     ...(resourceLimits ? { resourceLimits } : {}),
   });
-  let dead = false;
-  let onDeath: ((reason: string) => void) | null = null;
-  const die = (reason: string): void => {
-    if (dead) return;
-    dead = true;
-    onDeath?.(reason);
-  };
-  worker.on('error', (error: Error) => die(`it threw outside a task: ${error.name}: ${error.message}`));
-  worker.once('exit', (code) => die(`it exited with code ${code}`));
+  const death = deathLatch();
+  worker.on('error', (error: Error) => death.die(`it threw outside a task: ${error.name}: ${error.message}`));
+  worker.once('exit', (code) => death.die(`it exited with code ${code}`));
   worker.unref();
   return {
     ...nodeEndpoint(worker),
-    onDeath: (handler) => void (onDeath = handler),
+    onDeath: death.listen,
     setBusy: (busy) => (busy ? worker.ref() : worker.unref()),
     terminate: async () => {
-      dead = true;
+      death.silence();
       await worker.terminate();
     },
   };
@@ -87,24 +81,33 @@ export function spawnPoolWorker(
 /** Starts a browser pool worker on `url` (a module script that calls `startWebPoolWorker`) and sends it `init`. */
 function spawnWebPoolWorker(init: PoolWorkerInit, url: string): PoolWorkerHandle {
   const endpoint = spawnWebWorker(url, { name: init.name });
-  let dead = false;
-  let onDeath: ((reason: string) => void) | null = null;
-  const die = (reason: string): void => {
-    if (dead) return;
-    dead = true;
-    onDeath?.(reason);
-  };
-  endpoint.onError((error: unknown) => die(`it failed: ${(error as Error).message}`));
-  endpoint.onExit((code: number) => die(`it stopped with code ${code}`));
+  const death = deathLatch();
+  endpoint.onError((error: unknown) => death.die(`it failed: ${(error as Error).message}`));
+  endpoint.onExit((code: number) => death.die(`it stopped with code ${code}`));
   endpoint.postMessage({ type: 'init', init });
   return {
     postMessage: (message, transfer) => endpoint.postMessage(message, transfer),
     onMessage: (handler) => endpoint.onMessage(handler),
-    onDeath: (handler) => void (onDeath = handler),
+    onDeath: death.listen,
     setBusy: () => {},
     terminate: async () => {
-      dead = true;
+      death.silence();
       await endpoint.terminate();
     },
+  };
+}
+
+/** Reports a worker's death once, to one listener; silenced when the pool ends the worker itself. */
+function deathLatch(): { die(reason: string): void; listen(handler: (reason: string) => void): void; silence(): void } {
+  let dead = false;
+  let listener: ((reason: string) => void) | null = null;
+  return {
+    die: (reason) => {
+      if (dead) return;
+      dead = true;
+      listener?.(reason);
+    },
+    listen: (handler) => void (listener = handler),
+    silence: () => void (dead = true),
   };
 }
