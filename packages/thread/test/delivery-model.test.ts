@@ -2,6 +2,7 @@
 // once, with what it sees at that moment; a queued call is posted at once; the receiving thread delivers it on
 // its one event queue; started and finished are emitted in the new thread; blocking never hangs.
 import {
+  affinity,
   ConnectionType,
   DeadlockError,
   invokeMethod,
@@ -12,6 +13,7 @@ import {
 import { ProtocolError, RemoteError, ThreadCrashedError, ThreadTerminatedError } from '@sigslot/thread';
 import {
   BriefThread,
+  ForgingThread,
   BusyProgressThread,
   Clashing,
   IdleLoopThread,
@@ -250,5 +252,21 @@ describe("Qt's delivery model across threads", () => {
     expect(context.signal).toBe('IdleLoopThread.started');
     expect(context.receiver).toMatch(/^Job/);
     expect(context.thread).toBe(thread.describe());
+  });
+
+  test("identity comes from main: a violation a worker posts is recorded as that worker's, whatever thread it names", async () => {
+    const previous = affinity.setPolicy('record');
+    affinity.clear();
+    try {
+      const thread = new ForgingThread();
+      thread.start();
+      await thread.wait();
+      expect(affinity.violations()).toEqual([
+        expect.objectContaining({ message: 'forged', threadId: thread.threadId, thread: thread.describe() }),
+      ]);
+    } finally {
+      affinity.setPolicy(previous);
+      affinity.clear();
+    }
   });
 });
