@@ -253,6 +253,55 @@ test('every internal link of the site, followed from the root, reaches a page, a
   expect(orphans).toEqual([]);
 }, 30_000);
 
+test('no code block or table is wider than its column, at 1280 px and on a phone', async () => {
+  const pages = [
+    '/',
+    '/demo.html',
+    ...fs
+      .readdirSync(path.join(DIST, 'guide'))
+      .filter((file) => file.endsWith('.html'))
+      .map((file) => `/guide/${file}`),
+  ];
+  const overflows: string[] = [];
+  const before = problems.length;
+  for (const viewport of [
+    { width: 1280, height: 900 },
+    { width: 390, height: 844 },
+  ]) {
+    const page = await context!.newPage();
+    await page.setViewportSize(viewport);
+    try {
+      for (const url of pages) {
+        await page.goto(`${origin}${url}`);
+        const found = await page.evaluate(() =>
+          Array.from(document.querySelectorAll<HTMLElement>('.vp-doc pre, .vp-doc table')).flatMap((element) => {
+            const box = element.getBoundingClientRect();
+            if (box.width === 0) return []; // a hidden tab of a code group
+            const what = `${element.tagName.toLowerCase()} "${(element.textContent ?? '').trim().slice(0, 50)}"`;
+            if (element.scrollWidth > element.clientWidth + 1)
+              return [`${what} scrolls: ${element.scrollWidth} px of content in ${element.clientWidth} px`];
+            // On a phone the theme lets code blocks reach the screen's edges; tables stay in the text's column.
+            const limit =
+              element.tagName === 'PRE'
+                ? { left: 0, right: document.documentElement.clientWidth }
+                : element.closest('.vp-doc')!.getBoundingClientRect();
+            if (box.right > limit.right + 1 || box.left < limit.left - 1)
+              return [`${what} is ${Math.round(box.width)} px wide, past ${Math.round(limit.right)} px`];
+            return [];
+          }),
+        );
+        overflows.push(...found.map((problem) => `${url} at ${viewport.width} px: ${problem}`));
+      }
+    } finally {
+      await page.close();
+    }
+  }
+  // Leaving a page at once cancels the chunks it was prefetching (net::ERR_ABORTED): not a problem of the site.
+  const pageProblems = problems.splice(before).filter((problem) => !/net::ERR_ABORTED/.test(problem));
+  if (overflows.length && staleNote) overflows.push(staleNote);
+  expect({ overflows, pageProblems }).toEqual({ overflows: [], pageProblems: [] });
+}, 120_000);
+
 /** The names a module exports, values and types, found by the TypeScript compiler from the entry point. */
 function exportedNames(): Map<string, Array<{ name: string; isClass: boolean }>> {
   const config = ts.getParsedCommandLineOfConfigFile(
