@@ -3,6 +3,7 @@ import { applyReport, crashError } from './apply-report';
 import { PoolThread, TaskRecord, toWireTask } from './pool-thread';
 import { PriorityQueue } from './priority-queue';
 import { BlockSizer } from './block-sizer';
+import { IdleWaiters } from './idle-waiters';
 import { armOptions } from './task-options';
 import { CANCEL, DELIVERED, SUSPEND, type ReportBatch, type WireTask } from './protocol';
 
@@ -44,7 +45,7 @@ export class QThreadPool extends QObject {
   private spawned = 0;
   private readonly blocks = new BlockSizer();
   private pumpScheduled = false;
-  private doneWaiters: Array<() => void> = [];
+  private readonly idleWaiters = new IdleWaiters();
 
   constructor(
     parent: QObject | null = null,
@@ -133,20 +134,8 @@ export class QThreadPool extends QObject {
    * the pool left as it was (TP-9).
    */
   waitForDone(ms = -1): Promise<boolean> {
-    return new Promise((resolve) => {
-      let timer: ReturnType<typeof setTimeout> | null = null;
-      const done = (): void => {
-        if (timer) clearTimeout(timer);
-        for (const thread of this.threads.splice(0)) void thread.handle.terminate();
-        resolve(true);
-      };
-      if (this.isIdle()) return done();
-      this.doneWaiters.push(done);
-      if (ms >= 0)
-        timer = setTimeout(() => {
-          this.doneWaiters = this.doneWaiters.filter((w) => w !== done);
-          resolve(false);
-        }, ms);
+    return this.idleWaiters.wait(ms, this.isIdle(), () => {
+      for (const thread of this.threads.splice(0)) void thread.handle.terminate();
     });
   }
 
@@ -192,10 +181,7 @@ export class QThreadPool extends QObject {
   }
 
   private checkDone(): void {
-    if (this.doneWaiters.length === 0 || !this.isIdle()) return;
-    const waiters = this.doneWaiters;
-    this.doneWaiters = [];
-    for (const waiter of waiters) waiter();
+    if (this.idleWaiters.waiting && this.isIdle()) this.idleWaiters.notifyIdle();
   }
 
   private canStartThread(): boolean {
