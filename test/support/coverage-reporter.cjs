@@ -6,6 +6,7 @@
 const fs = require('node:fs');
 const os = require('node:os');
 const path = require('node:path');
+const { fileURLToPath } = require('node:url');
 const { CoverageReport } = require('monocart-coverage-reports');
 
 /** What coverage measures: the packages' TypeScript sources, as paths relative to the repository root. */
@@ -29,6 +30,8 @@ class CoverageReporter {
     process.env.SIGSLOT_WORKER_COVERAGE = this.workerDir;
     /** Worker scripts whose compiled JavaScript test/support/tsx-recording-sources.cjs saved (file: URLs). */
     this.recorded = new Set();
+    /** Worker scripts of the packages' sources left out because nothing saved their compiled JavaScript. */
+    this.unrecorded = new Set();
     this.report = new CoverageReport({
       name: 'sigslot coverage (test processes and worker threads)',
       outputDir: globalConfig.coverageDirectory,
@@ -40,8 +43,12 @@ class CoverageReporter {
       cleanCache: true,
       // Jest's entries are paths it already filtered; a worker's are file: URLs of every script it ran. Without its
       // compiled JavaScript a worker script's uncovered code cannot be placed reliably, so it is left out.
-      entryFilter: (entry) =>
-        entry.url.startsWith('file:') ? this.recorded.has(entry.url) : MEASURED.test(relative(entry.url)),
+      entryFilter: (entry) => {
+        if (!entry.url.startsWith('file:')) return MEASURED.test(relative(entry.url));
+        if (this.recorded.has(entry.url)) return true;
+        if (MEASURED.test(relative(fileURLToPath(entry.url)))) this.unrecorded.add(entry.url);
+        return false;
+      },
       sourceFilter: (sourcePath) => MEASURED.test(sourcePath),
       onEntry: (entry) => dropExportGetters(entry),
       // Files no test loaded count as uncovered, as with jest's collectCoverageFrom.
@@ -69,6 +76,13 @@ class CoverageReporter {
     try {
       this.recorded = recordedSources(this.workerDir);
       await this.report.addFromDir(this.workerDir);
+      if (this.recorded.size === 0 && this.unrecorded.size > 0) {
+        // Workers ran the packages' code, yet none saved it: the mapping of tsx/cjs/api no longer reaches them.
+        console.error(
+          `\nCoverage: workers ran ${this.unrecorded.size} files of packages/*/src, but none loaded them through ` +
+            'test/support/tsx-recording-sources.cjs (jest.config.ts maps tsx/cjs/api to it), so no worker is counted.\n',
+        );
+      }
       await this.report.generate();
       this.error = this.check(summary(this.report.options.outputDir));
       if (this.error) console.error(`\n${this.error.message}\n`);
