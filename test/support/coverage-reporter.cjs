@@ -75,6 +75,11 @@ class CoverageReporter {
     if (!this.enabled) return;
     try {
       this.recorded = recordedSources(this.workerDir);
+      // Child processes that tests start (tsc, npm, bundlers) inherit NODE_V8_COVERAGE too; their main threads
+      // (thread id 0, the last number of the name) run no worker of ours, so their often large files are not read.
+      for (const name of fs.readdirSync(this.workerDir)) {
+        if (/^coverage-.*-0\.json$/.test(name)) fs.rmSync(path.join(this.workerDir, name));
+      }
       await this.report.addFromDir(this.workerDir);
       if (this.recorded.size === 0 && this.unrecorded.size > 0) {
         // Workers ran the packages' code, yet none saved it: the mapping of tsx/cjs/api no longer reaches them.
