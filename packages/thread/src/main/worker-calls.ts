@@ -185,9 +185,11 @@ export class WorkerCalls {
   settle(replyId: number, ok: boolean, value: unknown): boolean {
     const pending = this.replies.get(replyId);
     if (!pending) return false;
+    // The error is made first, and cannot throw: whatever the worker sent, the call settles.
+    const error = ok ? null : toRemoteError(value);
     this.replies.delete(replyId);
-    if (ok) pending.resolve(value);
-    else pending.reject(toRemoteError(value));
+    if (error) pending.reject(error);
+    else pending.resolve(value);
     return true;
   }
 
@@ -224,5 +226,15 @@ export function toRemoteError(error: unknown): RemoteError {
   const e = error as Partial<WireError> | null;
   if (e && typeof e.name === 'string' && typeof e.message === 'string')
     return new RemoteError(e.name, e.message, typeof e.stack === 'string' ? e.stack : undefined);
-  return new RemoteError('Error', `the worker reported a failure without an error (${String(error)})`, undefined);
+  return new RemoteError(
+    'Error',
+    `the worker reported a failure without an error (${describeValue(error)})`,
+    undefined,
+  );
+}
+
+/** A short description of any value, which never throws (a null-prototype object has no string form). */
+function describeValue(value: unknown): string {
+  if (value === null || (typeof value !== 'object' && typeof value !== 'function')) return String(value);
+  return Array.isArray(value) ? 'an array' : `a ${typeof value}`;
 }

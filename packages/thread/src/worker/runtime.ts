@@ -191,7 +191,7 @@ const runtime = {
     const modules = new Map<string, unknown>();
     const load = (location: ClassLocation): unknown =>
       modules.get(location.module) ??
-      import(/* @vite-ignore */ location.module).then(
+      import(/* @vite-ignore */ /* webpackIgnore: true */ location.module).then(
         (exports: unknown) => (modules.set(location.module, exports), exports),
       );
     receiveThread(
