@@ -1,15 +1,48 @@
 // Jest's Node environment, plus: when jest collects coverage, the worker threads that tests start write V8
-// coverage. Node reads NODE_V8_COVERAGE when a thread starts, and a Worker copies the real process.env of the
-// thread that starts it; setting it here (outside the test's sandbox, whose process.env is a copy) reaches every
-// worker of this test file and no jest process itself. test/support/coverage-reporter.cjs reads what they write.
+// coverage, which test/support/coverage-reporter.cjs reads. A worker reads NODE_V8_COVERAGE from this process's
+// env when its thread starts (after the constructor returns), so the environment sets it from each Worker's
+// construction until the worker is online, and only then: child processes that tests start (tsc, npm, bundlers)
+// would inherit it and run, slowly, under coverage.
 import type { EnvironmentContext, JestEnvironmentConfig } from '@jest/environment';
 import NodeEnvironment from 'jest-environment-node';
+// The module object itself (not a namespace copy), so that the Worker the tests get is the one replaced here.
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+import workerThreads = require('node:worker_threads');
 
 export default class WorkerCoverageEnvironment extends NodeEnvironment {
+  private readonly coverageDir: string | undefined;
+  private readonly originalWorker = workerThreads.Worker;
+
   constructor(config: JestEnvironmentConfig, context: EnvironmentContext) {
-    // Before super(): the sandbox's copy of process.env is made there, so tests see the same value as workers.
-    const dir = process.env.SIGSLOT_WORKER_COVERAGE;
-    if (config.globalConfig.collectCoverage && dir) process.env.NODE_V8_COVERAGE = dir;
     super(config, context);
+    // Set by the reporter, which makes the folder and reads it once all tests ran.
+    this.coverageDir = config.globalConfig.collectCoverage ? process.env.SIGSLOT_WORKER_COVERAGE : undefined;
+  }
+
+  override async setup(): Promise<void> {
+    await super.setup();
+    const dir = this.coverageDir;
+    if (!dir) return;
+    let starting = 0; // workers constructed and not yet online (or gone)
+    workerThreads.Worker = class extends this.originalWorker {
+      constructor(...args: ConstructorParameters<typeof workerThreads.Worker>) {
+        if (starting++ === 0) process.env.NODE_V8_COVERAGE = dir;
+        super(...args);
+        let started = false;
+        const onStarted = (): void => {
+          if (started) return;
+          started = true;
+          if (--starting === 0) delete process.env.NODE_V8_COVERAGE;
+        };
+        this.once('online', onStarted);
+        this.once('exit', onStarted);
+      }
+    };
+  }
+
+  override async teardown(): Promise<void> {
+    workerThreads.Worker = this.originalWorker;
+    delete process.env.NODE_V8_COVERAGE;
+    await super.teardown();
   }
 }
