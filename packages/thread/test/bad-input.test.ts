@@ -66,9 +66,10 @@ describe('bad input is rejected at the call that made it', () => {
   });
 
   test('validateFromWorker accepts every well-formed message and names what is wrong in the others', () => {
-    expect(validateFromWorker({ type: 'started', signals: ['tick'] })).toBeNull();
+    expect(validateFromWorker({ type: 'started', signals: ['tick'], token: 't' })).toBeNull();
     expect(validateFromWorker({ type: 'emits', batch: [0, 0, 7, 1, 2, 'a', 'b'] })).toBeNull();
-    expect(validateFromWorker({ type: 'finished', code: 0 })).toBeNull();
+    expect(validateFromWorker({ type: 'finished', code: 0, token: 't' })).toBeNull();
+    expect(validateFromWorker({ type: 'finished', code: 0 })).toBe('"finished" is malformed');
     expect(validateFromWorker({ type: 'finished', code: 'x' })).toBe('"finished" is malformed');
     expect(validateFromWorker({ type: 'emit-wait', objectId: 0, signal: 0, version: 0, args: [] })).toBeNull();
     expect(validateFromWorker({ type: 'emit-wait', objectId: 0, signal: 0, args: [] })).toBe(
@@ -82,7 +83,9 @@ describe('bad input is rejected at the call that made it', () => {
       '"slot-error" needs an error and where',
     );
     expect(validateFromWorker({ type: 'result', replyId: 1 })).toBe('"result" needs a replyId and ok');
-    expect(validateFromWorker({ type: 'started', signals: [1] })).toBe('"started" needs a list of signal names');
+    expect(validateFromWorker({ type: 'started', signals: [1], token: 't' })).toBe(
+      '"started" needs a list of signal names',
+    );
     expect(validateFromWorker({ type: 'emits', batch: [0, 0, 0, 'x', 1] })).toBe('"emits" has a malformed run at 0');
   });
 

@@ -269,6 +269,7 @@ describe('preparing and releasing', () => {
       affinityPolicy: 'throw',
       calls: [],
       waitGraph: new SharedArrayBuffer(8),
+      token: 'secret',
       watches: [],
       maxPendingEmits: 0,
     };

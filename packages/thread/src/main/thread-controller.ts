@@ -85,6 +85,8 @@ export class ThreadController implements ThreadTransport {
   private finishWaiters: Array<() => void> = [];
   private nextObjectId = 1;
   private readonly handles = new Map<number, RemoteObjectHandle>();
+  /** This run's secret (see `ThreadInit.token`): `started` and `finished` must carry it. */
+  private token = '';
   /** Object ids the worker has announced ("created"); each may be announced once. */
   private readonly announced = new Set<number>();
 
@@ -137,6 +139,7 @@ export class ThreadController implements ThreadTransport {
     this.announced.clear();
     const data = this.thread.threadRecord;
     runningThreads.set(data.id, data);
+    this.token = newToken();
     const init = {
       type: 'init',
       threadId: data.id,
@@ -147,6 +150,7 @@ export class ThreadController implements ThreadTransport {
       affinityPolicy: affinity.policy,
       calls: this.calls.takeForStart(),
       waitGraph: programWaitGraph().buffer,
+      token: this.token,
       watches: this.signals.watches,
       maxPendingEmits: options.maxPendingEmits,
     } as const;
@@ -277,6 +281,8 @@ export class ThreadController implements ThreadTransport {
     const m = message as FromWorker;
     // Each kind of message is valid only where the run is: "started" once, first; "finished" last.
     if (this.phase === 'done') return this.protocolError(`"${m.type}" after the thread finished`);
+    if ((m.type === 'started' || m.type === 'finished') && m.token !== this.token)
+      return this.protocolError(`a "${m.type}" that the thread's runtime did not send`);
     if (m.type === 'started' && this.phase !== 'starting') return this.protocolError('a second "started"');
     if ((m.type === 'emits' || m.type === 'emit-wait' || m.type === 'result') && this.phase === 'starting')
       return this.protocolError(`"${m.type}" before "started"`);
@@ -398,4 +404,11 @@ export class ThreadController implements ThreadTransport {
     }
     this.thread.finished.deliver([], from);
   }
+}
+
+/** A secret no code in the worker can guess: 128 random bits. */
+function newToken(): string {
+  const bytes = new Uint8Array(16);
+  globalThis.crypto.getRandomValues(bytes);
+  return Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
 }

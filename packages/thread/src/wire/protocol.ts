@@ -93,6 +93,12 @@ export interface ThreadInit {
   /** The program's wait-for graph (see `WaitGraph`): where every thread publishes what it is blocked on. */
   readonly waitGraph: SharedArrayBuffer;
   /**
+   * This run's secret: the runtime puts it in `started` and `finished`, so that code in the worker that posts its own
+   * messages cannot start or end the thread. On Node the bootstrap takes it (and the sync port) out of `workerData`
+   * before the thread module loads.
+   */
+  readonly token: string;
+  /**
    * Browsers: where a worker blocked in an emit reads what the main thread's slots returned (written with
    * `writeSharedValue`), since a blocked browser worker cannot receive a message. Node uses its sync port.
    */
@@ -140,7 +146,7 @@ export interface EmitBatch {
 /** Worker → main. */
 export type FromWorker =
   /** The worker built the thread object (object 0) and is about to call `run()`; `signals` are its signal names. */
-  | { readonly type: 'started'; readonly signals: readonly string[] }
+  | { readonly type: 'started'; readonly signals: readonly string[]; readonly token: string }
   /** An object created in the worker announces its signals. */
   | { readonly type: 'created'; readonly objectId: number; readonly signals: readonly string[] }
   | EmitBatch
@@ -177,7 +183,7 @@ export type FromWorker =
       };
     }
   /** `run()` ended: normally (`error` absent, `code` its exit code) or by an exception. */
-  | { readonly type: 'finished'; readonly code: number; readonly error?: WireError };
+  | { readonly type: 'finished'; readonly code: number; readonly error?: WireError; readonly token: string };
 
 /** Indexes into the control words (an Int32Array over `ThreadInit.control`). */
 export const ControlWords = {
@@ -238,7 +244,7 @@ export function validateFromWorker(message: unknown): string | null {
   if (!isObj(message)) return 'the message is not an object';
   switch (message.type) {
     case 'started':
-      return Array.isArray(message.signals) && message.signals.every(isStr)
+      return Array.isArray(message.signals) && message.signals.every(isStr) && isStr(message.token)
         ? null
         : '"started" needs a list of signal names';
     case 'created':
@@ -273,7 +279,7 @@ export function validateFromWorker(message: unknown): string | null {
         : '"violation" is malformed';
     }
     case 'finished':
-      return isInt(message.code) && (message.error === undefined || isWireError(message.error))
+      return isInt(message.code) && isStr(message.token) && (message.error === undefined || isWireError(message.error))
         ? null
         : '"finished" is malformed';
     default:
@@ -295,10 +301,11 @@ function validateInit(init: unknown): string | null {
   if (
     !Array.isArray(init.calls) ||
     !(init.waitGraph instanceof SharedArrayBuffer) ||
+    !isStr(init.token) ||
     !Array.isArray(init.watches) ||
     !isInt(init.maxPendingEmits)
   )
-    return '"init" needs its calls, waitGraph, watches and maxPendingEmits';
+    return '"init" needs its calls, waitGraph, token, watches and maxPendingEmits';
   return null;
 }
 

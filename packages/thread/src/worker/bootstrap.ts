@@ -35,8 +35,12 @@ const fail = (error) => process.nextTick(() => { throw error; });
  * same way.
  */
 export const NODE_BOOTSTRAP = `${SHARED}
-loadThreadModule(workerData)
-  .then((exports) => runtimeOf('The thread module ' + workerData.init.location.module).startNode(exports, workerData))
+// The run's secrets go to the runtime only: the thread module's code sees neither the token nor the sync port.
+const data = { ...workerData, init: { ...workerData.init } };
+delete workerData.syncPort;
+delete workerData.init.token;
+loadThreadModule(data)
+  .then((exports) => runtimeOf('The thread module ' + data.init.location.module).startNode(exports, data))
   .catch(fail);
 `;
 

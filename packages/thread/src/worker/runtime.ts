@@ -206,7 +206,8 @@ const runtime = {
           },
           (error: unknown) => {
             // The thread module did not load: report it as run() failing, so that the main side finishes the thread.
-            endpoint.postMessage({ type: 'finished', code: 1, error: toWireError(error) } satisfies FromWorker);
+            const finished: FromWorker = { type: 'finished', code: 1, error: toWireError(error), token: init.token };
+            endpoint.postMessage(finished);
             scope.close();
           },
         );

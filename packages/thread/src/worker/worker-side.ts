@@ -116,7 +116,7 @@ export class WorkerSide implements ThreadTransport {
       for (const call of this.init.calls) await this.host.dispatch(call);
       // `started` is emitted from the new thread (Qt): slots of objects living here run now, directly (those
       // connected here, and those the main side connected, mirrored here); main delivers it to its own receivers.
-      this.outbox.post({ type: 'started', signals: this.host.forwardedNames(thread, true) });
+      this.outbox.post({ type: 'started', signals: this.host.forwardedNames(thread, true), token: this.init.token });
       thread.started.emit();
       const result = await thread.run();
       if (typeof result === 'number') code = result;
@@ -128,7 +128,7 @@ export class WorkerSide implements ThreadTransport {
     thread?.finished.emit();
     // The thread is over: calls still queued never run (the main side rejects them), deferred deletions do (Qt).
     this.here.loop!.finish();
-    this.outbox.close({ type: 'finished', code, ...(error ? { error } : {}) });
+    this.outbox.close({ type: 'finished', code, ...(error ? { error } : {}), token: this.init.token });
   }
 
   /** Sends the emits batched so far (the runtime calls it when the worker is about to end). */
