@@ -23,6 +23,7 @@ import {
   SDValueUsage,
   SDUsage,
   SDTypeUsage,
+  SDTexture,
   float2,
   float4,
   getContext,
@@ -141,5 +142,8 @@ test('a hand-written Designer-style .sbs loads: uids, compOutputs, graphOutputs 
   expect((comment as SDGraphObjectComment).getParent()).toBe(blur);
   expect(comment!.getDescription()).toBe('Blur a little');
   graph.compute();
-  expect(output!.getPropertyValueFromId('unique_filter_output', SDPropertyCategory.Output)!.get()).toBeTruthy();
+  // The blur's absolute $outputsize is 9 (log2), and the output inherits its input's: a 512 × 512 texture.
+  const texture = output!.getPropertyValueFromId('unique_filter_output', SDPropertyCategory.Output)!.get() as SDTexture;
+  expect(texture).toBeInstanceOf(SDTexture);
+  expect(texture.getSize()).toEqual(expect.objectContaining({ x: 512, y: 512 }));
 });
