@@ -3,8 +3,8 @@
  * Worker and lists its ticks on the page is built from the packed tarballs, installed in a fresh project, by each
  * bundler, served cross-origin isolated, and run in headless Chromium. The packages' `browser` condition gives
  * each bundler real ES modules; each bundler emits the thread module as the worker's script its own way (see the
- * app's main-*.js). webpack 5 is not here yet: it rewrites the runtime's `import(url)` of the thread module in the
- * worker into its own module lookup, which fails, until that import carries `webpackIgnore`.
+ * app's main-*.js). The runtime's `import(url)` of the thread module carries `webpackIgnore` (and `@vite-ignore`):
+ * without it webpack 5 rewrites that import into its own module lookup, which fails in the worker.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import * as fs from 'node:fs';
@@ -14,6 +14,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { build, stop as stopEsbuild } from 'esbuild';
 import type { BrowserContext } from 'playwright-core';
+import { webpack, type Configuration } from 'webpack';
 import { launchChromium } from '../support/headless-chromium';
 import { installTarballs, packTarballs, repo, run } from './tarballs';
 
@@ -154,3 +155,27 @@ test('vite dev server: the packages are pre-bundled as ES modules and the worker
   });
   expect(await openApp(url)).toEqual(EXPECTED);
 });
+
+test('webpack 5: the thread module as a second entry built as an ES module library; the worker runs it', async () => {
+  const dir = appFor('webpack', 'main-entry.js');
+  const out = path.join(dir, 'dist');
+  const config: Configuration = {
+    context: dir,
+    mode: 'production',
+    entry: { main: './main.js', ticker: { import: './ticker.js', library: { type: 'module' } } },
+    experiments: { outputModule: true },
+    output: { path: out, filename: '[name].js', module: true },
+    devtool: false,
+  };
+  const stats = await new Promise<string[]>((resolve, reject) =>
+    webpack(config, (error, result) => {
+      if (error || !result) return reject(error ?? new Error('webpack gave no result'));
+      const { errors = [], warnings = [] } = result.toJson({ all: false, errors: true, warnings: true });
+      resolve([...errors, ...warnings].map((problem) => `${problem.moduleName ?? ''} ${problem.message}`));
+    }),
+  );
+  // No errors, and no warnings either: the packages' Node-only imports do not look like dynamic requires to webpack.
+  expect(stats).toEqual([]);
+  fs.copyFileSync(path.join(dir, 'index.html'), path.join(out, 'index.html'));
+  expect(await openApp(await serveStatic(out))).toEqual(EXPECTED);
+}, 120_000);

@@ -28,7 +28,9 @@ export function startWebPoolWorker(modules: Readonly<Record<string, unknown>>): 
     if (data?.type !== 'init' || !data.init) return;
     scope.removeEventListener('message', onInit);
     runPoolWorker(webEndpoint(scope), data.init, (task) =>
-      Object.hasOwn(modules, task.module) ? modules[task.module] : import(/* @vite-ignore */ task.module),
+      Object.hasOwn(modules, task.module)
+        ? modules[task.module]
+        : import(/* @vite-ignore */ /* webpackIgnore: true */ task.module),
     );
   };
   scope.addEventListener('message', onInit);

@@ -124,7 +124,11 @@ const runtime = {
     const { pathToFileURL, fileURLToPath } = nodeBuiltin<typeof import('node:url')>('node:url');
     const load = (location: ClassLocation): unknown => {
       const spec = location.module;
-      if (/\.mjs$/.test(spec)) return import(spec.startsWith('file:') ? spec : pathToFileURL(spec).href);
+      // The comments keep bundlers from resolving this Node-only import at build time (webpack warns otherwise).
+      if (/\.mjs$/.test(spec)) {
+        const url = spec.startsWith('file:') ? spec : pathToFileURL(spec).href;
+        return import(/* @vite-ignore */ /* webpackIgnore: true */ url);
+      }
       // A CommonJS thread module loads synchronously, so worker objects can be made at once (as in Qt).
       // eslint-disable-next-line @typescript-eslint/no-require-imports
       return require(spec.startsWith('file:') ? fileURLToPath(spec) : spec);
