@@ -68,7 +68,7 @@ class CoverageReporter {
         source: codeTransformResult.code, // ts-jest's output, with its inline source map
         scriptOffset: codeTransformResult.wrapperLength ?? 0,
       }));
-    await this.report.add(scripts);
+    if (scripts.length > 0) await this.report.add(scripts); // a file whose tests load no source adds nothing
   }
 
   async onRunComplete() {
