@@ -191,12 +191,26 @@ test('a page that is not cross-origin isolated gets an error naming the two head
   );
 });
 
-// Routing at the emit (disconnect, connect, blockSignals) is tested on Node only (delivery-model.test.ts): its lock-step
-// test holds the main thread in a slot, which a page can do only by spinning, and a spinning page starved its worker
-// for seconds on a loaded machine. The routing code is the same on both platforms.
 describe("Qt's delivery model in a browser (the rules of delivery-model.test.ts, in Web Workers)", () => {
   test('post at once: a run() that never yields has each progress emit delivered to the idle page while it works', () => {
     expect(results.deliveryModel?.busyAcks).toEqual([true, true, true, true, true]);
+  });
+
+  // The lock-step tests hold the page in a slot, spinning (a page may not Atomics.wait) while its worker emits.
+  test('route once at the emit: an emit made before a disconnect() on the page still reaches the slot (a posted call survives)', () => {
+    expect(results.routing?.disconnectAfterEmit).toEqual([1]);
+  });
+
+  test('route once at the emit: a slot connected on the page after the worker emitted does not receive that emit, only later ones', () => {
+    expect(results.routing?.connectAfterEmit).toEqual([2]);
+  });
+
+  test('route once at the emit: blockSignals() counts when the worker emits, not when the page delivers', () => {
+    expect(results.routing?.blockedAtEmit).toEqual([1, 3]);
+  });
+
+  test("one queue per thread: a deleteLater() posted on the page before a worker's emit arrives drops that emit", () => {
+    expect(results.routing?.deletedReceiverGot).toEqual([]);
   });
 
   test("a worker's blocking emit returns what the page's slot returned, through shared memory", () => {

@@ -19,10 +19,9 @@ import {
   IdleLoopThread,
   Job,
   LockStepThread,
-  mark,
   SelfWatchingThread,
-  waitUntil,
 } from './fixtures/delivery-model';
+import { mark, waitUntil } from './fixtures/shared-words';
 
 /** Collects what the error handler reports while `body` runs. */
 async function reported(body: () => Promise<void>): Promise<Array<[unknown, ErrorContext]>> {

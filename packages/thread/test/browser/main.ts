@@ -2,7 +2,8 @@
 // text, and reports it in `window.__results`, which browser.test.ts reads.
 import { ConnectionType, currentThread, invokeMethod, QObject, QThread, RemoteError, Signal } from '@sigslot/thread';
 import type { Results } from './results';
-import { Asker, BusyProgress, Counter, Crasher, Host, Job, SelfWatching, Spinner, Timer } from './threads';
+import { mark, spinUntil } from '../fixtures/shared-words';
+import { Asker, BusyProgress, Counter, Crasher, Host, Job, LockStep, SelfWatching, Spinner, Timer } from './threads';
 
 const results: Results = {
   crossOriginIsolated,
@@ -235,9 +236,81 @@ async function deliveryModel(): Promise<void> {
   };
 }
 
+/**
+ * Starts a LockStep thread whose page-side `ready` slot runs `actions[k - 1]` once the worker has emitted `value(k)`
+ * (the page spins: it may not Atomics.wait), and resolves with what `setup`'s connections received once the thread
+ * has finished.
+ */
+async function lockStep(
+  steps: number,
+  setup: (thread: LockStep, received: number[]) => void,
+  actions: Array<(thread: LockStep, received: number[]) => void>,
+): Promise<number[]> {
+  const thread = new LockStep();
+  thread.steps = steps;
+  const received: number[] = [];
+  setup(thread, received);
+  thread.ready.connect(() => {
+    for (let step = 1; step <= steps; step++) {
+      if (!spinUntil(thread.words, 0, step)) throw new Error(`the worker never reached step ${step}`);
+      actions[step - 1]?.(thread, received);
+      mark(thread.words, 1, step);
+    }
+  });
+  const errors: string[] = [];
+  thread.errorOccurred.connect((error) => errors.push(String(error)));
+  thread.start();
+  if (!(await thread.wait(20_000))) throw new Error('a LockStep thread did not finish');
+  if (errors.length) throw new Error(errors.join('; '));
+  return received;
+}
+
+/** Route once at the emit, and one queue per thread: delivery-model.test.ts's lock-step rules, on the page. */
+async function routing(): Promise<void> {
+  log('Routing at the emit: the page changes a connection after the worker emitted, before delivery');
+  let connection: { disconnect(): boolean } | null = null;
+  const disconnectAfterEmit = await lockStep(
+    2,
+    (thread, got) => (connection = thread.value.connect((step) => got.push(step))),
+    [() => connection!.disconnect()],
+  );
+  const connectAfterEmit = await lockStep(2, () => undefined, [
+    (thread, got) => thread.value.connect((step) => got.push(step)),
+  ]);
+  const blockedAtEmit = await lockStep(3, (thread, got) => thread.value.connect((step) => got.push(step)), [
+    (thread) => thread.blockSignals(true),
+    (thread) => thread.blockSignals(false),
+  ]);
+  class Taker extends QObject {
+    readonly got: number[] = [];
+    take(step: number): void {
+      this.got.push(step);
+    }
+  }
+  const taker = new Taker();
+  const destroyed = taker.destroyed.once();
+  await lockStep(1, (thread) => thread.value.connect(taker, 'take'), [() => taker.deleteLater()]);
+  await destroyed;
+  log(
+    `  disconnect after emit -> ${JSON.stringify(disconnectAfterEmit)}; connect after emit -> ${JSON.stringify(connectAfterEmit)}; ` +
+      `blocked at emit 2 -> ${JSON.stringify(blockedAtEmit)}; deleteLater before delivery -> ${JSON.stringify(taker.got)}`,
+  );
+  results.routing = { disconnectAfterEmit, connectAfterEmit, blockedAtEmit, deletedReceiverGot: taker.got };
+}
+
 async function main(): Promise<void> {
   log(`crossOriginIsolated: ${crossOriginIsolated}; QThread.idealThreadCount(): ${results.idealThreadCount}`);
-  for (const step of [prepared, queued, blocking, workerObject, interruption, terminated, crashed, deliveryModel]) {
+  for (const step of [
+    prepared,
+    queued,
+    blocking,
+    workerObject,
+    interruption,
+    terminated,
+    crashed,
+    deliveryModel,
+    routing,
+  ]) {
     try {
       await step();
     } catch (error) {

@@ -33,6 +33,12 @@ export interface Results {
     ran: string[];
     hostThread: string;
   };
+  routing?: {
+    disconnectAfterEmit: number[];
+    connectAfterEmit: number[];
+    blockedAtEmit: number[];
+    deletedReceiverGot: number[];
+  };
   log: string[];
   errors: string[];
   done: boolean;

@@ -2,6 +2,7 @@
 // Worker runs. The page imports it too, for the classes' main-side halves; both find the worker script by the
 // same URL, which is also what the worker's runtime imports to build its instance.
 import { QObject, QThread, Signal } from '@sigslot/thread';
+import { mark, waitUntil } from '../fixtures/shared-words';
 
 /** Where the worker script is: this module, bundled next to the page's script. */
 const THREADS_URL = new URL('./threads.js', import.meta.url).href;
@@ -88,17 +89,6 @@ export class Counter extends QObject {
   }
 }
 
-/** Blocks the calling worker until `words[index]` reaches `value` (at most `ms`); true if it did. */
-function waitUntil(words: Int32Array, index: number, value: number, ms = 20_000): boolean {
-  const deadline = performance.now() + ms;
-  for (let now = Atomics.load(words, index); now < value; now = Atomics.load(words, index)) {
-    const left = deadline - performance.now();
-    if (left <= 0) return false;
-    Atomics.wait(words, index, now, Math.min(left, 50));
-  }
-  return true;
-}
-
 /**
  * The delivery model's "post at once": a run() that never yields emits `progress(step)` and waits, without
  * yielding, for the page to acknowledge it in word 0; it reports whether each acknowledgement came while it ran.
@@ -116,6 +106,28 @@ export class BusyProgress extends QThread {
       acknowledged.push(waitUntil(this.acks, 0, step));
     }
     this.report.emit(acknowledged);
+  }
+}
+
+/**
+ * Emits in lock step with the page (delivery-model.test.ts's LockStepThread): `ready()` first; then, for each step,
+ * `value(step)`, then marks the step in word 0 and waits for the page to mark it in word 1. The page's slot for
+ * `ready` holds the page for the whole exchange, so a change it makes at step k comes after `value(k)` was emitted
+ * and before it is delivered.
+ */
+export class LockStep extends QThread {
+  static override readonly module = THREADS_URL;
+  readonly ready = new Signal<[]>(this);
+  readonly value = new Signal<[step: number]>(this);
+  words = new Int32Array(new SharedArrayBuffer(8));
+  steps = 2;
+  override run(): void {
+    this.ready.emit();
+    for (let step = 1; step <= this.steps; step++) {
+      this.value.emit(step);
+      mark(this.words, 0, step);
+      if (!waitUntil(this.words, 1, step)) throw new Error(`the page never reached step ${step}`);
+    }
   }
 }
 
