@@ -29,7 +29,7 @@ export type { MethodName, MethodArgs, MethodResult } from './object/invoke-metho
 export { Thread, currentThread } from './thread/thread';
 export { ThreadData } from './thread/thread-data';
 export type { ThreadTransport } from './thread/thread-data';
-export { currentThreadData, unknownThreadReason } from './thread/current-thread';
+export { currentThreadData, setThreadResolver, unknownThreadReason } from './thread/current-thread';
 export { EventLoop } from './thread/event-loop';
 export type { Task } from './thread/event-loop';
 

@@ -64,9 +64,24 @@ const current: ThreadData = ThreadData.local(
 // A page's main thread may not wait (Atomics.wait throws there); Node's main thread may.
 current.canBlock = !(isMain && typeof (globalThis as { document?: unknown }).document !== 'undefined');
 
+/** Set only where one isolate runs the code of more than one thread (see {@link setThreadResolver}). */
+let resolver: (() => ThreadData | undefined) | null = null;
+
 /** The data of the thread that is running this code. */
 export function currentThreadData(): ThreadData {
-  return current;
+  return resolver === null ? current : (resolver() ?? current);
+}
+
+/**
+ * Kernel: makes {@link currentThreadData} ask `next` first, for an isolate that runs the code of more than one
+ * thread — the thread package's in-memory test tier runs a worker's side in the main isolate, and says which
+ * thread runs (undefined: this isolate's own). Returns the previous resolver; `null` restores the default. A real
+ * isolate runs one thread and never sets it.
+ */
+export function setThreadResolver(next: (() => ThreadData | undefined) | null): (() => ThreadData | undefined) | null {
+  const previous = resolver;
+  resolver = next;
+  return previous;
 }
 
 /**

@@ -71,6 +71,8 @@ export class ThreadController implements ThreadTransport {
   readonly control = new Int32Array(sharedBuffer(ControlWords.Size * 4, 'A QThread'));
   endpoint: WorkerEndpoint | null = null;
   sync: SyncChannel | null = null;
+  /** How `start()` starts the worker: the platform's way (the in-memory test tier sets its own before start). */
+  startWorker: typeof startThreadWorker = startThreadWorker;
   private readonly calls: WorkerCalls;
   readonly signals: RemoteSignals;
   /** Calls from the worker join this thread's one event queue, in order with everything else posted here. */
@@ -155,7 +157,7 @@ export class ThreadController implements ThreadTransport {
       maxPendingEmits: options.maxPendingEmits,
     } as const;
     const spawn = { name: data.name, ...(options.resourceLimits ? { resourceLimits: options.resourceLimits } : {}) };
-    const { endpoint, sync } = startThreadWorker(init, spawn, `Thread ${this.thread.describe()}`);
+    const { endpoint, sync } = this.startWorker(init, spawn, `Thread ${this.thread.describe()}`);
     this.endpoint = endpoint;
     this.sync = sync;
     // Everything the worker sends, and its end, joins this thread's event queue in arrival order (Qt: one

@@ -17,7 +17,7 @@ import {
   type ThreadAssignment,
   type ThreadInit,
 } from '../wire/protocol';
-import { WorkerSide, type SyncChannel } from './worker-side';
+import { WorkerSide, workerSideOrNull, type SyncChannel } from './worker-side';
 
 /**
  * Node's synchronous channel: a MessagePort the main thread reads with `receiveMessageOnPort` when it is woken
@@ -55,15 +55,12 @@ function webSyncChannel(init: ThreadInit): SyncChannel {
 }
 
 const RUNTIME = Symbol.for('sigslot.thread.runtime');
-let side: WorkerSide | null = null;
 
-/** The runtime of this worker, if this isolate is a sigslot thread. */
-export function workerSideOrNull(): WorkerSide | null {
-  return side;
-}
+export { workerSideOrNull };
 
-/** The runtime of this worker; throws outside one. */
+/** The runtime of the thread running the caller; throws outside a sigslot worker thread. */
 export function workerSide(): WorkerSide {
+  const side = workerSideOrNull();
   if (!side) throw new InvalidArgumentError('This code runs outside a sigslot worker thread.');
   return side;
 }
@@ -133,12 +130,12 @@ const runtime = {
       // eslint-disable-next-line @typescript-eslint/no-require-imports
       return require(spec.startsWith('file:') ? fileURLToPath(spec) : spec);
     };
-    side = new WorkerSide(endpoint ?? nodeEndpoint(parentPort!), data.init, nodeSyncChannel(data), load);
+    const side = new WorkerSide(endpoint ?? nodeEndpoint(parentPort!), data.init, nodeSyncChannel(data), load);
     // If this worker ends early (process.exit, an uncaught error), send the emits it made (process.exit runs no
     // microtask, so the scheduled flush would never come), and release the main thread if it is blocked on it.
     const control = new Int32Array(data.init.control);
     process.on('exit', () => {
-      side?.flush();
+      side.flush();
       answer(control, ControlWords.MainWait, 2);
     });
     void side.run(exports).then(() => {
@@ -205,7 +202,7 @@ const runtime = {
         const init = message as ThreadInit;
         void Promise.resolve(load(init.location)).then(
           (exports) => {
-            side = new WorkerSide(sideEndpoint, init, webSyncChannel(init), load);
+            const side = new WorkerSide(sideEndpoint, init, webSyncChannel(init), load);
             return side.run(exports).then(() => scope.close());
           },
           (error: unknown) => {

@@ -1,12 +1,16 @@
 import {
   affinity,
   currentThreadData,
+  DeadlockError,
   InvalidArgumentError,
   QObject,
   setErrorHandler,
   Thread,
   ThreadData,
+  type AffinityPolicy,
+  type AffinityViolation,
   type Connection,
+  type ErrorHandler,
   type Signal,
   type ThreadTransport,
 } from '@sigslot/core';
@@ -49,6 +53,40 @@ export interface SyncChannel {
 }
 
 /**
+ * What the worker side takes from the isolate it runs in, rather than reading process-wide state itself: a real
+ * worker gives its own ({@link workerIsolate}); the in-memory test tier, which runs a worker's side in the main
+ * isolate, gives one of its own making (`endpoint/in-memory-thread.ts`).
+ */
+export interface WorkerIsolate {
+  /** The data of the thread this side runs (a real worker: the isolate's current thread). */
+  readonly here: ThreadData;
+  /** Sends the errors reported in this thread (by slots, queued calls, timers) to `handler`. */
+  reportErrorsTo(handler: ErrorHandler): void;
+  /** Applies the main thread's affinity `policy` here, and calls `listener` for each violation made here. */
+  reportViolationsTo(policy: AffinityPolicy, listener: (violation: AffinityViolation) => void): void;
+}
+
+/** A real worker's isolate: it runs this one thread, so the process-wide error handler and affinity are its own. */
+export function workerIsolate(): WorkerIsolate {
+  return {
+    here: currentThreadData(),
+    reportErrorsTo: (handler) => void setErrorHandler(handler),
+    reportViolationsTo: (policy, listener) => {
+      affinity.setPolicy(policy);
+      affinity.onViolation(listener);
+    },
+  };
+}
+
+/** The worker side that runs each thread of this isolate (a real worker has one), found by the running thread. */
+const sides = new WeakMap<ThreadData, WorkerSide>();
+
+/** The worker side of the thread running the caller, or null outside a sigslot worker thread. */
+export function workerSideOrNull(): WorkerSide | null {
+  return sides.get(currentThreadData()) ?? null;
+}
+
+/**
  * The runtime inside a worker: adopts the worker as a sigslot thread, builds the thread object, runs `run()`
  * between `started` and `finished` (both emitted here, as in Qt), and is this thread's {@link ThreadTransport} to
  * the main thread: emits leave through the {@link Outbox}; main's calls run on the objects of the {@link ObjectHost}.
@@ -69,10 +107,12 @@ export class WorkerSide implements ThreadTransport {
     private readonly init: ThreadInit,
     private readonly sync: SyncChannel,
     load: (location: ClassLocation) => Promise<unknown> | unknown,
+    isolate: WorkerIsolate = workerIsolate(),
   ) {
     this.control = new Int32Array(init.control);
     this.waitGraph = new WaitGraph(init.waitGraph);
-    this.here = currentThreadData();
+    this.here = isolate.here;
+    sides.set(this.here, this);
     this.here.id = init.threadId;
     this.here.name = init.name;
     const main = ThreadData.remote(0, 'main', true, this);
@@ -81,9 +121,8 @@ export class WorkerSide implements ThreadTransport {
     this.mainProxy.bindToThread(main);
     this.outbox = new Outbox(endpoint, this.control, init.maxPendingEmits);
     this.host = new ObjectHost(this.here, this.mainProxy, this.outbox, load, sync.reply, ownSignals);
-    affinity.setPolicy(init.affinityPolicy);
-    affinity.onViolation((violation) => this.outbox.post({ type: 'violation', violation }));
-    setErrorHandler((error, context) =>
+    isolate.reportViolationsTo(init.affinityPolicy, (violation) => this.outbox.post({ type: 'violation', violation }));
+    isolate.reportErrorsTo((error, context) =>
       this.outbox.post({
         type: 'slot-error',
         error: toWireError(error),
@@ -198,6 +237,9 @@ export class WorkerSide implements ThreadTransport {
   blockSlot(connection: Connection, args: readonly unknown[]): unknown {
     if (!(connection instanceof ForwardConnection)) throw this.noMainObjects(connection.receiver!);
     const where = `${connection.signal.describe()}.emit()`;
+    // A real worker can always wait; a thread sharing the main thread's isolate (the in-memory test tier) cannot.
+    if (!this.here.canBlock)
+      throw new DeadlockError(`${where}: thread ${this.here.describe()} cannot block (BlockingQueuedConnection).`);
     assertCloneable(args, () => where);
     const self = this.here.id;
     // Throws, before anything is sent, when main waits (directly or through others) for this thread.

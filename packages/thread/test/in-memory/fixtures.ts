@@ -1,0 +1,26 @@
+// Threads and worker objects for the in-memory tier (packages/thread/test/in-memory): both sides of each thread
+// run in the test's own isolate (src/endpoint/in-memory-thread.ts), so a test drives the worker side directly.
+import { QObject, QThread, Signal } from '@sigslot/thread';
+
+/** Runs its event loop (the default run()) and declares a few signals a test emits from the worker side. */
+export class Emitter extends QThread {
+  static override readonly module = __filename;
+  readonly value = new Signal<[n: number]>(this);
+  readonly pair = new Signal<[a: number, b: string]>(this);
+  readonly ping = new Signal<[]>(this);
+}
+
+/** A worker object whose methods a test calls from the main side. */
+export class Counter extends QObject {
+  static readonly module = __filename;
+  readonly changed = new Signal<[count: number]>(this);
+  count = 0;
+  add(n: number): number {
+    this.count += n;
+    this.changed.emit(this.count);
+    return this.count;
+  }
+  fail(message: string): never {
+    throw new Error(message);
+  }
+}
