@@ -1,0 +1,46 @@
+// Helpers of the in-memory tier's tests: start a thread whose worker side runs in this isolate, collect what the
+// error handler receives, and wait until everything in flight has been delivered (never a sleep).
+import { setErrorHandler, type ErrorContext } from '@sigslot/core';
+import type { QThread } from '@sigslot/thread';
+import { runInMemory, type InMemoryThread } from '../../src/endpoint/in-memory-thread';
+
+/** What the error handler received, in order. */
+export type Reports = Array<[error: unknown, context: ErrorContext]>;
+
+/** Sets an error handler that collects reports (set before a thread starts, see runInMemory); restores the previous one. */
+export function collectReports(): { reports: Reports; restore(): void } {
+  const reports: Reports = [];
+  const previous = setErrorHandler((error, context) => reports.push([error, context]));
+  return { reports, restore: () => void setErrorHandler(previous) };
+}
+
+/** Starts `thread` in memory and resolves once the main side has delivered its `started`. */
+export async function startInMemory<T extends QThread>(thread: T): Promise<InMemoryThread<T>> {
+  const tier = runInMemory(thread);
+  const started = thread.started.once();
+  thread.start();
+  await started;
+  return tier;
+}
+
+const macrotask = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
+
+/**
+ * Resolves once nothing is in flight either way and the main thread's loop has run what arrived: each round waits
+ * for both directions to deliver what they hold, then for the loop's turn (a delivery posts to main's queue).
+ */
+export async function settled(tier: InMemoryThread<QThread>): Promise<void> {
+  const { toMain, toWorker } = tier.run!.channel;
+  do {
+    await new Promise<void>((resolve) => toWorker.whenDelivered(resolve));
+    await new Promise<void>((resolve) => toMain.whenDelivered(resolve));
+    await macrotask();
+  } while (toMain.pending > 0 || toWorker.pending > 0);
+}
+
+/** The batches ("emits" messages) the worker has posted so far, as their flat arrays. */
+export function batches(tier: InMemoryThread<QThread>): unknown[][] {
+  return tier
+    .run!.channel.toMain.sent.filter((m) => (m as { type: string }).type === 'emits')
+    .map((m) => (m as { batch: unknown[] }).batch);
+}
