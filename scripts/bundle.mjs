@@ -123,7 +123,19 @@ function shareMainEntry(dir, mainSrc, mainOut, entryOut) {
 
 /** The two builds of an entry: CommonJS for Node, an ES module for browsers and bundlers. */
 const TARGETS = [
-  { key: 'out', platform: 'node', format: 'cjs', target: 'node20', define: {} },
+  {
+    key: 'out',
+    platform: 'node',
+    format: 'cjs',
+    target: 'node20',
+    define: {},
+    // esbuild's CommonJS exports are getters (live bindings through two closures and a keyed load): every
+    // `core.invokeSlot(...)` the other packages make on a hot path paid for them, about half of the main thread's time
+    // per queued emit delivered. The packages export no binding that changes after loading, so once the bundle has
+    // run its exports become plain values. esbuild's `0 && (module.exports = {...})` above stays, for Node's ESM
+    // named-export detection (esm/*.mjs re-export this file).
+    footer: { js: 'module.exports = Object.defineProperty({ ...module.exports }, "__esModule", { value: true });' },
+  },
   {
     key: 'browser',
     platform: 'browser',
@@ -140,7 +152,7 @@ async function bundlePackage(name) {
   const entries = entriesOf(dir);
   const outputs = new Set();
   const built = [];
-  for (const { key, platform, format, target, define } of TARGETS) {
+  for (const { key, platform, format, target, define, footer } of TARGETS) {
     for (const [i, entry] of entries.entries()) {
       const outfile = entry[key];
       if (outfile === undefined) continue;
@@ -157,6 +169,7 @@ async function bundlePackage(name) {
         format,
         target,
         define,
+        footer,
         // Bare specifiers (other packages, dependencies) stay imports: one instance of each package per process.
         packages: 'external',
         // Class and function names are part of messages (describe(), errors) and of how a worker finds a thread class.
