@@ -14,7 +14,7 @@ export type { QThreadPoolOptions } from './pool/qthreadpool';
 export { QRunnable } from './pool/qrunnable';
 export type { RunOptions } from './pool/qrunnable';
 export type { ResourceLimits } from './pool/spawn';
-export { idealThreadCount } from './pool/ideal-thread-count';
+export { idealThreadCount } from '@sigslot/thread/channel';
 export { taskModule, taskRef } from './task/task-ref';
 export type { TaskRef, TaskModule, TaskFunction } from './task/task-ref';
 export { QtConcurrent } from './concurrent/qtconcurrent';

@@ -13,11 +13,12 @@
 export type { Endpoint, WorkerEndpoint, SpawnOptions, SpareWorker, SpareWorkerEvents } from './endpoint/endpoint';
 export { nodeEndpoint, spawnNodeWorker } from './endpoint/node-endpoint';
 export { webEndpoint, spawnWebWorker } from './endpoint/web-endpoint';
-export { nodeBuiltin, nodeProcess, inWebWorker, sharedBuffer } from './endpoint/platform';
-export { isTypeScript, resolveTsx } from './main/tsx';
+export { nodeBuiltin, nodeProcess, inWebWorker, sharedBuffer, idealThreadCount } from './endpoint/platform';
+export { isTypeScript, resolveTsx } from './endpoint/tsx';
 export { assertCloneable, assertCloneableValue, snapshotArgs } from './wire/clone-check';
 export { waitForAnswer, answer } from './wire/blocking';
-export { toWireError, validateFromWorker, validateAssignment } from './wire/protocol';
+export { toWireError } from './wire/protocol';
+export { validateFromWorker, validateAssignment } from './wire/validate';
 export { MAX_BATCH_EMITS } from './wire/codec';
 export type {
   ToWorker,

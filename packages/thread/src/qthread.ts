@@ -10,49 +10,25 @@ import {
 } from '@sigslot/core';
 import { classLocation, type WorkerClass } from './class-location';
 import type { SpawnOptions } from './endpoint/endpoint';
-import { nodeBuiltin, nodeProcess } from './endpoint/platform';
+import { PACKAGE_ENTRY, packageEsmEntry } from './endpoint/package-entry';
+import { idealThreadCount } from './endpoint/platform';
 import { ThreadCrashedError } from './errors';
 import { remoteProxy, type Remote } from './main/remote-object';
 import { preparedWorkerCount, prepareWorkers, releasePreparedWorkers } from './main/prepared-workers';
-import { LOCAL_SIGNALS, ThreadController } from './main/thread-controller';
+import { ThreadController } from './main/thread-controller';
+import { ownSignals } from './own-signals';
+import { sleepFor } from './sleep';
+import { Priority } from './thread-priority';
+import { ControlWords } from './wire/protocol';
 import { takeAdoption } from './worker/adoption';
 import { workerSide } from './worker/runtime';
 import type { WorkerSide } from './worker/worker-side';
-import { sleepFor } from './sleep';
-import { assertCloneableValue } from './wire/clone-check';
-import { ControlWords } from './wire/protocol';
+import { stateForWorker } from './worker-state';
 
-/** Qt's thread priorities. JavaScript cannot set an OS thread's priority: the value is kept, not applied. */
-export const Priority = {
-  IdlePriority: 0,
-  LowestPriority: 1,
-  LowPriority: 2,
-  NormalPriority: 3,
-  HighPriority: 4,
-  HighestPriority: 5,
-  TimeCriticalPriority: 6,
-  InheritPriority: 7,
-} as const;
-
-/** One of {@link Priority}'s values. */
-export type Priority = (typeof Priority)[keyof typeof Priority];
+export { Priority };
 
 /** What `run()` may return: nothing, an exit code, or a Promise of either (an async `run`). */
 export type RunResult = void | number | Promise<void | number>;
-
-const BASE_KEYS = Symbol('sigslot.QThread.baseKeys');
-
-/** This package's own entry, which a plain `QThread` (run = exec) loads in its worker. */
-const OWN_ENTRY: string | undefined =
-  typeof __filename === 'string' && nodeProcess()
-    ? nodeBuiltin<typeof import('node:path')>('node:path').join(
-        __dirname,
-        `index${/\.ts$/.test(__filename) ? '.ts' : '.js'}`,
-      )
-    : undefined;
-
-/** Set by the package's ESM entry (`esm/index.mjs`) to its URL when the program imports it: spares load it too. */
-const ESM_ENTRY = Symbol.for('sigslot.thread.esm');
 
 /**
  * A thread whose `run()` executes in a real worker: a Node `worker_threads` Worker, or a module Web Worker in
@@ -80,7 +56,7 @@ export class QThread extends Thread {
    * The module that defines the class (see {@link WorkerClass.module}). Subclasses must set it; a plain
    * `QThread` loads this package and runs an event loop (`exec()`), for the worker-object pattern.
    */
-  static readonly module: string | URL | undefined = OWN_ENTRY;
+  static readonly module: string | URL | undefined = PACKAGE_ENTRY;
   /** The export's name in {@link QThread.module}, if it differs from the class's `name`. */
   static readonly exportName: string | undefined = undefined;
 
@@ -122,6 +98,8 @@ export class QThread extends Thread {
   readonly side: WorkerSide | null;
   private threadPriority: Priority = Priority.InheritPriority;
   private remoteSignalCount = 0;
+  /** QThread's own fields, recorded before a subclass's: they are not copied to the worker (see stateForWorker). */
+  private readonly baseKeys: ReadonlySet<string>;
 
   /** Creates the thread (not started). `parent` owns it, as for any QObject. */
   constructor(parent: QObject | null = null) {
@@ -133,34 +111,14 @@ export class QThread extends Thread {
     this.side = adopted ? workerSide() : null;
     this.controller = adopted ? null : new ThreadController(this);
     data.transport = this.controller ?? data.transport;
-    // Signals declared from here on (by subclasses) are emitted in the worker.
-    this.declaring = true;
-    Object.defineProperty(this, BASE_KEYS, { value: new Set(Object.keys(this)) });
-  }
-
-  private declaring = false;
-
-  /**
-   * @internal The subclass's own data, copied into the worker's instance at `start()`: in Qt both threads
-   * see one object; here the worker gets a copy of its plain fields as they are when the thread starts.
-   * Signals, QObjects and functions stay on this side.
-   */
-  stateForWorker(): Record<string, unknown> {
-    const base = (this as unknown as { [BASE_KEYS]: Set<string> })[BASE_KEYS];
-    const state: Record<string, unknown> = {};
-    for (const key of Object.keys(this)) {
-      const value = (this as unknown as Record<string, unknown>)[key];
-      if (base.has(key) || value instanceof Signal || value instanceof QObject || typeof value === 'function') continue;
-      assertCloneableValue(value, `${this.describe()}.start(): field "${key}" is copied to the worker, but it`);
-      state[key] = value;
-    }
-    return state;
+    this.baseKeys = new Set(Object.keys(this).concat('baseKeys'));
   }
 
   /** @internal Signals a subclass declares are emitted in the worker: the main side delivers them from there. */
   override registerSignal(signal: Signal<unknown[]>): void {
     super.registerSignal(signal);
-    if (this.declaring && this.controller) {
+    // QThread's own signals are declared before `baseKeys` is set; a subclass's after.
+    if (this.baseKeys !== undefined && this.controller) {
       this.controller.registerRemoteSignal(0, signal, ControlWords.FirstFlag + this.remoteSignalCount++);
     }
   }
@@ -181,7 +139,8 @@ export class QThread extends Thread {
 
   /** The signals this thread's worker emits (those a subclass declares), in declaration order. */
   workerSignals(): Signal<unknown[]>[] {
-    return this.signals().filter((s) => !LOCAL_SIGNALS.has(s.name));
+    const own = ownSignals(this, true);
+    return this.signals().filter((s) => !own.has(s));
   }
 
   /**
@@ -212,7 +171,7 @@ export class QThread extends Thread {
     const location = classLocation(cls, `${this.describe()}.start()`, cls === QThread ? undefined : QThread.module);
     controller.start({
       location,
-      state: this.stateForWorker(),
+      state: stateForWorker(this, this.baseKeys, `${this.describe()}.start()`),
       ...(this.resourceLimits ? { resourceLimits: this.resourceLimits } : {}),
       maxPendingEmits: this.pendingLimit(),
     });
@@ -362,8 +321,7 @@ export class QThread extends Thread {
    *   from TypeScript sources and tsx is missing.
    */
   static prepareWorkers(count = 1): Promise<void> {
-    const esm = (globalThis as { [ESM_ENTRY]?: unknown })[ESM_ENTRY];
-    return prepareWorkers(count, OWN_ENTRY, typeof esm === 'string' ? esm : undefined);
+    return prepareWorkers(count, PACKAGE_ENTRY, packageEsmEntry());
   }
 
   /**
@@ -391,8 +349,7 @@ export class QThread extends Thread {
 
   /** How many threads can run at once on this machine (Node: `os.availableParallelism()`; browser: `hardwareConcurrency`). */
   static idealThreadCount(): number {
-    if (nodeProcess()) return nodeBuiltin<typeof import('node:os')>('node:os').availableParallelism();
-    return (globalThis as { navigator?: { hardwareConcurrency?: number } }).navigator?.hardwareConcurrency ?? 1;
+    return idealThreadCount();
   }
 
   /** Blocks the calling thread for `ms` milliseconds (Atomics.wait); emits queued so far are sent first. */

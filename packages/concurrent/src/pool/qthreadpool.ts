@@ -9,8 +9,7 @@ import { CANCEL, DELIVERED, SUSPEND, type ReportBatch, type WireTask } from './p
 
 import type { QRunnable } from './qrunnable';
 import { spawnPoolWorker, type ResourceLimits } from './spawn';
-import { idealThreadCount } from './ideal-thread-count';
-import { sharedBuffer } from '@sigslot/thread/channel';
+import { idealThreadCount, sharedBuffer } from '@sigslot/thread/channel';
 
 /** Flag words: tasks in workers at once, at most. */
 const SLOTS = 1 << 16;

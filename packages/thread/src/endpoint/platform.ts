@@ -38,3 +38,21 @@ export function sharedBuffer(bytes: number, user: string): SharedArrayBuffer {
   }
   return new SharedArrayBuffer(bytes);
 }
+
+/**
+ * How many threads can run at once on this machine (Qt's `QThread::idealThreadCount()`): Node's
+ * `os.availableParallelism()`, a browser's `navigator.hardwareConcurrency`, or 1 where neither is known.
+ */
+export function idealThreadCount(): number {
+  if (nodeProcess()) return nodeBuiltin<typeof import('node:os')>('node:os').availableParallelism();
+  const cores = (globalThis as { navigator?: { hardwareConcurrency?: number } }).navigator?.hardwareConcurrency;
+  return typeof cores === 'number' && cores > 0 ? cores : 1;
+}
+
+/**
+ * Node's `util.types` (exact tests for typed arrays, Maps, boxed primitives… across realms), or undefined in a
+ * browser, where callers fall back to `instanceof` and tags.
+ */
+export function nodeTypes<T>(): T | undefined {
+  return (nodeProcess()?.getBuiltinModule('node:util') as { types?: T } | undefined)?.types;
+}

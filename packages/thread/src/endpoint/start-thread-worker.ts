@@ -1,8 +1,8 @@
 import type * as WorkerThreads from 'node:worker_threads';
-import { isTypeScript, resolveTsx } from '../main/tsx';
+import { isTypeScript, resolveTsx } from './tsx';
 import { takePreparedWorker } from '../main/prepared-workers';
 import type { ThreadAssignment, ThreadInit } from '../wire/protocol';
-import { NODE_BOOTSTRAP } from '../worker/bootstrap';
+import { NODE_BOOTSTRAP } from './node-bootstrap';
 import type { SpawnOptions, WorkerEndpoint } from './endpoint';
 import { spawnNodeWorker } from './node-endpoint';
 import { nodeBuiltin, nodeProcess } from './platform';

@@ -1,10 +1,9 @@
 import { InvalidArgumentError, reportError } from '@sigslot/core';
 import type { SpareWorker } from '../endpoint/endpoint';
 import { spawnSpareNodeWorker } from '../endpoint/node-endpoint';
-import { nodeProcess } from '../endpoint/platform';
 import { ThreadCrashedError } from '../errors';
-import { NODE_PREPARED_BOOTSTRAP } from '../worker/bootstrap';
-import { isTypeScript, resolveTsx } from './tsx';
+import { NODE_PREPARED_BOOTSTRAP } from '../endpoint/node-bootstrap';
+import { isTypeScript, resolveTsx } from '../endpoint/tsx';
 
 interface Waiter {
   resolve(): void;
@@ -41,7 +40,7 @@ class PreparedWorkers {
         `QThread.prepareWorkers(count): count must be a whole number of workers, 0 or more; got ${String(count)}.`,
       );
     }
-    if (!nodeProcess() || entry === undefined) return Promise.resolve(); // the browser: nothing to prepare
+    if (entry === undefined) return Promise.resolve(); // no entry for a generic worker (a browser): nothing to prepare
     if (count === 0) return this.release();
     // Checked now, so that a missing tsx is reported at this call, not by a worker that fails later.
     const tsx = isTypeScript(entry) ? resolveTsx(entry, 'QThread.prepareWorkers()') : undefined;

@@ -12,18 +12,17 @@ import {
 import type { SpawnOptions, WorkerEndpoint } from '../endpoint/endpoint';
 import { sharedBuffer } from '../endpoint/platform';
 import { startThreadWorker, type SyncChannel } from '../endpoint/start-thread-worker';
-import { ProtocolError, ThreadCrashedError } from '../errors';
-import { answer, delivered, setAndWake } from '../wire/blocking';
+import { ThreadCrashedError } from '../errors';
+import { answer, setAndWake } from '../wire/blocking';
 import { snapshotArgs } from '../wire/clone-check';
-import { countEmits, decodeBatch } from '../wire/codec';
-import { ControlWords, validateFromWorker, type ClassLocation, type FromWorker } from '../wire/protocol';
-import { WaitGraph } from '../wire/wait-graph';
+import { ControlWords, type ClassLocation, type WireError } from '../wire/protocol';
 import type { WorkerClass } from '../class-location';
-import { deliverPosted } from './deliver-posted';
 import { RemoteObjectHandle } from './remote-object';
 import { crashFromRun, crashFromWorkerError } from './crash';
+import { describeThreadId, programWaitGraph, setRunning } from './program-threads';
 import { RemoteSignals } from './remote-signals';
-import { toRemoteError, WorkerCalls } from './worker-calls';
+import { WorkerCalls } from './worker-calls';
+import { WorkerMessages } from './worker-messages';
 
 /** What the controller needs from the QThread it drives (kept narrow to avoid an import cycle). */
 export interface ControlledThread {
@@ -43,28 +42,10 @@ export interface StartOptions {
   readonly maxPendingEmits: number;
 }
 
-/** Signal names every QObject and QThread has on the main side; they are never taken from a worker. */
-export const LOCAL_SIGNALS: ReadonlySet<string> = new Set([
-  'destroyed',
-  'objectNameChanged',
-  'started',
-  'finished',
-  'errorOccurred',
-]);
-
-/** The program's wait-for graph, shared with every thread it starts (made by the first start). */
-let waitGraph: WaitGraph | null = null;
-const programWaitGraph = (): WaitGraph => (waitGraph ??= new WaitGraph(WaitGraph.allocate()));
-/** The threads this side runs, by id, for naming them in deadlock messages. */
-const runningThreads = new Map<number, ThreadData>();
-const describeThreadId = (id: number): string =>
-  id === 0 ? currentThreadData().describe() : (runningThreads.get(id)?.describe() ?? `worker #${id}`);
-
 /**
- * The main side of one thread: starts its worker, is the {@link ThreadTransport} that carries calls to the objects
- * living there ({@link WorkerCalls}), and delivers what the worker sends. Every message from the worker is untrusted:
- * it is validated, then accepted only where the run is (`started` once and first, `finished` last), and joins this
- * thread's one event queue; a bad one is reported as a {@link ProtocolError} and changes nothing.
+ * The main side of one thread: starts its worker and ends the run (normally, by a crash, or by terminate()), is the
+ * {@link ThreadTransport} that carries calls to the objects living there ({@link WorkerCalls}), and puts everything
+ * the worker sends on this thread's one event queue, where {@link WorkerMessages} reads it.
  */
 export class ThreadController implements ThreadTransport {
   /** Shared control words: interruption flag, blocking hand-shakes, routing version, blocking-connection counts. */
@@ -73,13 +54,12 @@ export class ThreadController implements ThreadTransport {
   sync: SyncChannel | null = null;
   /** How `start()` starts the worker: the platform's way (the in-memory test tier sets its own before start). */
   startWorker: typeof startThreadWorker = startThreadWorker;
-  private readonly calls: WorkerCalls;
+  readonly calls: WorkerCalls;
   readonly signals: RemoteSignals;
+  private readonly messages: WorkerMessages;
   /** Calls from the worker join this thread's one event queue, in order with everything else posted here. */
   private readonly loop = currentThreadData().loop!;
   private state: 'idle' | 'running' | 'finished' = 'idle';
-  /** Where this run is: what the worker may send next depends on it (see `handle`). */
-  private phase: 'starting' | 'started' | 'done' = 'done';
   private ended = false;
   private crash: ThreadCrashedError | null = null;
   /** True when the crash is a terminate() of ours: asked for, so not reported as an error nobody caught. */
@@ -87,14 +67,11 @@ export class ThreadController implements ThreadTransport {
   private finishWaiters: Array<() => void> = [];
   private nextObjectId = 1;
   private readonly handles = new Map<number, RemoteObjectHandle>();
-  /** This run's secret (see `ThreadInit.token`): `started` and `finished` must carry it. */
-  private token = '';
-  /** Object ids the worker has announced ("created"); each may be announced once. */
-  private readonly announced = new Set<number>();
 
-  constructor(private readonly thread: ControlledThread) {
+  constructor(readonly thread: ControlledThread) {
     this.calls = new WorkerCalls(this, programWaitGraph, describeThreadId);
     this.signals = new RemoteSignals(this);
+    this.messages = new WorkerMessages(this);
     // `started` and `finished` are emitted in the new thread (Qt): their connections to objects living there are
     // made there too, so that they run there, during the emit; the main side's delivery skips them (runsThere).
     for (const signal of [thread.started, thread.finished])
@@ -133,15 +110,14 @@ export class ThreadController implements ThreadTransport {
     const words = [ControlWords.Interrupt, ControlWords.Posted, ControlWords.Delivered, ControlWords.MainBlocked];
     for (const word of [...words, ControlWords.Release]) Atomics.store(this.control, word, 0);
     this.state = 'running';
-    this.phase = 'starting';
     this.ended = false;
     this.crash = null;
     this.terminated = false;
     this.signals.reset();
-    this.announced.clear();
     const data = this.thread.threadRecord;
-    runningThreads.set(data.id, data);
-    this.token = newToken();
+    setRunning(data, true);
+    const token = newToken();
+    this.messages.begin(token);
     const init = {
       type: 'init',
       threadId: data.id,
@@ -152,7 +128,7 @@ export class ThreadController implements ThreadTransport {
       affinityPolicy: affinity.policy,
       calls: this.calls.takeForStart(),
       waitGraph: programWaitGraph().buffer,
-      token: this.token,
+      token,
       watches: this.signals.watches,
       maxPendingEmits: options.maxPendingEmits,
     } as const;
@@ -163,7 +139,7 @@ export class ThreadController implements ThreadTransport {
     // Everything the worker sends, and its end, joins this thread's event queue in arrival order (Qt: one
     // posted-event list per thread), so that a deleteLater() posted here before an emit arrived drops it.
     const post = (run: () => void): void => this.loop.post({ receiver: null, run });
-    endpoint.onMessage((message) => post(() => this.endpoint === endpoint && this.onMessage(message)));
+    endpoint.onMessage((message) => post(() => this.endpoint === endpoint && this.messages.receive(message)));
     endpoint.onError((error) => post(() => this.endpoint === endpoint && this.fail(error)));
     endpoint.onExit((code) => post(() => this.endpoint === endpoint && this.onExit(code)));
   }
@@ -264,109 +240,21 @@ export class ThreadController implements ThreadTransport {
     ));
   }
 
-  // Messages from the worker: untrusted input.
-
-  private onMessage(message: unknown): void {
-    try {
-      this.handle(message);
-    } catch (error) {
-      // Slots report their own errors; this catches a routing error (a deadlock, a bad argument) so that a
-      // message from a worker can never throw into the main thread's event loop.
-      const thread = this.thread.threadRecord.describe();
-      reportError(error, { where: `delivering a message from thread ${this.thread.describe()}`, thread });
-    }
+  /** The handle of worker object `objectId`, if this side created it and it is not destroyed. */
+  handle(objectId: number): RemoteObjectHandle | undefined {
+    return this.handles.get(objectId);
   }
 
-  private handle(message: unknown): void {
-    const problem = validateFromWorker(message);
-    if (problem !== null) return this.protocolError(problem);
-    const m = message as FromWorker;
-    // Each kind of message is valid only where the run is: "started" once, first; "finished" last.
-    if (this.phase === 'done') return this.protocolError(`"${m.type}" after the thread finished`);
-    if ((m.type === 'started' || m.type === 'finished') && m.token !== this.token)
-      return this.protocolError(`a "${m.type}" that the thread's runtime did not send`);
-    if (m.type === 'started' && this.phase !== 'starting') return this.protocolError('a second "started"');
-    if ((m.type === 'emits' || m.type === 'emit-wait' || m.type === 'result') && this.phase === 'starting')
-      return this.protocolError(`"${m.type}" before "started"`);
-    const from = this.thread.threadRecord;
-    switch (m.type) {
-      case 'started':
-        this.phase = 'started';
-        this.signals.announce(0, m.signals);
-        this.thread.started.deliver([], from); // skips what ran in the worker (runsThere)
-        return;
-      case 'created': {
-        const handle = this.handles.get(m.objectId);
-        if (!handle || this.announced.has(m.objectId))
-          return this.protocolError(`"created" for object #${m.objectId}, which this side did not ask for`);
-        this.announced.add(m.objectId);
-        return this.signals.announceObject(handle, m.objectId, m.signals);
-      }
-      case 'emits':
-        // Counted as taken before the slots run: a worker whose emit a slot here answers (through shared memory,
-        // say) sees this side caught up, so its next emit is posted at once (see Outbox). Backpressure counts it too.
-        delivered(this.control, countEmits(m.batch));
-        decodeBatch(m.batch, this.lookup, this.deliverEmit);
-        return;
-      case 'emit-wait': {
-        const signal = this.lookup(m.objectId, m.signal);
-        let result: unknown;
-        try {
-          if (signal) result = this.deliverEmit(signal, m.version, m.args as unknown[]);
-        } finally {
-          this.calls.sendEmitResult(result, signal);
-          answer(this.control, ControlWords.WorkerWait, 1);
-        }
-        return;
-      }
-      case 'result':
-        if (!this.calls.settle(m.replyId, m.ok, m.value))
-          this.protocolError(`a result for call #${m.replyId}, which was never made or was already answered`);
-        return;
-      case 'slot-error':
-        return reportError(toRemoteError(m.error), {
-          where: m.where,
-          thread: from.describe(),
-          ...(m.signal !== undefined ? { signal: m.signal } : {}),
-          ...(m.receiver !== undefined ? { receiver: m.receiver } : {}),
-        });
-      case 'violation':
-        // Identity comes from this side: the thread is the one this channel belongs to, whatever the message says.
-        return affinity.record({ ...m.violation, thread: from.describe(), threadId: from.id });
-      case 'finished':
-        this.phase = 'done';
-        if (m.error) this.crash ??= crashFromRun(m.error, this.thread.describe());
-        this.end();
-        this.endpoint?.release();
-        return;
-    }
+  /** The worker reported that `run()` ended: the run is over (its worker stops by itself). */
+  onFinished(error: WireError | undefined): void {
+    if (error) this.crash ??= crashFromRun(error, this.thread.describe());
+    this.end();
+    this.endpoint?.release();
   }
 
-  private readonly lookup = (objectId: number, index: number): Signal<unknown[]> | null =>
-    this.signals.lookup(objectId, index);
-
-  /**
-   * Runs the calls one emission made in the worker, routed there at `version`; a routing error is reported, so
-   * the rest of its batch goes on. Returns the last slot's result (for a blocking emit).
-   */
-  private readonly deliverEmit = (signal: Signal<unknown[]>, version: number, args: unknown[]): unknown => {
-    const connections = this.signals.routedAt(signal, version);
-    if (connections.length === 0) return undefined;
-    try {
-      return deliverPosted(signal, connections, args, this.runsThere);
-    } catch (error) {
-      const from = this.thread.threadRecord.describe();
-      reportError(error, { where: `delivering ${signal.describe()} from thread ${from}`, thread: from });
-      return undefined;
-    }
-  };
-
+  /** Reports a message from the worker that was rejected (see {@link WorkerMessages}). */
   protocolError(problem: string): void {
-    const error = new ProtocolError(
-      `Thread ${this.thread.describe()} sent a message that was rejected: ${problem}. The message was ignored; ` +
-        `check that the main side and the worker load the same version of the thread class.`,
-    );
-    reportError(error, { where: 'the thread protocol', thread: this.thread.threadRecord.describe() });
+    this.messages.protocolError(problem);
   }
 
   private fail(error: unknown): void {
@@ -381,7 +269,7 @@ export class ThreadController implements ThreadTransport {
       this.end();
     }
     this.endpoint = null;
-    runningThreads.delete(this.thread.threadRecord.id);
+    setRunning(this.thread.threadRecord, false);
     this.sync?.close();
     this.sync = null;
     this.state = 'finished';
@@ -392,7 +280,7 @@ export class ThreadController implements ThreadTransport {
   private end(): void {
     if (this.ended) return;
     this.ended = true;
-    this.phase = 'done';
+    this.messages.end();
     answer(this.control, ControlWords.MainWait, 2);
     setAndWake(this.control, ControlWords.Release, 1);
     this.calls.end(`thread ${this.thread.describe()} finished before the call ran.`);

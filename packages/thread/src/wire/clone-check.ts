@@ -3,7 +3,7 @@
 // makes of it (own "__proto__" keys, cycles and shared references kept). The walk that names the offending part
 // of a value runs only after the platform refused it.
 import { QObject } from '@sigslot/core';
-import { nodeProcess } from '../endpoint/platform';
+import { nodeTypes } from '../endpoint/platform';
 import { CloneError } from '../errors';
 
 /**
@@ -82,7 +82,7 @@ interface NodeTypes {
   isWeakMap(value: unknown): boolean;
   isWeakSet(value: unknown): boolean;
 }
-const types = (nodeProcess()?.getBuiltinModule('node:util') as { types?: NodeTypes } | undefined)?.types;
+const types = nodeTypes<NodeTypes>();
 const objectToString = Object.prototype.toString;
 
 /** A plain object or an array the structured clone algorithm copies key by key, as JavaScript can copy it. */

@@ -1,6 +1,6 @@
 // The byte format of a shared value (read only by this package's reader): tags, the classes by number, and how
 // an object's kind is told.
-import { nodeProcess } from '../endpoint/platform';
+import { nodeTypes } from '../endpoint/platform';
 
 /** One byte before each value says what follows. */
 export enum Tag {
@@ -53,7 +53,7 @@ interface Kinds {
   isArrayBuffer(v: object): v is ArrayBuffer;
   isNativeError(v: object): v is Error;
 }
-export const kinds: Kinds = (nodeProcess()?.getBuiltinModule('node:util') as { types?: Kinds } | undefined)?.types ?? {
+export const kinds: Kinds = nodeTypes<Kinds>() ?? {
   isProxy: () => false,
   isDate: (v): v is Date => v instanceof Date,
   isRegExp: (v): v is RegExp => v instanceof RegExp,

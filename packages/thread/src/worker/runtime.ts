@@ -2,7 +2,8 @@ import { InvalidArgumentError } from '@sigslot/core';
 import type * as WorkerThreads from 'node:worker_threads';
 import type { Endpoint } from '../endpoint/endpoint';
 import { nodeEndpoint } from '../endpoint/node-endpoint';
-import { nodeBuiltin } from '../endpoint/platform';
+import { PACKAGE_COPY } from '../endpoint/package-entry';
+import { inWebWorker, nodeBuiltin } from '../endpoint/platform';
 import { webEndpoint } from '../endpoint/web-endpoint';
 import { ProtocolError } from '../errors';
 import { answer } from '../wire/blocking';
@@ -10,13 +11,13 @@ import { readSharedValue } from '../wire/shared-value';
 import {
   ControlWords,
   toWireError,
-  validateAssignment,
   type BlockedEmitResult,
   type ClassLocation,
   type FromWorker,
   type ThreadAssignment,
   type ThreadInit,
 } from '../wire/protocol';
+import { validateAssignment } from '../wire/validate';
 import { WorkerSide, workerSideOrNull, type SyncChannel } from './worker-side';
 
 /**
@@ -110,8 +111,6 @@ function receiveThread(
   });
 }
 
-/** Where this copy of the package was loaded from, for the message that says a worker holds two copies. */
-const HERE: string = typeof __filename === 'string' ? __filename : 'a bundle';
 const COPIES = Symbol.for('sigslot.thread.copies');
 
 /** Entry points the bootstrap (Node) or the first message (browser) calls; on globalThis so any copy is found. */
@@ -218,8 +217,8 @@ const runtime = {
 };
 
 const registry = globalThis as { [RUNTIME]?: typeof runtime; [COPIES]?: string[] };
-(registry[COPIES] ??= []).push(HERE);
+(registry[COPIES] ??= []).push(PACKAGE_COPY);
 if (!registry[RUNTIME]) {
   registry[RUNTIME] = runtime;
-  if (typeof (globalThis as { WorkerGlobalScope?: unknown }).WorkerGlobalScope !== 'undefined') runtime.startWeb();
+  if (inWebWorker()) runtime.startWeb();
 }

@@ -21,6 +21,7 @@ import { ControlWords, toWireError, type ClassLocation, type ThreadInit, type To
 import { WaitGraph } from '../wire/wait-graph';
 import { adopting } from './adoption';
 import { ForwardConnection, ObjectHost } from './object-host';
+import { ownSignals } from '../own-signals';
 import { Outbox } from './outbox';
 
 /** The interface of the thread object that the runtime drives (a QThread built inside the worker). */
@@ -29,19 +30,6 @@ interface ThreadObject extends Thread {
   readonly finished: Signal<[]>;
   readonly errorOccurred: Signal<[error: Error]>;
   run(): void | number | Promise<void | number>;
-}
-
-/**
- * The signals of `object` that stay in this thread: QObject's own (and QThread's, for the thread object), which
- * the main side's handle has too. Every other signal, whatever its name, is forwarded.
- */
-function ownSignals(object: QObject, isThread: boolean): ReadonlySet<Signal<unknown[]>> {
-  const own: unknown[] = [object.destroyed, object.objectNameChanged];
-  if (isThread) {
-    const thread = object as ThreadObject;
-    own.push(thread.started, thread.finished, thread.errorOccurred);
-  }
-  return new Set(own as Signal<unknown[]>[]);
 }
 
 /** What a worker blocked on the main thread receives back, and how (the platform's synchronous channel). */

@@ -1,0 +1,161 @@
+import { affinity, reportError, type Connection, type Signal, type ThreadData } from '@sigslot/core';
+import { ProtocolError } from '../errors';
+import { answer, delivered } from '../wire/blocking';
+import { countEmits, decodeBatch } from '../wire/codec';
+import { ControlWords, type FromWorker, type WireError } from '../wire/protocol';
+import { validateFromWorker } from '../wire/validate';
+import { deliverPosted } from './deliver-posted';
+import type { RemoteObjectHandle } from './remote-object';
+import type { RemoteSignals } from './remote-signals';
+import { toRemoteError, type WorkerCalls } from './worker-calls';
+
+/** What the message handler needs from the thread whose worker sends the messages. */
+export interface MessagesOwner {
+  readonly thread: {
+    readonly threadRecord: ThreadData;
+    readonly started: Signal<[]>;
+    describe(): string;
+  };
+  readonly control: Int32Array;
+  readonly signals: RemoteSignals;
+  readonly calls: WorkerCalls;
+  /** The handle of worker object `objectId`, if this side created it. */
+  handle(objectId: number): RemoteObjectHandle | undefined;
+  /** See ThreadTransport.runsThere. */
+  runsThere(connection: Connection): boolean;
+  /** The worker reported the end of `run()`: normally, or with the error `run()` threw. */
+  onFinished(error: WireError | undefined): void;
+}
+
+/**
+ * The main side's reading of what one thread's worker sends: every message is untrusted, so it is validated, then
+ * accepted only where the run is (`started` once and first, with the run's secret token; `finished` last, with it
+ * too); a bad one is reported as a {@link ProtocolError} and changes nothing. What it accepts is delivered here:
+ * the worker's queued emits to the connections they were routed to in the worker, its blocking emits (answered
+ * through shared memory), replies to this side's calls, errors and affinity violations that happened there.
+ */
+export class WorkerMessages {
+  /** Where this run is: what the worker may send next depends on it. */
+  private phase: 'starting' | 'started' | 'done' = 'done';
+  /** This run's secret (see `ThreadInit.token`): `started` and `finished` must carry it. */
+  private token = '';
+  /** Object ids the worker has announced ("created"); each may be announced once. */
+  private readonly announced = new Set<number>();
+
+  constructor(private readonly owner: MessagesOwner) {}
+
+  /** A new run begins, whose `started` and `finished` carry `token`. */
+  begin(token: string): void {
+    this.phase = 'starting';
+    this.token = token;
+    this.announced.clear();
+  }
+
+  /** The run is over (finished, crashed, terminated): nothing more is accepted from its worker. */
+  end(): void {
+    this.phase = 'done';
+  }
+
+  /** Handles one message from the worker; never throws into the event loop that delivers it. */
+  receive(message: unknown): void {
+    try {
+      this.handle(message);
+    } catch (error) {
+      // Slots report their own errors; this catches a routing error (a deadlock, a bad argument) so that a
+      // message from a worker can never throw into the main thread's event loop.
+      const thread = this.owner.thread.threadRecord.describe();
+      reportError(error, { where: `delivering a message from thread ${this.owner.thread.describe()}`, thread });
+    }
+  }
+
+  private handle(message: unknown): void {
+    const problem = validateFromWorker(message);
+    if (problem !== null) return this.protocolError(problem);
+    const m = message as FromWorker;
+    // Each kind of message is valid only where the run is: "started" once, first; "finished" last.
+    if (this.phase === 'done') return this.protocolError(`"${m.type}" after the thread finished`);
+    if ((m.type === 'started' || m.type === 'finished') && m.token !== this.token)
+      return this.protocolError(`a "${m.type}" that the thread's runtime did not send`);
+    if (m.type === 'started' && this.phase !== 'starting') return this.protocolError('a second "started"');
+    if ((m.type === 'emits' || m.type === 'emit-wait' || m.type === 'result') && this.phase === 'starting')
+      return this.protocolError(`"${m.type}" before "started"`);
+    const { owner } = this;
+    const from = owner.thread.threadRecord;
+    switch (m.type) {
+      case 'started':
+        this.phase = 'started';
+        owner.signals.announce(0, m.signals);
+        owner.thread.started.deliver([], from); // skips what ran in the worker (runsThere)
+        return;
+      case 'created': {
+        const handle = owner.handle(m.objectId);
+        if (!handle || this.announced.has(m.objectId))
+          return this.protocolError(`"created" for object #${m.objectId}, which this side did not ask for`);
+        this.announced.add(m.objectId);
+        return owner.signals.announceObject(handle, m.objectId, m.signals);
+      }
+      case 'emits':
+        // Counted as taken before the slots run: a worker whose emit a slot here answers (through shared memory,
+        // say) sees this side caught up, so its next emit is posted at once (see Outbox). Backpressure counts it too.
+        delivered(owner.control, countEmits(m.batch));
+        decodeBatch(m.batch, this.lookup, this.deliverEmit);
+        return;
+      case 'emit-wait': {
+        const signal = this.lookup(m.objectId, m.signal);
+        let result: unknown;
+        try {
+          if (signal) result = this.deliverEmit(signal, m.version, m.args as unknown[]);
+        } finally {
+          owner.calls.sendEmitResult(result, signal);
+          answer(owner.control, ControlWords.WorkerWait, 1);
+        }
+        return;
+      }
+      case 'result':
+        if (!owner.calls.settle(m.replyId, m.ok, m.value))
+          this.protocolError(`a result for call #${m.replyId}, which was never made or was already answered`);
+        return;
+      case 'slot-error':
+        return reportError(toRemoteError(m.error), {
+          where: m.where,
+          thread: from.describe(),
+          ...(m.signal !== undefined ? { signal: m.signal } : {}),
+          ...(m.receiver !== undefined ? { receiver: m.receiver } : {}),
+        });
+      case 'violation':
+        // Identity comes from this side: the thread is the one this channel belongs to, whatever the message says.
+        return affinity.record({ ...m.violation, thread: from.describe(), threadId: from.id });
+      case 'finished':
+        this.phase = 'done';
+        return owner.onFinished(m.error);
+    }
+  }
+
+  private readonly lookup = (objectId: number, index: number): Signal<unknown[]> | null =>
+    this.owner.signals.lookup(objectId, index);
+
+  /**
+   * Runs the calls one emission made in the worker, routed there at `version`; a routing error is reported, so
+   * the rest of its batch goes on. Returns the last slot's result (for a blocking emit).
+   */
+  private readonly deliverEmit = (signal: Signal<unknown[]>, version: number, args: unknown[]): unknown => {
+    const connections = this.owner.signals.routedAt(signal, version);
+    if (connections.length === 0) return undefined;
+    try {
+      return deliverPosted(signal, connections, args, (c) => this.owner.runsThere(c));
+    } catch (error) {
+      const from = this.owner.thread.threadRecord.describe();
+      reportError(error, { where: `delivering ${signal.describe()} from thread ${from}`, thread: from });
+      return undefined;
+    }
+  };
+
+  /** Reports a message that was rejected (it changes nothing). */
+  protocolError(problem: string): void {
+    const error = new ProtocolError(
+      `Thread ${this.owner.thread.describe()} sent a message that was rejected: ${problem}. The message was ignored; ` +
+        `check that the main side and the worker load the same version of the thread class.`,
+    );
+    reportError(error, { where: 'the thread protocol', thread: this.owner.thread.threadRecord.describe() });
+  }
+}
