@@ -227,7 +227,11 @@ export class WorkerSide implements ThreadTransport {
     const where = `${connection.signal.describe()}.emit()`;
     // A real worker can always wait; a thread sharing the main thread's isolate (the in-memory test tier) cannot.
     if (!this.here.canBlock)
-      throw new DeadlockError(`${where}: thread ${this.here.describe()} cannot block (BlockingQueuedConnection).`);
+      throw new DeadlockError(
+        `${where}: thread ${this.here.describe()} cannot block (it shares one isolate with the main thread, as in the ` +
+          `in-memory test tier), so a BlockingQueuedConnection to main would never return. Use QueuedConnection, or ` +
+          `run the thread in a worker.`,
+      );
     assertCloneable(args, () => where);
     const self = this.here.id;
     // Throws, before anything is sent, when main waits (directly or through others) for this thread.

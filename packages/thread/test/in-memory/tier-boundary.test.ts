@@ -1,0 +1,39 @@
+// What the in-memory tier is, and where it stops. Both sides of a thread run in this one isolate: the worker side's
+// code runs as the worker thread (its objects live there, its emits are routed from there, started and finished
+// are emitted there — rule 4), and nothing there can block, since one isolate cannot wait for itself: blocking
+// paths (BlockingQueuedConnection, msleep, backpressure waits) throw instead of hanging, and are proven by the
+// real-worker tests.
+import { ConnectionType, currentThread, DeadlockError, QObject } from '@sigslot/core';
+import { QThread } from '@sigslot/thread';
+import { Emitter } from './fixtures';
+import { startInMemory } from './harness';
+
+describe('the in-memory tier', () => {
+  test('started and finished are emitted in the new thread: a slot connected there runs there, a main-side slot runs on main', async () => {
+    const thread = new Emitter();
+    const ranOn: string[] = [];
+    thread.finished.connect(() => ranOn.push(`main-side slot on ${currentThread().describe()}`));
+    const tier = await startInMemory(thread);
+    expect(tier.inWorker(() => QThread.currentThread())).toBe(tier.worker);
+    expect(tier.worker).not.toBe(thread);
+    tier.inWorker(() => {
+      const receiver = new QObject(); // lives in the worker thread
+      expect(receiver.thread()).toBe(tier.worker);
+      tier.worker.finished.connect(receiver, () => ranOn.push(`worker slot on ${currentThread().describe()}`));
+      tier.worker.quit();
+    });
+    await thread.wait();
+    expect(ranOn).toEqual([`worker slot on ${thread.describe()}`, 'main-side slot on main']);
+  });
+
+  test('a blocking emit throws DeadlockError instead of hanging: one isolate cannot wait for itself', async () => {
+    const thread = new Emitter();
+    const receiver = new QObject();
+    thread.value.connect(receiver, () => undefined, ConnectionType.BlockingQueuedConnection);
+    const tier = await startInMemory(thread);
+    expect(() => tier.inWorker(() => tier.worker.value.emit(1))).toThrow(DeadlockError);
+    expect(() => tier.inWorker(() => QThread.msleep(1))).toThrow(DeadlockError);
+    tier.inWorker(() => tier.worker.quit());
+    await thread.wait();
+  });
+});
