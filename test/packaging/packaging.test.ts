@@ -102,6 +102,25 @@ describe('the packed tarballs', () => {
       ).toBe(false);
     }
   });
+
+  test('installs nothing but @sigslot packages for core and thread (`npm ls --omit=dev`)', async () => {
+    interface Node {
+      version?: string;
+      dependencies?: Record<string, Node>;
+    }
+    const tree = JSON.parse(await run('npm', ['ls', '--omit=dev', '--all', '--json'], project)) as Node;
+    /** The installed packages under `node` (an unmet optional peer, such as tsx, has no version). */
+    const installed = (node: Node): string[] =>
+      Object.entries(node.dependencies ?? {}).flatMap(([name, child]) =>
+        child.version === undefined ? [] : [name, ...installed(child)],
+      );
+    const runtime = ['core', 'thread'].flatMap((dir) => [
+      `@sigslot/${dir}`,
+      ...installed(tree.dependencies![`@sigslot/${dir}`]!),
+    ]);
+    expect(runtime.filter((name) => !name.startsWith('@sigslot/'))).toEqual([]);
+    expect(new Set(runtime)).toEqual(new Set(['@sigslot/core', '@sigslot/thread']));
+  });
 });
 
 describe('@sigslot/core as an npm dependency', () => {

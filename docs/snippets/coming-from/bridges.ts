@@ -1,5 +1,4 @@
 import { EventEmitter } from 'node:events';
-import type TypedEmitter from 'typed-emitter';
 import {
   fromEventEmitter,
   fromEventTarget,
@@ -7,12 +6,13 @@ import {
   Signal,
   toEventEmitter,
   toEventTarget,
+  type TypedEventEmitter,
   type TypedEventTarget,
 } from '@sigslot/core';
 
 // #region from-emitter
-// An EventEmitter's event as a signal. The emitter is typed with typed-emitter, so the signal's arguments are known.
-const stream = new EventEmitter() as TypedEmitter<{ data: (chunk: string, index: number) => void }>;
+// An EventEmitter's event as a signal. The emitter is typed with its events, so the signal's arguments are known.
+const stream = new EventEmitter() as TypedEventEmitter<{ data: (chunk: string, index: number) => void }>;
 const stop = new AbortController();
 const data = fromEventEmitter(stream, 'data', { signal: stop.signal }); // EventSignal<[chunk: string, index: number]>
 data.connect((chunk, index) => console.log(`data ${index}: ${chunk}`));
@@ -27,7 +27,7 @@ class Job extends QObject {
   readonly finished = new Signal<[code: number]>(this);
 }
 const job = new Job();
-const legacy = new EventEmitter() as TypedEmitter<{ end: (code: number) => void }>;
+const legacy = new EventEmitter() as TypedEventEmitter<{ end: (code: number) => void }>;
 legacy.on('end', (code) => console.log(`legacy listener: end ${code}`));
 const bridge = toEventEmitter(job.finished, legacy, 'end'); // a Connection: disconnect() to stop
 job.finished.emit(0);

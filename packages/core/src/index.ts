@@ -51,3 +51,4 @@ export { fromEventTarget } from './adapters/from-event-target';
 export type { EventTargetSignalOptions } from './adapters/from-event-target';
 export { toEventTarget } from './adapters/to-event-target';
 export type { TypedEventTarget, EventMapOf, EventTypeOf } from './adapters/typed-event-target';
+export type { TypedEventEmitter, EmitterEventMap } from './adapters/typed-event-emitter';

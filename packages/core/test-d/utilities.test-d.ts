@@ -13,12 +13,24 @@ import {
   waitFor,
   type EventSignal,
   type SingleShotTimer,
+  type TypedEventEmitter,
   type TypedEventTarget,
 } from '@sigslot/core';
 
-// --- EventEmitter bridges: the event name and the arguments are checked.
+// --- EventEmitter bridges: the event name and the arguments are checked. The emitter is typed with core's own
+// TypedEventEmitter; one typed with typed-emitter's TypedEmitter (core does not depend on it) is assignable to it.
 type Events = { data: (chunk: string, index: number) => void; end: () => void };
-const emitter = new EventEmitter() as TypedEmitter<Events>;
+const emitter = new EventEmitter() as TypedEventEmitter<Events>;
+const typedEmitter = new EventEmitter() as TypedEmitter<Events>;
+const fromTyped: EventSignal<[chunk: string, index: number]> = fromEventEmitter<Events, 'data'>(typedEmitter, 'data');
+const retyped: TypedEventEmitter<Events> = typedEmitter;
+toEventEmitter(new Signal<[chunk: string, index: number]>(), retyped, 'data');
+// @ts-expect-error typed-emitter's, given the map: an event the emitter does not declare
+fromEventEmitter<Events, 'finish'>(typedEmitter, 'finish');
+// @ts-expect-error typed-emitter's, retyped: the signal's arguments do not fit the event's listener
+toEventEmitter(new Signal<[value: number]>(), retyped, 'data');
+// @ts-expect-error an emitter typed with another map
+const wrongMap: TypedEventEmitter<{ data: (n: number) => void }> = typedEmitter;
 
 const data: EventSignal<[chunk: string, index: number]> = fromEventEmitter(emitter, 'data');
 const end: EventSignal<[]> = fromEventEmitter(emitter, 'end', { signal: new AbortController().signal });
@@ -27,7 +39,7 @@ data.connect((chunk, index) => chunk.repeat(index));
 fromEventEmitter(emitter, 'finish');
 // @ts-expect-error a slot of the wrong shape for the event
 fromEventEmitter(emitter, 'data').connect((chunk: number) => chunk);
-// @ts-expect-error an untyped EventEmitter: type it with TypedEmitter<Events> first
+// @ts-expect-error an untyped EventEmitter: type it with TypedEventEmitter<Events> first
 fromEventEmitter(new EventEmitter(), 'data');
 
 const chunks = new Signal<[chunk: string, index: number]>();
@@ -98,7 +110,7 @@ QTimer.singleShot(10, poller, 'refresh');
 // @ts-expect-error timeout has no arguments
 timer.timeout.emit(1);
 
-void [data, end, anything, first, taken, waited, wrongSpy, waiting, s1, s2];
+void [fromTyped, wrongMap, data, end, anything, first, taken, waited, wrongSpy, waiting, s1, s2];
 
 // makeEvent may ignore the signal's arguments; they are taken from the signal, not from makeEvent.
 toEventTarget(numbers, target, 'done', () => new Event('done'));

@@ -1,5 +1,4 @@
 import { EventEmitter } from 'node:events';
-import type TypedEmitter from 'typed-emitter';
 import {
   ConnectionType,
   EventSignal,
@@ -11,6 +10,7 @@ import {
   fromEventTarget,
   toEventEmitter,
   toEventTarget,
+  type TypedEventEmitter,
   type TypedEventTarget,
 } from '@sigslot/core';
 import { captureErrors, flushQueued } from './helpers';
@@ -30,7 +30,7 @@ class View extends QObject {
 
 describe('fromEventEmitter', () => {
   test("emits the signal with the event's arguments each time the emitter emits it", () => {
-    const emitter = new EventEmitter() as TypedEmitter<DownloadEvents>;
+    const emitter = new EventEmitter() as TypedEventEmitter<DownloadEvents>;
     const data = fromEventEmitter(emitter, 'data');
     expect(data).toBeInstanceOf(EventSignal);
     expect(data).toBeInstanceOf(Signal);
@@ -47,7 +47,7 @@ describe('fromEventEmitter', () => {
   });
 
   test("a receiver's slot runs according to its connection type", async () => {
-    const emitter = new EventEmitter() as TypedEmitter<DownloadEvents>;
+    const emitter = new EventEmitter() as TypedEventEmitter<DownloadEvents>;
     const view = new View();
     fromEventEmitter(emitter, 'data').connect(view, view.onData, ConnectionType.QueuedConnection);
     emitter.emit('data', 'x', 3);
@@ -57,7 +57,7 @@ describe('fromEventEmitter', () => {
   });
 
   test('removal of the listener via AbortSignal', () => {
-    const emitter = new EventEmitter() as TypedEmitter<DownloadEvents>;
+    const emitter = new EventEmitter() as TypedEventEmitter<DownloadEvents>;
     const controller = new AbortController();
     const end = fromEventEmitter(emitter, 'end', { signal: controller.signal });
     const spy = new SignalSpy(end);
@@ -71,7 +71,7 @@ describe('fromEventEmitter', () => {
   });
 
   test('removal of the listener via dispose(), or `using`', () => {
-    const emitter = new EventEmitter() as TypedEmitter<DownloadEvents>;
+    const emitter = new EventEmitter() as TypedEventEmitter<DownloadEvents>;
     const controller = new AbortController();
     const data = fromEventEmitter(emitter, 'data', { signal: controller.signal, name: 'download.data' });
     expect(data.describe()).toBe('download.data');
@@ -88,7 +88,7 @@ describe('fromEventEmitter', () => {
   });
 
   test('an already aborted signal never adds the listener', () => {
-    const emitter = new EventEmitter() as TypedEmitter<DownloadEvents>;
+    const emitter = new EventEmitter() as TypedEventEmitter<DownloadEvents>;
     const data = fromEventEmitter(emitter, 'data', { signal: AbortSignal.abort() });
     expect(data.listening).toBe(false);
     expect(emitter.listenerCount('data')).toBe(0);
@@ -97,7 +97,7 @@ describe('fromEventEmitter', () => {
   test("a slot that throws is reported with the event's name, and the emitter's other listeners still run", () => {
     const { errors, restore } = captureErrors();
     try {
-      const emitter = new EventEmitter() as TypedEmitter<DownloadEvents>;
+      const emitter = new EventEmitter() as TypedEventEmitter<DownloadEvents>;
       fromEventEmitter(emitter, 'data').connect(() => {
         throw new Error('bad chunk');
       });
@@ -114,7 +114,7 @@ describe('fromEventEmitter', () => {
 
 describe('toEventEmitter', () => {
   test('re-emits each emission on the emitter, until disconnected', () => {
-    const emitter = new EventEmitter() as TypedEmitter<DownloadEvents>;
+    const emitter = new EventEmitter() as TypedEventEmitter<DownloadEvents>;
     const view = new View();
     const received: Array<[string, number]> = [];
     emitter.on('data', (chunk, index) => received.push([chunk, index]));
@@ -128,7 +128,7 @@ describe('toEventEmitter', () => {
   });
 
   test("with QueuedConnection, the emitter emits after the signal's emit returns", async () => {
-    const emitter = new EventEmitter() as TypedEmitter<DownloadEvents>;
+    const emitter = new EventEmitter() as TypedEventEmitter<DownloadEvents>;
     const end = new Signal<[]>(new View(), 'end');
     const listener = jest.fn();
     emitter.on('end', listener);
@@ -140,7 +140,7 @@ describe('toEventEmitter', () => {
   });
 
   test('a round trip through an emitter keeps the arguments', () => {
-    const emitter = new EventEmitter() as TypedEmitter<DownloadEvents>;
+    const emitter = new EventEmitter() as TypedEventEmitter<DownloadEvents>;
     const view = new View();
     toEventEmitter(view.rendered, emitter, 'data');
     const back = fromEventEmitter(emitter, 'data');

@@ -1,5 +1,4 @@
-import type TypedEmitter from 'typed-emitter';
-import type { EventMap } from 'typed-emitter';
+import type { EmitterEventMap, TypedEventEmitter } from './typed-event-emitter';
 import { EventSignal, type EventSignalOptions } from './event-signal';
 
 /**
@@ -7,17 +6,17 @@ import { EventSignal, type EventSignalOptions } from './event-signal';
  *
  * ```ts
  * type Events = { data: (chunk: string, index: number) => void };
- * const emitter = new EventEmitter() as TypedEmitter<Events>;
+ * const emitter = new EventEmitter() as TypedEventEmitter<Events>;
  * const data = fromEventEmitter(emitter, 'data'); // EventSignal<[chunk: string, index: number]>
  * data.connect(receiver, receiver.onData, ConnectionType.QueuedConnection);
  * ```
  *
- * The emitter must be typed with `typed-emitter`'s `TypedEmitter<Events>` (cast a Node `EventEmitter` to it),
- * so an unknown event name or a slot of the wrong shape does not compile. The listener stays on the emitter
+ * The emitter must be typed, {@link TypedEventEmitter}`<Events>` or `typed-emitter`'s `TypedEmitter<Events>` (cast a
+ * Node `EventEmitter` to either), so an unknown event name or a slot of the wrong shape does not compile. The listener stays on the emitter
  * until the returned signal is disposed or `options.signal` aborts.
  */
-export function fromEventEmitter<Events extends EventMap, E extends keyof Events & string>(
-  emitter: TypedEmitter<Events>,
+export function fromEventEmitter<Events extends EmitterEventMap, E extends keyof Events & string>(
+  emitter: TypedEventEmitter<Events>,
   event: E,
   options: EventSignalOptions = {},
 ): EventSignal<Parameters<Events[E]>> {

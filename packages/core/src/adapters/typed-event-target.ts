@@ -1,7 +1,7 @@
 declare const eventMap: unique symbol;
 
 /**
- * An `EventTarget` whose events are described by the map `M` (event type → event class), as `typed-emitter`
+ * An `EventTarget` whose events are described by the map `M` (event type → event class), as `TypedEventEmitter`
  * describes an `EventEmitter`. It exists only in types: cast a target to it to type the bridges,
  * `target as TypedEventTarget<{ progress: CustomEvent<number> }>`, or a DOM element with its map,
  * `button as TypedEventTarget<HTMLElementEventMap>`.
