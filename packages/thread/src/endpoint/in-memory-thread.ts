@@ -30,7 +30,7 @@ import { nodeBuiltin } from './platform';
  *
  * Not covered, by design: anything that blocks. One isolate cannot wait for itself, so the worker's ThreadData
  * cannot block (a blocking emit and msleep throw DeadlockError), blocking calls from main into the thread are
- * refused (no synchronous channel: ThreadTerminatedError), and backpressure, which makes the worker wait for main
+ * refused (it has no synchronous channel: DeadlockError), and backpressure, which makes the worker wait for main
  * to drain, must not be reached (keep emits under `maxPendingEmits`). Those paths are tested with real workers.
  * Process-wide registries stay shared: `affinity.violations()` lists a worker's violation twice (where it happened,
  * and as main records it). Node only (AsyncLocalStorage); not part of the published API.

@@ -1,5 +1,6 @@
 import {
   currentThreadData,
+  DeadlockError,
   InvalidArgumentError,
   reportError,
   type Connection,
@@ -125,9 +126,17 @@ export class WorkerCalls {
   /** Sends `call` and blocks this thread until the worker has run it; returns its result. */
   private blockOn(call: WireCall, where: string): unknown {
     const { control, endpoint, sync } = this.owner;
-    if (!this.owner.running || !sync || !endpoint) {
+    if (!this.owner.running || !endpoint) {
       throw new ThreadTerminatedError(
         `${where}: thread ${this.owner.describe()} is not running, so nothing would answer a blocking call. Start it first.`,
+      );
+    }
+    if (!sync) {
+      // Only a thread without its own isolate runs without one (the in-memory test tier): it cannot answer while
+      // this thread waits, since it would run on this thread.
+      throw new DeadlockError(
+        `${where}: thread ${this.owner.describe()} shares this isolate (the in-memory test tier), so it could not ` +
+          `answer while this thread waits. Use a queued call (await the Promise).`,
       );
     }
     const self = currentThreadData().id;

@@ -2,7 +2,7 @@
 // (or rejects with the worker's error); one that never ran rejects when the thread ends; a legitimate program never
 // sees a ProtocolError; a result that answers no waiting call is refused and settles nothing again.
 import { ConnectionType, QObject, Signal } from '@sigslot/core';
-import { ProtocolError, RemoteError, ThreadTerminatedError } from '@sigslot/thread';
+import { ProtocolError, RemoteError, ThreadCrashedError, ThreadTerminatedError } from '@sigslot/thread';
 import { Counter, Emitter } from './fixtures';
 import { collectReports, settled, startInMemory } from './harness';
 
@@ -51,6 +51,24 @@ describe('every call settles exactly once (in memory)', () => {
     } finally {
       restore();
     }
+  });
+
+  test('a call pending when the thread is terminated rejects once; errorOccurred then finished are emitted on main', async () => {
+    const thread = new Emitter();
+    const counter = thread.create(Counter);
+    const events: string[] = [];
+    thread.errorOccurred.connect((error) => events.push(`errorOccurred ${error instanceof ThreadCrashedError}`));
+    thread.finished.connect(() => events.push('finished'));
+    const tier = await startInMemory(thread);
+    tier.run!.channel.toWorker.hold();
+    const call = counter.add(1).then(
+      () => events.push('resolved'),
+      (error: unknown) => events.push(`rejected ${error instanceof ThreadTerminatedError}`),
+    );
+    await thread.terminate();
+    await call;
+    expect(events).toEqual(['errorOccurred true', 'finished', 'rejected true']);
+    expect(thread.isFinished()).toBe(true);
   });
 
   test('a result for a call that was already answered, or never made, is a ProtocolError and settles nothing again', async () => {

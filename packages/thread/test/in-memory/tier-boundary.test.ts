@@ -3,9 +3,9 @@
 // are emitted there — rule 4), and nothing there can block, since one isolate cannot wait for itself: blocking
 // paths (BlockingQueuedConnection, msleep, backpressure waits) throw instead of hanging, and are proven by the
 // real-worker tests.
-import { ConnectionType, currentThread, DeadlockError, QObject } from '@sigslot/core';
+import { ConnectionType, currentThread, DeadlockError, invokeMethod, QObject } from '@sigslot/core';
 import { QThread } from '@sigslot/thread';
-import { Emitter } from './fixtures';
+import { Counter, Emitter } from './fixtures';
 import { startInMemory } from './harness';
 
 describe('the in-memory tier', () => {
@@ -34,6 +34,16 @@ describe('the in-memory tier', () => {
     expect(() => tier.inWorker(() => tier.worker.value.emit(1))).toThrow(DeadlockError);
     expect(() => tier.inWorker(() => QThread.msleep(1))).toThrow(DeadlockError);
     tier.inWorker(() => tier.worker.quit());
+    await thread.wait();
+  });
+
+  test('a blocking call from main into the thread throws DeadlockError: the thread would run on the waiting thread', async () => {
+    const thread = new Emitter();
+    const counter = thread.create(Counter);
+    await startInMemory(thread);
+    expect(() => invokeMethod(counter, 'add', ConnectionType.BlockingQueuedConnection, 1)).toThrow(DeadlockError);
+    await expect(counter.add(1)).resolves.toBe(1); // a queued call works, and the blocked one never ran
+    thread.quit();
     await thread.wait();
   });
 });
