@@ -2,6 +2,7 @@
 // that thread's transport, never called here. These tests use a recording transport in place of a worker;
 // real workers are tested in packages/thread.
 import {
+  activate,
   ConnectionType,
   ConnectionTypeError,
   DeadlockError,
@@ -152,5 +153,22 @@ describe('the thread transport seam', () => {
     emitter.tick.deliver([5], ThreadData.remote(ThreadData.nextId(), 'W', false, null));
     expect(seen).toEqual(['queued 5', 'auto 5', 'plain 5']);
     new Emitter().tick.deliver([6], currentThreadData()); // no connections: nothing to do
+  });
+
+  test('a call posted by an emit elsewhere survives a later disconnect; it is dropped once its receiver is destroyed, and a single shot runs once', () => {
+    const emitter = new Emitter();
+    const seen: string[] = [];
+    const kept = new QObject();
+    const destroyed = new QObject();
+    const disconnected = emitter.tick.connect(kept, (n: number) => seen.push(`disconnected ${n}`));
+    emitter.tick.connect(destroyed, (n: number) => seen.push(`destroyed ${n}`));
+    emitter.tick.connect(kept, (n: number) => seen.push(`single shot ${n}`), ConnectionType.SingleShotConnection);
+    const routedAtEmit = emitter.tick.connections; // what the emitting thread saw when it emitted
+    emitter.tick.disconnect(disconnected);
+    destroyed.destroy();
+    const worker = ThreadData.remote(ThreadData.nextId(), 'W', false, null);
+    activate(emitter.tick, routedAtEmit, [1], worker);
+    activate(emitter.tick, routedAtEmit, [2], worker);
+    expect(seen).toEqual(['disconnected 1', 'single shot 1', 'disconnected 2']);
   });
 });

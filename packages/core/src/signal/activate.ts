@@ -88,7 +88,11 @@ class SlotCall<Args extends unknown[]> implements Task {
  * moment: call now, queue to the receiver's thread, or queue and wait.
  *
  * `from` is the emitting thread. It differs from the current thread when a thread transport delivers an
- * emission made elsewhere: the call was queued by that emit and is now running on the receiver's thread.
+ * emission made elsewhere: `connections` are then the calls that emit posted here, routed where it was emitted
+ * (Qt's posted events), so nothing is decided again but where each receiver lives now. A posted call survives a
+ * `disconnect()` made after the emit; one to a receiver destroyed since is dropped (Qt removes a destroyed object's
+ * posted events); a SingleShotConnection runs once; Auto, Direct and Queued calls to this thread run now; a call
+ * to a receiver in another isolate is relayed to it (blocking ones through this thread, which then waits).
  *
  * `first` and `resultSoFar` let an emit already under way hand over its remaining connections: a compiled emit
  * (direct-emit.ts) does when a slot changed the list or moved a receiver during the emit.
@@ -109,7 +113,9 @@ export function activate<Args extends unknown[]>(
   let result = resultSoFar;
   for (let i = first; i < connections.length; i++) {
     const c = connections[i]!;
-    if (!c.alive) continue; // disconnected by an earlier slot of this same emit
+    // Disconnected by an earlier slot of this same emit; or, for a posted call, its receiver was destroyed since
+    // or it was a single shot that an earlier emit ran (a posted call survives a mere disconnect).
+    if (!c.alive && (from === here || c.singleShot || c.receiver?.isDestroyed() === true)) continue;
     if (c.singleShot) signal.disconnect(c);
     // A bare function has no receiver: it can only run in the isolate that connected it, so it runs here.
     const context = c.receiver;
@@ -127,9 +133,10 @@ export function activate<Args extends unknown[]>(
       else if (delivery === QueuedConnection) here.loop!.post(new SlotCall(c, args, context ?? sender));
       else throw deadlock(signal, c, here);
     } else if (target === null) {
-      // An object with no thread takes no queued calls until it is moved to one (Qt: they wait).
-      if (delivery === DirectConnection) result = invokeSlot(c, args);
-      else if (delivery === QueuedConnection) context!.holdTask(new SlotCall(c, args, context));
+      // An object with no thread takes no queued calls until it is moved to one (Qt: they wait); nor posted ones.
+      if (delivery === DirectConnection && from === here) result = invokeSlot(c, args);
+      else if (delivery !== BlockingQueuedConnection || from !== here)
+        context!.holdTask(new SlotCall(c, args, context));
       else
         throw new DeadlockError(
           `${c}: the receiver has no thread, so a blocking call would never return. Move it to a thread first, or use QueuedConnection.`,

@@ -1,10 +1,9 @@
-import { affinity, reportError, type Connection, type Signal, type ThreadData } from '@sigslot/core';
+import { activate, affinity, reportError, type Signal, type ThreadData } from '@sigslot/core';
 import { ProtocolError } from '../errors';
 import { answer, delivered } from '../wire/blocking';
 import { countEmits, decodeBatch } from '../wire/codec';
 import { ControlWords, type FromWorker, type WireError } from '../wire/protocol';
 import { validateFromWorker } from '../wire/validate';
-import { deliverPosted } from './deliver-posted';
 import type { RemoteObjectHandle } from './remote-object';
 import type { RemoteSignals } from './remote-signals';
 import { toRemoteError, type WorkerCalls } from './worker-calls';
@@ -21,8 +20,6 @@ export interface MessagesOwner {
   readonly calls: WorkerCalls;
   /** The handle of worker object `objectId`, if this side created it. */
   handle(objectId: number): RemoteObjectHandle | undefined;
-  /** See ThreadTransport.runsThere. */
-  runsThere(connection: Connection): boolean;
   /** The worker reported the end of `run()`: normally, or with the error `run()` threw. */
   onFinished(error: WireError | undefined): void;
 }
@@ -142,7 +139,8 @@ export class WorkerMessages {
     const connections = this.owner.signals.routedAt(signal, version);
     if (connections.length === 0) return undefined;
     try {
-      return deliverPosted(signal, connections, args, (c) => this.owner.runsThere(c));
+      // Posted calls: activate() only finds where each receiver lives now (see its comment).
+      return activate(signal, connections, args, this.owner.thread.threadRecord);
     } catch (error) {
       const from = this.owner.thread.threadRecord.describe();
       reportError(error, { where: `delivering ${signal.describe()} from thread ${from}`, thread: from });
