@@ -77,6 +77,9 @@ const QT_IDIOM: Readonly<Record<string, string>> = {
   'memory-connection': 'sigslot-receiver',
   'memory-inflight': 'sigslot',
   latency: 'sigslot',
+  'pool-burst': 'sigslot',
+  'pool-rtt': 'sigslot',
+  'pool-progress': 'sigslot',
 };
 
 /**

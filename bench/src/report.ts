@@ -179,6 +179,8 @@ const TARGET_LINES: Record<string, ReadonlyArray<{ ratio: number; label: string 
   queued: [{ ratio: 2, label: 'target ≤ 2× ring (≥ 0.5× throughput)' }],
   blocking: [{ ratio: 1.3, label: 'target ≤ 1.3×' }],
   start: [{ ratio: 1.2, label: 'target ≤ 1.2×' }],
+  'pool-burst': [{ ratio: 4, label: 'target ≥ 4× piscina' }],
+  'pool-rtt': [{ ratio: 1, label: 'target ≤ piscina' }],
 };
 
 /** The chart's width: the docs page's content column, so that it is shown at its own size, not shrunk. */
@@ -210,8 +212,8 @@ function barColor(r: Row, reference: string): string {
 
 /**
  * A chart of every table, as wide as the docs page's column: per row its label on one line, and under it a bar
- * from the reference line (ratio 1) on a log scale — to the left when smaller (better: every table here is
- * "lower is better"), to the right when larger — with the rounds' spread as a whisker, and the figure.
+ * from the reference line (ratio 1) on a log scale — to the left when better (a smaller time, a larger
+ * throughput), to the right when worse — with the rounds' spread as a whisker, and the figure.
  */
 export function drawSvg(results: Results): string {
   const W = CHART_WIDTH;
@@ -229,7 +231,8 @@ export function drawSvg(results: Results): string {
     (results.meta.smoke ? ' (SMOKE RUN: not figures)' : '');
   text(12, y, 15, head, ' font-weight="bold"');
   for (const line of wrap(
-    'Bars: ratio to each panel\u2019s reference (log scale; left of the dark line = smaller = better), median of ' +
+    'Bars: ratio to each panel\u2019s reference (log scale; left of the dark line = better: less time, more ' +
+      'throughput), median of ' +
       'interleaved rounds; whiskers: the rounds\u2019 spread. \u2605 the Qt idiom (a receiver object and its method). ' +
       'A noisy shared 2-core VM: compare within a panel.',
     charsIn(W - 24),
@@ -250,7 +253,9 @@ export function drawSvg(results: Results): string {
         ...rows.flatMap((r) => ratiosOf(r).map((v) => Math.abs(Math.log10(v)))),
         ...targets.map((tg) => Math.abs(Math.log10(tg.ratio))),
       ) * 1.05;
-    const xOf = (ratio: number): number => plotX + plotW / 2 + (Math.log10(ratio) / extent) * (plotW / 2);
+    // A throughput's better side is the larger ratio: drawn mirrored, so that better is always to the left.
+    const sign = t.better === 'higher' ? -1 : 1;
+    const xOf = (ratio: number): number => plotX + plotW / 2 + ((sign * Math.log10(ratio)) / extent) * (plotW / 2);
     y += 16;
     for (const line of wrap(`${t.title} — ${t.unit}`, charsIn((W - 24) * 0.85))) {
       y += 17;
@@ -258,7 +263,10 @@ export function drawSvg(results: Results): string {
     }
     for (const target of targets) {
       y += 13; // one line each, so that the labels of two close targets do not overlap
-      text(xOf(target.ratio), y, 10, target.label, ' fill="#c92a2a" text-anchor="middle"');
+      // Kept inside the chart: a target near the edge would otherwise lose the start of its label.
+      const half = (target.label.length * 5.5) / 2;
+      const lx = Math.min(Math.max(xOf(target.ratio), 12 + half), W - 12 - half);
+      text(Number(lx.toFixed(1)), y, 10, target.label, ' fill="#c92a2a" text-anchor="middle"');
     }
     y += 6;
     const top = y;
@@ -270,7 +278,7 @@ export function drawSvg(results: Results): string {
       parts.push(
         `<line x1="${gx.toFixed(1)}" y1="${top}" x2="${gx.toFixed(1)}" y2="${top + height}" stroke="${tick === 1 ? '#222' : '#e3e3e3'}" stroke-width="${tick === 1 ? 1.5 : 1}"/>`,
       );
-      if (gx - lastLabelX < 40) continue; // a crowded scale labels every other line
+      if (Math.abs(gx - lastLabelX) < 40) continue; // a crowded scale labels every other line
       lastLabelX = gx;
       text(Number(gx.toFixed(1)), top + height + 12, 10, `${tick}×`, ' fill="#666" text-anchor="middle"');
     }

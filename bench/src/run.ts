@@ -1,7 +1,7 @@
 // `npm run bench`: every group of the benchmark issue in one invocation. Prints the tables (figures and ratios
 // to each group's reference), judges the targets, writes bench/results/latest.json and latest.svg.
 //
-//   node --expose-gc bench/dist/run.js [--smoke] [--only 1,2,3,4,5,6] [--out DIR]
+//   node --expose-gc bench/dist/run.js [--smoke] [--only 1,2,3,4,5,6,7] [--out DIR]
 //
 // --smoke: tiny sizes and one round, to check that every group runs and produces numbers (CI); it writes to
 // bench/results/smoke/ unless --out says otherwise. Figures from a smoke run mean nothing.
@@ -13,6 +13,7 @@ import { runBlockingGroup } from './group-blocking';
 import { runEmitGroup } from './group-emit';
 import { latencyTargets, runLatencyGroup } from './group-latency';
 import { runMemoryGroup } from './group-memory';
+import { poolTargets, runPoolGroup } from './group-pool';
 import { runQueuedGroup } from './group-queued';
 import { runStartGroup } from './group-start';
 import type { Results, Table } from './model';
@@ -32,6 +33,7 @@ interface Sizes {
     floodSlotUs: number;
     floodCapMb: number;
   };
+  pool: { n: number; warmup: number; trips: number; progressN: number; rounds: number };
 }
 
 const FULL: Sizes = {
@@ -41,6 +43,7 @@ const FULL: Sizes = {
   start: { starts: 20, rounds: 3 },
   latency: { steps: 200, intervalMs: 5, rounds: 3 },
   memory: { rounds: 3, emitters: 10_000, inflight: 1_000_000, floodN: 10_000_000, floodSlotUs: 1, floodCapMb: 4096 },
+  pool: { n: 100_000, warmup: 10_000, trips: 1_000, progressN: 100_000, rounds: 3 },
 };
 
 const SMOKE: Sizes = {
@@ -50,12 +53,13 @@ const SMOKE: Sizes = {
   start: { starts: 2, rounds: 1 },
   latency: { steps: 10, intervalMs: 2, rounds: 1 },
   memory: { rounds: 1, emitters: 200, inflight: 20_000, floodN: 100_000, floodSlotUs: 1, floodCapMb: 4096 },
+  pool: { n: 2_000, warmup: 200, trips: 50, progressN: 2_000, rounds: 1 },
 };
 
 function parseArgs(argv: readonly string[]): { smoke: boolean; only: Set<number>; out: string | null } {
   const smoke = argv.includes('--smoke');
   const onlyAt = argv.indexOf('--only');
-  const only = new Set(onlyAt >= 0 ? (argv[onlyAt + 1] ?? '').split(',').map(Number) : [1, 2, 3, 4, 5, 6]);
+  const only = new Set(onlyAt >= 0 ? (argv[onlyAt + 1] ?? '').split(',').map(Number) : [1, 2, 3, 4, 5, 6, 7]);
   const outAt = argv.indexOf('--out');
   return { smoke, only, out: outAt >= 0 ? path.resolve(argv[outAt + 1] ?? '.') : null };
 }
@@ -104,6 +108,10 @@ async function main(): Promise<void> {
     log('6. queued emit latency from a busy run()…');
     tables.push(await runLatencyGroup({ ...sizes.latency, log }));
   }
+  if (args.only.has(7)) {
+    log('7. thread pool (each pool in a fresh process)…');
+    tables.push(...(await runPoolGroup({ ...sizes.pool, log })));
+  }
 
   const results: Results = {
     meta: {
@@ -121,7 +129,7 @@ async function main(): Promise<void> {
         'compare ratios within one run.',
     },
     tables,
-    targets: [...judgeTargets(tables), ...latencyTargets(tables)],
+    targets: [...judgeTargets(tables), ...latencyTargets(tables), ...poolTargets(tables)],
   };
   fs.mkdirSync(outDir, { recursive: true });
   fs.writeFileSync(path.join(outDir, 'latest.json'), `${JSON.stringify(results, null, 2)}\n`);

@@ -14,6 +14,7 @@ interface Row {
   samples: number[];
   spread: [number, number];
   headline?: boolean;
+  extra?: Record<string, number>;
 }
 interface Results {
   meta: { smoke: boolean };
@@ -59,6 +60,9 @@ describe('npm run bench -- --smoke', () => {
       'memory-inflight',
       'memory-flood',
       'latency',
+      'pool-burst',
+      'pool-rtt',
+      'pool-progress',
     ]);
     for (const table of results.tables) {
       expect(table.rows.length).toBeGreaterThan(0);
@@ -88,6 +92,16 @@ describe('npm run bench -- --smoke', () => {
     expect(rows('queued')).toEqual(expect.arrayContaining(['sigslot', 'ring', 'post-each', 'comlink']));
     expect(rows('blocking')).toEqual(expect.arrayContaining(['sigslot', 'atomics', 'synckit', 'comlink']));
     expect(rows('start')).toEqual(expect.arrayContaining(['qthread', 'bare']));
+    for (const id of ['pool-burst', 'pool-rtt'])
+      expect(rows(id)).toEqual(['sigslot', 'piscina', 'tinypool', 'workerpool', 'poolifier']);
+    expect(rows('pool-progress')).toEqual(['sigslot', 'workerpool']);
+  });
+
+  it("delivers a pool task's progress through a QFutureWatcher before its result, ending at the last value", () => {
+    const row = results.tables.find((t) => t.id === 'pool-progress')!.rows.find((r) => r.id === 'sigslot')!;
+    const n = row.extra!.n;
+    expect(row.extra).toMatchObject({ last: n, atResult: n, afterResult: 0 });
+    expect(row.extra!.deliveries).toBeGreaterThanOrEqual(2); // the first value and the last, at least
   });
 
   it('judges every target, met or not, and prints the tables', () => {
@@ -102,6 +116,9 @@ describe('npm run bench -- --smoke', () => {
       'start',
       'flood',
       'latency',
+      'pool-burst',
+      'pool-rtt',
+      'pool-progress',
     ]);
     for (const target of results.targets) expect(typeof target.met).toBe('boolean');
     expect(stdout).toContain('Targets (ratios in this run):');
