@@ -8,19 +8,42 @@ import { runInMemory, type InMemoryThread } from '../../src/endpoint/in-memory-t
 export type Reports = Array<[error: unknown, context: ErrorContext]>;
 
 /** Sets an error handler that collects reports (set before a thread starts, see runInMemory); restores the previous one. */
-export function collectReports(): { reports: Reports; restore(): void } {
+function collectReports(): { reports: Reports; restore(): void } {
   const reports: Reports = [];
   const previous = setErrorHandler((error, context) => reports.push([error, context]));
   return { reports, restore: () => void setErrorHandler(previous) };
 }
 
-/** Starts `thread` in memory and resolves once the main side has delivered its `started`. */
-export async function startInMemory<T extends QThread>(thread: T): Promise<InMemoryThread<T>> {
-  const tier = runInMemory(thread);
-  const started = thread.started.once();
-  thread.start();
-  await started;
-  return tier;
+/**
+ * Runs one in-memory thread for a test: collects what the error handler receives, starts `thread` (`beforeStarted`
+ * runs right after `start()`, before the worker side has run), runs `body` once main has delivered `started`, then
+ * ends the thread (quits its loop from the worker side, if it still runs) and waits for it. `body` takes the
+ * reports it expects out of `reports` (`reports.splice(0)`): any left at the end fail the test, so no test of the
+ * tier passes while something unexpected was reported (a legitimate program never sees a ProtocolError).
+ */
+export async function inMemory<T extends QThread>(
+  thread: T,
+  body: (tier: InMemoryThread<T>, reports: Reports) => Promise<void> | void,
+  beforeStarted?: (tier: InMemoryThread<T>) => void,
+): Promise<void> {
+  const { reports, restore } = collectReports();
+  try {
+    const tier = runInMemory(thread);
+    const started = thread.started.once();
+    thread.start();
+    beforeStarted?.(tier);
+    await started;
+    await body(tier, reports);
+    if (thread.isRunning()) {
+      tier.run!.channel.toMain.release();
+      tier.run!.channel.toWorker.release();
+      tier.inWorker(() => tier.worker.quit());
+    }
+    await thread.wait();
+    expect(reports).toEqual([]);
+  } finally {
+    restore();
+  }
 }
 
 const macrotask = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));

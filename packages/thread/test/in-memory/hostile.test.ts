@@ -3,9 +3,8 @@
 // posts on the worker's end of the channel, as code running in a worker could.
 import { MAX_BATCH_EMITS } from '@sigslot/thread/channel';
 import { ProtocolError } from '@sigslot/thread';
-import { runInMemory } from '../../src/endpoint/in-memory-thread';
 import { Emitter } from './fixtures';
-import { collectReports, settled, startInMemory } from './harness';
+import { inMemory, settled, type Reports } from './harness';
 
 const rejected: Array<[string, unknown, string]> = [
   ['a value that is not an object', 42, 'the message is not an object'],
@@ -29,70 +28,58 @@ const rejected: Array<[string, unknown, string]> = [
   ['a "started" without the run\'s token', { type: 'started', signals: [], token: 'guess' }, 'did not send'],
 ];
 
+/** The one report expected, taken out of `reports`: a ProtocolError from the thread protocol. */
+function oneProtocolError(reports: Reports): string {
+  const taken = reports.splice(0);
+  expect(taken).toHaveLength(1);
+  const [[error, context]] = taken;
+  expect(error).toBeInstanceOf(ProtocolError);
+  expect(context.where).toBe('the thread protocol');
+  return (error as Error).message;
+}
+
 describe("a worker's messages are untrusted (in memory)", () => {
   test.each(rejected)('%s is rejected with a ProtocolError, and the thread goes on', async (_, message, reason) => {
-    const { reports, restore } = collectReports();
-    try {
-      const thread = new Emitter();
-      const got: number[] = [];
-      thread.value.connect((n) => got.push(n));
-      const tier = await startInMemory(thread);
+    const thread = new Emitter();
+    const got: number[] = [];
+    thread.value.connect((n) => got.push(n));
+    await inMemory(thread, async (tier, reports) => {
       tier.run!.channel.worker.postMessage(message);
       tier.inWorker(() => tier.worker.value.emit(1));
       await settled(tier);
-      expect(reports).toHaveLength(1);
-      const [error, context] = reports[0]!;
-      expect(error).toBeInstanceOf(ProtocolError);
-      expect((error as Error).message).toContain(reason);
-      expect(context.where).toBe('the thread protocol');
+      expect(oneProtocolError(reports)).toContain(reason);
       expect(thread.isRunning()).toBe(true);
-      expect(got).toEqual([1]);
-      tier.inWorker(() => tier.worker.quit());
-      await thread.wait();
-      expect(thread.isFinished()).toBe(true);
-    } finally {
-      restore();
-    }
+    });
+    expect(got).toEqual([1]);
+    expect(thread.isFinished()).toBe(true);
   });
 
   test('a second "started", even with the token, is rejected', async () => {
-    const { reports, restore } = collectReports();
-    try {
-      const thread = new Emitter();
-      let started = 0;
-      thread.started.connect(() => started++);
-      const tier = await startInMemory(thread);
+    const thread = new Emitter();
+    let started = 0;
+    thread.started.connect(() => started++);
+    await inMemory(thread, async (tier, reports) => {
       const [first] = tier.run!.channel.toMain.sent;
       tier.run!.channel.worker.postMessage(first);
       await settled(tier);
-      expect(started).toBe(1);
-      expect(reports.map(([error]) => String(error))).toEqual([expect.stringContaining('a second "started"')]);
-      tier.inWorker(() => tier.worker.quit());
-      await thread.wait();
-    } finally {
-      restore();
-    }
+      expect(oneProtocolError(reports)).toContain('a second "started"');
+    });
+    expect(started).toBe(1);
   });
 
   test('emits that arrive before "started" are rejected and never delivered', async () => {
-    const { reports, restore } = collectReports();
-    try {
-      const thread = new Emitter();
-      const got: number[] = [];
-      thread.value.connect((n) => got.push(n));
-      const tier = runInMemory(thread);
-      const started = thread.started.once();
-      thread.start();
-      // Before the worker side has started: this message is the first the main side receives.
-      tier.run!.channel.worker.postMessage({ type: 'emits', batch: [0, 0, 0, 1, 1, 66] });
-      await started;
-      await settled(tier);
-      expect(got).toEqual([]);
-      expect(reports.map(([error]) => String(error))).toEqual([expect.stringContaining('"emits" before "started"')]);
-      tier.inWorker(() => tier.worker.quit());
-      await thread.wait();
-    } finally {
-      restore();
-    }
+    const thread = new Emitter();
+    const got: number[] = [];
+    thread.value.connect((n) => got.push(n));
+    await inMemory(
+      thread,
+      async (tier, reports) => {
+        await settled(tier);
+        expect(oneProtocolError(reports)).toContain('"emits" before "started"');
+      },
+      // Before the worker side has run: this message is the first the main side receives.
+      (tier) => tier.run!.channel.worker.postMessage({ type: 'emits', batch: [0, 0, 0, 1, 1, 66] }),
+    );
+    expect(got).toEqual([]);
   });
 });

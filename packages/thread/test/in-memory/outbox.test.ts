@@ -4,7 +4,7 @@
 // read from the channel, so each case is exact, not timed.
 import { MAX_BATCH_EMITS } from '@sigslot/thread/channel';
 import { Counter, Emitter } from './fixtures';
-import { batches, settled, startInMemory } from './harness';
+import { batches, inMemory, settled } from './harness';
 
 /** The arguments of the one-argument emits in `batch`, in order (every run here has one argument). */
 function values(batch: readonly unknown[]): unknown[] {
@@ -19,48 +19,43 @@ function values(batch: readonly unknown[]): unknown[] {
 
 describe('post at once; batch only when the receiver is busy (in memory)', () => {
   test('post at once: an emit made while the main thread has taken everything sent before leaves during the emit', async () => {
-    const thread = new Emitter();
-    const tier = await startInMemory(thread);
-    for (const n of [1, 2, 3]) {
-      tier.inWorker(() => tier.worker.value.emit(n));
-      expect(batches(tier).map(values)).toHaveLength(n); // before any microtask
-      await settled(tier); // main takes it: caught up again
-    }
-    expect(batches(tier).map(values)).toEqual([[1], [2], [3]]);
-    tier.inWorker(() => tier.worker.quit());
-    await thread.wait();
+    await inMemory(new Emitter(), async (tier) => {
+      for (const n of [1, 2, 3]) {
+        tier.inWorker(() => tier.worker.value.emit(n));
+        expect(batches(tier)).toHaveLength(n); // before any microtask
+        await settled(tier); // main takes it: caught up again
+      }
+      expect(batches(tier).map(values)).toEqual([[1], [2], [3]]);
+    });
   });
 
   test('coalesce when busy: emits made while main has not taken the last batch leave together when the thread yields', async () => {
     const thread = new Emitter();
     const got: number[] = [];
     thread.value.connect((n) => got.push(n));
-    const tier = await startInMemory(thread);
-    tier.inWorker(() => {
-      for (let n = 1; n <= 5; n++) tier.worker.value.emit(n);
+    await inMemory(thread, async (tier) => {
+      tier.inWorker(() => {
+        for (let n = 1; n <= 5; n++) tier.worker.value.emit(n);
+      });
+      expect(batches(tier).map(values)).toEqual([[1]]);
+      await Promise.resolve(); // the worker's code yields
+      expect(batches(tier).map(values)).toEqual([[1], [2, 3, 4, 5]]);
+      await settled(tier);
+      expect(got).toEqual([1, 2, 3, 4, 5]);
+      tier.inWorker(() => tier.worker.value.emit(6)); // caught up again: at once
+      expect(batches(tier).map(values)).toEqual([[1], [2, 3, 4, 5], [6]]);
     });
-    expect(batches(tier).map(values)).toEqual([[1]]);
-    await Promise.resolve(); // the worker's code yields
-    expect(batches(tier).map(values)).toEqual([[1], [2, 3, 4, 5]]);
-    await settled(tier);
-    expect(got).toEqual([1, 2, 3, 4, 5]);
-    tier.inWorker(() => tier.worker.value.emit(6)); // caught up again: at once
-    expect(batches(tier).map(values)).toEqual([[1], [2, 3, 4, 5], [6]]);
-    tier.inWorker(() => tier.worker.quit());
-    await thread.wait();
   });
 
   test(`a full batch (${MAX_BATCH_EMITS} emits) leaves at once, without waiting for the thread to yield`, async () => {
-    const thread = new Emitter();
-    const tier = await startInMemory(thread);
-    tier.inWorker(() => {
-      for (let n = 0; n <= MAX_BATCH_EMITS + 1; n++) tier.worker.value.emit(n);
+    await inMemory(new Emitter(), async (tier) => {
+      tier.inWorker(() => {
+        for (let n = 0; n <= MAX_BATCH_EMITS + 1; n++) tier.worker.value.emit(n);
+      });
+      expect(batches(tier).map((batch) => values(batch).length)).toEqual([1, MAX_BATCH_EMITS]);
+      await Promise.resolve();
+      expect(batches(tier).map((batch) => values(batch).length)).toEqual([1, MAX_BATCH_EMITS, 1]);
     });
-    expect(batches(tier).map((batch) => values(batch).length)).toEqual([1, MAX_BATCH_EMITS]);
-    await Promise.resolve();
-    expect(batches(tier).map((batch) => values(batch).length)).toEqual([1, MAX_BATCH_EMITS, 1]);
-    tier.inWorker(() => tier.worker.quit());
-    await thread.wait();
   });
 
   test("any other message leaves after the emits made before it: a method's signal arrives before its result", async () => {
@@ -68,34 +63,32 @@ describe('post at once; batch only when the receiver is busy (in memory)', () =>
     const counter = thread.create(Counter);
     const events: string[] = [];
     counter.changed.connect((count) => events.push(`changed ${count}`));
-    const tier = await startInMemory(thread);
-    tier.run!.channel.toMain.hold();
-    tier.inWorker(() => tier.worker.ping.emit()); // posted at once: main is behind from now on
-    const result = counter.add(5).then((count) => events.push(`result ${count}`));
-    await new Promise<void>((resolve) => tier.run!.channel.toWorker.whenDelivered(resolve));
-    // The worker ran add(5): its emit was batched (main is behind), and the result's message sent it first.
-    const types = tier.run!.channel.toMain.sent.map((m) => (m as { type: string }).type);
-    expect(types.slice(-2)).toEqual(['emits', 'result']);
-    tier.run!.channel.toMain.release();
-    await result;
+    await inMemory(thread, async (tier) => {
+      tier.run!.channel.toMain.hold();
+      tier.inWorker(() => tier.worker.ping.emit()); // posted at once: main is behind from now on
+      const result = counter.add(5).then((count) => events.push(`result ${count}`));
+      await new Promise<void>((resolve) => tier.run!.channel.toWorker.whenDelivered(resolve));
+      // The worker ran add(5): its emit was batched (main is behind), and the result's message sent it first.
+      const types = tier.run!.channel.toMain.sent.map((m) => (m as { type: string }).type);
+      expect(types.slice(-2)).toEqual(['emits', 'result']);
+      tier.run!.channel.toMain.release();
+      await result;
+    });
     expect(events).toEqual(['changed 5', 'result 5']);
-    tier.inWorker(() => tier.worker.quit());
-    await thread.wait();
   });
 
   test('pendingEmits() counts the emits the worker posted that main has not taken yet', async () => {
     const thread = new Emitter();
-    const tier = await startInMemory(thread);
-    tier.run!.channel.toMain.hold();
-    tier.inWorker(() => {
-      for (let n = 1; n <= 3; n++) tier.worker.value.emit(n);
+    await inMemory(thread, async (tier) => {
+      tier.run!.channel.toMain.hold();
+      tier.inWorker(() => {
+        for (let n = 1; n <= 3; n++) tier.worker.value.emit(n);
+      });
+      await Promise.resolve();
+      expect(thread.pendingEmits()).toBe(3);
+      tier.run!.channel.toMain.release();
+      await settled(tier);
+      expect(thread.pendingEmits()).toBe(0);
     });
-    await Promise.resolve();
-    expect(thread.pendingEmits()).toBe(3);
-    tier.run!.channel.toMain.release();
-    await settled(tier);
-    expect(thread.pendingEmits()).toBe(0);
-    tier.inWorker(() => tier.worker.quit());
-    await thread.wait();
   });
 });

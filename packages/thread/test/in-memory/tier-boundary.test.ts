@@ -6,44 +6,42 @@
 import { ConnectionType, currentThread, DeadlockError, invokeMethod, QObject } from '@sigslot/core';
 import { QThread } from '@sigslot/thread';
 import { Counter, Emitter } from './fixtures';
-import { startInMemory } from './harness';
+import { inMemory } from './harness';
 
 describe('the in-memory tier', () => {
   test('started and finished are emitted in the new thread: a slot connected there runs there, a main-side slot runs on main', async () => {
     const thread = new Emitter();
     const ranOn: string[] = [];
     thread.finished.connect(() => ranOn.push(`main-side slot on ${currentThread().describe()}`));
-    const tier = await startInMemory(thread);
-    expect(tier.inWorker(() => QThread.currentThread())).toBe(tier.worker);
-    expect(tier.worker).not.toBe(thread);
-    tier.inWorker(() => {
-      const receiver = new QObject(); // lives in the worker thread
-      expect(receiver.thread()).toBe(tier.worker);
-      tier.worker.finished.connect(receiver, () => ranOn.push(`worker slot on ${currentThread().describe()}`));
-      tier.worker.quit();
+    await inMemory(thread, (tier) => {
+      expect(tier.inWorker(() => QThread.currentThread())).toBe(tier.worker);
+      expect(tier.worker).not.toBe(thread);
+      tier.inWorker(() => {
+        const receiver = new QObject(); // lives in the worker thread
+        expect(receiver.thread()).toBe(tier.worker);
+        tier.worker.finished.connect(receiver, () => ranOn.push(`worker slot on ${currentThread().describe()}`));
+      });
     });
-    await thread.wait();
     expect(ranOn).toEqual([`worker slot on ${thread.describe()}`, 'main-side slot on main']);
   });
 
-  test('a blocking emit throws DeadlockError instead of hanging: one isolate cannot wait for itself', async () => {
+  test('a blocking emit, or msleep, throws DeadlockError instead of hanging: one isolate cannot wait for itself', async () => {
     const thread = new Emitter();
     const receiver = new QObject();
     thread.value.connect(receiver, () => undefined, ConnectionType.BlockingQueuedConnection);
-    const tier = await startInMemory(thread);
-    expect(() => tier.inWorker(() => tier.worker.value.emit(1))).toThrow(DeadlockError);
-    expect(() => tier.inWorker(() => QThread.msleep(1))).toThrow(DeadlockError);
-    tier.inWorker(() => tier.worker.quit());
-    await thread.wait();
+    await inMemory(thread, (tier) => {
+      expect(() => tier.inWorker(() => tier.worker.value.emit(1))).toThrow(DeadlockError);
+      expect(() => tier.inWorker(() => tier.worker.value.emit(2))).toThrow(/cannot block/);
+      expect(() => tier.inWorker(() => QThread.msleep(1))).toThrow(DeadlockError);
+    });
   });
 
   test('a blocking call from main into the thread throws DeadlockError: the thread would run on the waiting thread', async () => {
     const thread = new Emitter();
     const counter = thread.create(Counter);
-    await startInMemory(thread);
-    expect(() => invokeMethod(counter, 'add', ConnectionType.BlockingQueuedConnection, 1)).toThrow(DeadlockError);
-    await expect(counter.add(1)).resolves.toBe(1); // a queued call works, and the blocked one never ran
-    thread.quit();
-    await thread.wait();
+    await inMemory(thread, async () => {
+      expect(() => invokeMethod(counter, 'add', ConnectionType.BlockingQueuedConnection, 1)).toThrow(DeadlockError);
+      await expect(counter.add(1)).resolves.toBe(1); // a queued call works, and the blocked one never ran
+    });
   });
 });
