@@ -1,5 +1,5 @@
 /**
- * "Works as an npm dependency": packs @sigslot/core, @sigslot/thread and @sigslot/sd-shim with `npm pack`, installs
+ * "Works as an npm dependency": packs @sigslot/core, @sigslot/thread, @sigslot/sd-shim and @sigslot/concurrent with `npm pack`, installs
  * the tarballs into a fresh project outside the repository, and uses them from CommonJS, ESM and TypeScript there.
  *
  * Needs the build (`tsc -b`); `npm test` runs it first (pretest). Packages whose `dist/index.js` is missing are
@@ -96,7 +96,7 @@ describe('the packed tarballs', () => {
       expect(fs.existsSync(path.join(installed, 'package.json'))).toBe(true);
     }
     // One copy of core, shared by every package that depends on it.
-    for (const dir of ['thread', 'sd-shim']) {
+    for (const dir of ['thread', 'sd-shim', 'concurrent']) {
       expect(
         fs.existsSync(path.join(project, 'node_modules', '@sigslot', dir, 'node_modules', '@sigslot', 'core')),
       ).toBe(false);
@@ -315,9 +315,13 @@ describe('@sigslot/thread and @sigslot/sd-shim as npm dependencies', () => {
       const manifest = JSON.parse(
         fs.readFileSync(path.join(project, 'node_modules/@sigslot', dir, 'package.json'), 'utf8'),
       ) as { exports?: Record<string, unknown> };
-      return Object.keys(manifest.exports ?? { '.': null })
-        .filter((key) => key !== './package.json' && !key.includes('*'))
-        .map((key) => `@sigslot/${dir}${key.slice(1)}`);
+      return Object.entries(manifest.exports ?? { '.': null })
+        .filter(([key]) => key !== './package.json' && !key.includes('*'))
+        .map(([key, conditions]) => ({
+          specifier: `@sigslot/${dir}${key.slice(1)}`,
+          // A subpath with conditions but no `import` one is for require() alone (concurrent's ./worker).
+          importable: typeof conditions !== 'object' || conditions === null || 'import' in conditions,
+        }));
     });
     const out = await runInConsumer(
       'resolve.mjs',
@@ -326,14 +330,16 @@ describe('@sigslot/thread and @sigslot/sd-shim as npm dependencies', () => {
       import { fileURLToPath } from 'node:url';
       const require = createRequire(import.meta.url);
       const result = {};
-      for (const s of ${JSON.stringify(specifiers)}) {
+      for (const { specifier: s, importable } of ${JSON.stringify(specifiers)}) {
         const r = require.resolve(s);
-        const i = fileURLToPath(import.meta.resolve(s));
-        result[s] = { require: existsSync(r), import: existsSync(i) };
+        const i = importable ? existsSync(fileURLToPath(import.meta.resolve(s))) : 'require only';
+        result[s] = { require: existsSync(r), import: i };
       }
       console.log(JSON.stringify(result));`,
     );
-    for (const s of specifiers) expect([s, out[s]]).toEqual([s, { require: true, import: true }]);
+    for (const { specifier: s, importable } of specifiers)
+      expect([s, out[s]]).toEqual([s, { require: true, import: importable ? true : 'require only' }]);
+    expect(specifiers.filter((s) => s.importable).length).toBeGreaterThan(specifiers.length / 2);
   });
 });
 
@@ -372,6 +378,18 @@ describe('TypeScript consumers (module node16)', () => {
       files[`uses-${dir}.mts`] =
         `import * as ${name} from '@sigslot/${dir}';\nexport const names = Object.keys(${name});\n`;
     }
+    // Every other subpath too, from ESM where it has an `import` condition, else from CommonJS: the declarations
+    // behind them (the browser endpoints included) must compile without the DOM library.
+    for (const dir of builtPackages) {
+      for (const [subpath, conditions] of Object.entries(manifestOf(dir).exports)) {
+        if (subpath === '.' || typeof conditions !== 'object') continue;
+        const specifier = `@sigslot/${dir}${subpath.slice(1)}`;
+        const file = `uses-${dir}-${subpath.slice(2).replace(/\W/g, '-')}.${conditions.import ? 'mts' : 'cts'}`;
+        files[file] = conditions.import
+          ? `import * as entry from '${specifier}';\nexport const names = Object.keys(entry);\n`
+          : `import entry = require('${specifier}');\nexport = Object.keys(entry);\n`;
+      }
+    }
     if (isBuilt('thread')) {
       files['timer-thread.mts'] = `import { ConnectionType, QObject } from '@sigslot/core';
         import { QThread, Signal } from '@sigslot/thread';
@@ -408,7 +426,7 @@ describe('TypeScript consumers (module node16)', () => {
       path.join(project, 'tsconfig.json'),
       JSON.stringify(
         {
-          // What a Node 20 project typically uses (@tsconfig/node20), with the library's .d.ts checked too.
+          // What a Node 20 project typically uses (@tsconfig/node20): no DOM library, the library's .d.ts checked too.
           compilerOptions: {
             target: 'ES2022',
             lib: ['ES2023'],

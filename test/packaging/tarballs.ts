@@ -8,7 +8,7 @@ import { promisify } from 'node:util';
 const execFileAsync = promisify(execFile);
 
 export const repo = path.resolve(__dirname, '../..');
-export const PACKAGES = ['core', 'thread', 'sd-shim'] as const;
+export const PACKAGES = ['core', 'thread', 'sd-shim', 'concurrent'] as const;
 export type PackageDir = (typeof PACKAGES)[number];
 
 /** A packed package: the tarball's path and the files in it. */

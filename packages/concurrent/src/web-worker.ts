@@ -21,7 +21,7 @@ export function startWebPoolWorker(modules: Readonly<Record<string, unknown>>): 
   const scope = globalThis as unknown as {
     addEventListener(type: 'message', listener: (event: MessageEvent) => void): void;
     removeEventListener(type: 'message', listener: (event: MessageEvent) => void): void;
-    postMessage(message: unknown, transfer?: Transferable[]): void;
+    postMessage(message: unknown, transfer: object[]): void;
   };
   const onInit = (event: MessageEvent): void => {
     const data = event.data as { type?: string; init?: PoolWorkerInit };

@@ -1,14 +1,18 @@
 import type { Endpoint, SpawnOptions, WorkerEndpoint } from './endpoint';
 
+/**
+ * A Web Worker or a worker's global scope, as far as an endpoint uses it. Typed without the DOM's `Transferable`:
+ * these declarations are published, and a consumer compiled without the DOM library must be able to read them.
+ */
 interface MessageTarget {
-  postMessage(message: unknown, transfer: Transferable[]): void;
+  postMessage(message: unknown, transfer: object[]): void;
   addEventListener(type: 'message', listener: (event: MessageEvent) => void): void;
 }
 
 /** Adapts a Web Worker, or a worker's global scope, to an {@link Endpoint}. */
 export function webEndpoint(target: MessageTarget): Endpoint {
   return {
-    postMessage: (message, transfer) => target.postMessage(message, transfer ? ([...transfer] as Transferable[]) : []),
+    postMessage: (message, transfer) => target.postMessage(message, transfer ? [...transfer] : []),
     onMessage: (handler) => target.addEventListener('message', (event) => handler(event.data)),
   };
 }
