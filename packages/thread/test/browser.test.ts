@@ -213,6 +213,13 @@ describe("Qt's delivery model in a browser (the rules of delivery-model.test.ts,
     expect(results.routing?.deletedReceiverGot).toEqual([]);
   });
 
+  test('every call settles exactly once: calls queued when run() returns are rejected if they never ran, and no ProtocolError is reported', () => {
+    const { outcomes, reports } = results.settleOnce!;
+    expect(outcomes).toHaveLength(20);
+    for (const outcome of outcomes) expect(['ran', 'ThreadTerminatedError']).toContain(outcome);
+    expect(reports).toEqual([]);
+  });
+
   test("a worker's blocking emit returns what the page's slot returned, through shared memory", () => {
     expect(results.deliveryModel?.blockingResult).toEqual({
       title: expect.any(String),

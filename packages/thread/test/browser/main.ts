@@ -1,9 +1,22 @@
 // The page of the browser test: runs Designer's timer and friends in real Web Workers, shows what happens as
 // text, and reports it in `window.__results`, which browser.test.ts reads.
+import { setErrorHandler } from '@sigslot/core';
 import { ConnectionType, currentThread, invokeMethod, QObject, QThread, RemoteError, Signal } from '@sigslot/thread';
 import type { Results } from './results';
 import { mark, spinUntil } from '../fixtures/shared-words';
-import { Asker, BusyProgress, Counter, Crasher, Host, Job, LockStep, SelfWatching, Spinner, Timer } from './threads';
+import {
+  Asker,
+  Brief,
+  BusyProgress,
+  Counter,
+  Crasher,
+  Host,
+  Job,
+  LockStep,
+  SelfWatching,
+  Spinner,
+  Timer,
+} from './threads';
 
 const results: Results = {
   crossOriginIsolated,
@@ -298,6 +311,33 @@ async function routing(): Promise<void> {
   results.routing = { disconnectAfterEmit, connectAfterEmit, blockedAtEmit, deletedReceiverGot: taker.got };
 }
 
+/** Every call settles exactly once: calls to a worker object queued when run() returns are answered or rejected. */
+async function settleOnce(): Promise<void> {
+  log('Every call settles once: 20 calls to a worker object of a thread whose run() returns at once');
+  const reports: string[] = [];
+  const previous = setErrorHandler((error) => reports.push(`${(error as Error).name}: ${(error as Error).message}`));
+  try {
+    const brief = new Brief();
+    const job = brief.create(Job);
+    brief.start();
+    const outcomes = await Promise.all(
+      Array.from({ length: 20 }, () =>
+        job.work(1).then(
+          () => 'ran',
+          (error: unknown) => (error as Error).name,
+        ),
+      ),
+    );
+    await brief.wait(10_000);
+    const counts: Record<string, number> = {};
+    for (const outcome of outcomes) counts[outcome] = (counts[outcome] ?? 0) + 1;
+    log(`  outcomes: ${JSON.stringify(counts)}; reported: ${reports.length ? reports.join('; ') : 'nothing'}`);
+    results.settleOnce = { outcomes, reports };
+  } finally {
+    setErrorHandler(previous);
+  }
+}
+
 async function main(): Promise<void> {
   log(`crossOriginIsolated: ${crossOriginIsolated}; QThread.idealThreadCount(): ${results.idealThreadCount}`);
   for (const step of [
@@ -310,6 +350,7 @@ async function main(): Promise<void> {
     crashed,
     deliveryModel,
     routing,
+    settleOnce,
   ]) {
     try {
       await step();

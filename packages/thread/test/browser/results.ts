@@ -39,6 +39,7 @@ export interface Results {
     blockedAtEmit: number[];
     deletedReceiverGot: number[];
   };
+  settleOnce?: { outcomes: string[]; reports: string[] };
   log: string[];
   errors: string[];
   done: boolean;

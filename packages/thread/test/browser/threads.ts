@@ -131,6 +131,12 @@ export class LockStep extends QThread {
   }
 }
 
+/** A thread whose run() returns at once: calls still queued for its objects then never run. */
+export class Brief extends QThread {
+  static override readonly module = THREADS_URL;
+  override run(): void {}
+}
+
 /** Records `started` and `finished` from connections made inside the worker, and says where they ran. */
 export class SelfWatching extends QThread {
   static override readonly module = THREADS_URL;
