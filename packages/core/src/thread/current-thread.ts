@@ -1,3 +1,4 @@
+import { AffinityError } from '../errors';
 import { ThreadData } from './thread-data';
 
 /** Node's `process`, reached without importing it, so that browser bundles need no Node shims. */
@@ -77,8 +78,17 @@ export function currentThreadData(): ThreadData {
  * thread — the thread package's in-memory test tier runs a worker's side in the main isolate, and says which
  * thread runs (undefined: this isolate's own). Returns the previous resolver; `null` restores the default. A real
  * isolate runs one thread and never sets it.
+ *
+ * @throws AffinityError outside the main thread: a worker may not make its code pass for another thread's (the
+ *   main thread's, say, to pass `assertMainThread`).
  */
 export function setThreadResolver(next: (() => ThreadData | undefined) | null): (() => ThreadData | undefined) | null {
+  if (!current.isMain) {
+    throw new AffinityError(
+      `setThreadResolver() was called from thread ${current.describe()}; only the main thread's isolate may run ` +
+        `the code of other threads (as the in-memory test tier does). Run that code in its own worker instead.`,
+    );
+  }
   const previous = resolver;
   resolver = next;
   return previous;

@@ -1,5 +1,6 @@
 // Threads and worker objects for the in-memory tier (packages/thread/test/in-memory): both sides of each thread
 // run in the test's own isolate (src/endpoint/in-memory-thread.ts), so a test drives the worker side directly.
+import { AffinityError, setThreadResolver, ThreadData } from '@sigslot/core';
 import { QObject, QThread, Signal } from '@sigslot/thread';
 
 /** Runs its event loop (the default run()) and declares a few signals a test emits from the worker side. */
@@ -22,5 +23,20 @@ export class Counter extends QObject {
   }
   fail(message: string): never {
     throw new Error(message);
+  }
+}
+
+/** Run in a real worker: tries to make its code pass for the main thread's, and reports what happened. */
+export class PretendingThread extends QThread {
+  static override readonly module = __filename;
+  readonly outcome = new Signal<[refused: boolean, message: string]>(this);
+  override run(): void {
+    const main = ThreadData.local(0, 'main', true);
+    try {
+      setThreadResolver(() => main);
+      this.outcome.emit(false, QThread.currentThread().isMainThread() ? 'passed for main' : 'not main');
+    } catch (error) {
+      this.outcome.emit(error instanceof AffinityError, (error as Error).message);
+    }
   }
 }

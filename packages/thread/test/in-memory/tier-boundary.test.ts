@@ -5,7 +5,7 @@
 // real-worker tests.
 import { ConnectionType, currentThread, DeadlockError, invokeMethod, QObject } from '@sigslot/core';
 import { QThread } from '@sigslot/thread';
-import { Counter, Emitter } from './fixtures';
+import { Counter, Emitter, PretendingThread } from './fixtures';
 import { inMemory } from './harness';
 
 describe('the in-memory tier', () => {
@@ -43,5 +43,15 @@ describe('the in-memory tier', () => {
       expect(() => invokeMethod(counter, 'add', ConnectionType.BlockingQueuedConnection, 1)).toThrow(DeadlockError);
       await expect(counter.add(1)).resolves.toBe(1); // a queued call works, and the blocked one never ran
     });
+  });
+
+  test("only the main isolate may run other threads' code: in a real worker, setThreadResolver throws AffinityError", async () => {
+    const thread = new PretendingThread(); // a real worker, not in memory
+    const outcome = thread.outcome.once();
+    thread.start();
+    const [refused, message] = await outcome;
+    expect(message).toContain('setThreadResolver() was called from thread');
+    expect(refused).toBe(true);
+    await thread.wait();
   });
 });
