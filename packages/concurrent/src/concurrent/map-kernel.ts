@@ -49,16 +49,26 @@ export class MapKernel {
         this.maybeFinish();
       },
       setSuspended: (suspended) => (suspended ? this.maybeSuspended() : this.feed()),
+      // QW-7: items whose results a watcher has room for are handed out; more when it delivers.
+      setResultCredit: () => this.feed(),
     };
     this.state.start();
     this.state.setProgressRange(0, items.length);
-    this.feed();
-    this.maybeFinish();
+    // Items go out after this turn, so that a watcher set on the future now bounds them from the start (QW-7).
+    queueMicrotask(() => {
+      this.feed();
+      this.maybeFinish();
+    });
   }
 
   private feed(): void {
     const window = OUTSTANDING_PER_THREAD * Math.max(1, this.pool.maxThreadCount);
-    while (this.next < this.items.length && this.running.size < window && this.state.suspension === 'none') {
+    while (
+      this.next < this.items.length &&
+      this.running.size < window &&
+      this.state.suspension === 'none' &&
+      this.hasCredit()
+    ) {
       if (this.state.canceled) return;
       const index = this.next++;
       const runnable = new QRunnable<unknown>(this.task, [this.items[index]], false);
@@ -67,6 +77,12 @@ export class MapKernel {
       item.whenFinished(() => this.onItem(index, item));
       this.pool.start(runnable);
     }
+  }
+
+  /** Whether a watcher has room for one more item's result (QW-7). */
+  private hasCredit(): boolean {
+    if (this.reducer || this.mode === 'map') return true; // no result signal per item
+    return this.state.resultEvents + this.running.size < this.state.resultCredit;
   }
 
   private onItem(index: number, item: FutureState<unknown>): void {

@@ -16,6 +16,8 @@ export type FutureEvent =
 export interface FutureControl {
   cancel(): void;
   setSuspended(suspended: boolean): void;
+  /** How many result reports the computation may have made in all before it waits (QW-7); Infinity: no limit. */
+  setResultCredit(credit: number): void;
 }
 
 /** The events without data, made once (a burst of tasks would otherwise allocate one per change). */
@@ -37,6 +39,10 @@ export class FutureState<T> {
   canceled = false;
   /** 'suspending': asked to pause; 'suspended': the computation reached a point where it paused. */
   suspension: 'none' | 'suspending' | 'suspended' = 'none';
+  /** Result reports the computation may have made in all before it holds back (QW-7: set by a watcher). */
+  resultCredit = Infinity;
+  /** Result reports stored so far (one `resultsReady` each). */
+  resultEvents = 0;
   /** Results at their index; holes where a result has not arrived (mapped results land out of order). */
   readonly store: T[] = [];
   resultTotal = 0;
@@ -85,6 +91,7 @@ export class FutureState<T> {
     for (let i = 0; i < values.length; i++) if (begin + i in this.store) return false;
     for (let i = 0; i < values.length; i++) this.store[begin + i] = values[i] as T;
     this.resultTotal += values.length;
+    this.resultEvents++;
     this.emit({ kind: 'resultsReady', begin, end: begin + values.length });
     return true;
   }
@@ -182,6 +189,13 @@ export class FutureState<T> {
     this.suspension = 'suspending';
     this.control?.setSuspended(true);
     this.emit(EVENTS.suspending);
+  }
+
+  /** Lets the producer make up to `credit` result reports in all before it waits (QW-7). */
+  setResultCredit(credit: number): void {
+    if (this.resultCredit === credit) return;
+    this.resultCredit = credit;
+    this.control?.setResultCredit(credit);
   }
 
   /** The computation reached its pause point. */

@@ -17,7 +17,8 @@ const DROPPED_AFTER_CANCEL = new Set<FutureEvent['kind']>([
  * and delivered in the order the future changed, never inside the call that changed it; `setFuture` first replays
  * what already happened, so a watcher set on a finished future still emits `started`…`finished`. After a cancel,
  * no result, progress or suspend signal is delivered (even one already queued); results come before `finished`;
- * progress values come at most 25 a second, the first and the last always.
+ * progress values come at most 25 a second, the first and the last always. While more result signals are pending
+ * than `pendingResultsLimit()`, the computation is held back (QW-7).
  */
 export class QFutureWatcher<T> extends QObject {
   readonly started = new Signal(this, 'started');
@@ -37,7 +38,9 @@ export class QFutureWatcher<T> extends QObject {
   private watched: QFuture<T, unknown> | null = null;
   private unlisten: (() => void) | null = null;
   private pending: FutureEvent[] = [];
-  private pendingResultsLimitValue = 0;
+  /** resultsReady events queued and not yet delivered (Qt counts events, not results). */
+  private pendingResults = 0;
+  private pendingResultsLimitValue = Infinity;
 
   /** The future watched, or null. */
   future(): QFuture<T, unknown> | null {
@@ -53,9 +56,7 @@ export class QFutureWatcher<T> extends QObject {
       throw new AffinityError(
         `${this.describe()}.setFuture(): called from ${currentThreadData().describe()}, but the watcher lives in another thread. Call it from the watcher's thread.`,
       );
-    this.unlisten?.();
-    this.unlisten = null;
-    this.pending = [];
+    this.stopWatching();
     this.watched = future;
     if (future === null) return;
     const state = future.state;
@@ -79,10 +80,27 @@ export class QFutureWatcher<T> extends QObject {
     if (state.canceled) replay.push({ kind: 'canceled' });
     if (state.finished) replay.push({ kind: 'finished' });
     for (const event of replay) this.enqueue(event);
+    this.giveCredit();
     if (!state.finished) this.unlisten = state.listen((event) => this.enqueue(event));
   }
 
+  /** Stops listening to the watched future and lets its producer go on (nothing is pending here any more). */
+  private stopWatching(): void {
+    this.unlisten?.();
+    this.unlisten = null;
+    this.pending = [];
+    this.pendingResults = 0;
+    this.watched?.state.setResultCredit(Infinity);
+  }
+
+  /** QW-7: the producer may go as far as the results delivered here plus the limit. */
+  private giveCredit(): void {
+    const state = this.watched?.state;
+    if (state) state.setResultCredit(state.resultEvents - this.pendingResults + this.pendingResultsLimitValue);
+  }
+
   private enqueue(event: FutureEvent): void {
+    if (event.kind === 'resultsReady') this.pendingResults++;
     this.pending.push(event);
     if (this.pending.length > 1) return;
     const loop = this.threadData()?.loop;
@@ -96,9 +114,20 @@ export class QFutureWatcher<T> extends QObject {
     else queueMicrotask(deliver);
   }
 
+  /** Emits `events`, then gives the producer credit for the results delivered (QW-7). */
   private deliver(events: readonly FutureEvent[]): void {
+    const watched = this.watched;
+    try {
+      this.emitAll(events);
+    } finally {
+      if (this.watched === watched) this.giveCredit();
+    }
+  }
+
+  private emitAll(events: readonly FutureEvent[]): void {
     for (const event of events) {
       if (this.isDestroyed() || this.watched === null) return;
+      if (event.kind === 'resultsReady') this.pendingResults--;
       if (this.watched.isCanceled() && DROPPED_AFTER_CANCEL.has(event.kind)) continue;
       switch (event.kind) {
         case 'resultsReady':
@@ -192,19 +221,24 @@ export class QFutureWatcher<T> extends QObject {
     return this.watched?.waitForFinished() ?? Promise.resolve();
   }
 
-  /** Qt's pendingResultsLimit, stored for API parity; the pool does not hold producers back by it yet. */
+  /**
+   * Holds the computation back while more than `limit` result signals (`resultsReadyAt`) wait for delivery (QW-7):
+   * a pool task's next `addResult` waits in its worker, and map/filter hand out no new items, until the watcher has
+   * delivered down to the limit. `Infinity` (the default): never. Qt's default, 2 × idealThreadCount, counts blocks
+   * of results; here every item's result is its own signal, so no limit is the default.
+   */
   setPendingResultsLimit(limit: number): void {
     this.pendingResultsLimitValue = limit;
+    this.giveCredit();
   }
-  /** The value given to `setPendingResultsLimit` (0: none). */
+  /** The limit of pending result signals (`Infinity`: none, the default). */
   pendingResultsLimit(): number {
     return this.pendingResultsLimitValue;
   }
 
   /** Stops watching, then destroys the watcher (QObject.destroy). */
   override destroy(): void {
-    this.unlisten?.();
-    this.unlisten = null;
+    this.stopWatching();
     super.destroy();
   }
 

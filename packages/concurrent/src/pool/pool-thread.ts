@@ -8,6 +8,7 @@ import type { PoolWorkerHandle } from './spawn';
 export interface TaskOwner {
   cancelTask(record: TaskRecord): void;
   setTaskFlag(record: TaskRecord, bit: number, on: boolean): void;
+  setTaskCredit(record: TaskRecord, credit: number): void;
 }
 
 /**
@@ -33,6 +34,9 @@ export class TaskRecord implements FutureControl {
   }
   setSuspended(suspended: boolean): void {
     this.owner.setTaskFlag(this, SUSPEND, suspended);
+  }
+  setResultCredit(credit: number): void {
+    this.owner.setTaskCredit(this, credit);
   }
 }
 

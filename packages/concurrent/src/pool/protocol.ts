@@ -10,6 +10,16 @@ import type { WireError } from '@sigslot/thread/channel';
 export const CANCEL = 1;
 export const SUSPEND = 2;
 
+/** Tasks in workers at once, at most: the pool's shared array has two words per task slot. */
+export const SLOTS = 1 << 16;
+/**
+ * Where a task's result credit lives: `flags[CREDIT + slot]` is how many results the task may have added in all
+ * before its next addResult waits (QW-7: a watcher's delivered results plus its pendingResultsLimit).
+ */
+export const CREDIT = SLOTS;
+/** The credit of a task nobody holds back. */
+export const UNLIMITED = 0x7fffffff;
+
 /** Words of a worker's control array: how many report messages it posted, and how many main has delivered. */
 export const POSTED = 0;
 export const DELIVERED = 1;

@@ -5,14 +5,11 @@ import { PriorityQueue } from './priority-queue';
 import { BlockSizer } from './block-sizer';
 import { IdleWaiters } from './idle-waiters';
 import { armOptions } from './task-options';
-import { CANCEL, DELIVERED, SUSPEND, type ReportBatch, type WireTask } from './protocol';
+import { CANCEL, CREDIT, DELIVERED, SLOTS, SUSPEND, UNLIMITED, type ReportBatch, type WireTask } from './protocol';
 
 import type { QRunnable } from './qrunnable';
 import { spawnPoolWorker, type ResourceLimits } from './spawn';
 import { idealThreadCount, sharedBuffer } from '@sigslot/thread/channel';
-
-/** Flag words: tasks in workers at once, at most. */
-const SLOTS = 1 << 16;
 
 /** Options of a pool. */
 export interface QThreadPoolOptions {
@@ -38,7 +35,7 @@ export class QThreadPool extends QObject {
   private reserved = 0;
   private readonly threads: PoolThread[] = [];
   private readonly queue = new PriorityQueue<TaskRecord>();
-  private readonly flags = new Int32Array(sharedBuffer(SLOTS * 4, 'QThreadPool'));
+  private readonly flags = new Int32Array(sharedBuffer(SLOTS * 8, 'QThreadPool'));
   private readonly freeSlots: number[] = Array.from({ length: SLOTS }, (_, i) => SLOTS - 1 - i);
   private nextId = 1;
   private spawned = 0;
@@ -173,6 +170,15 @@ export class QThreadPool extends QObject {
     if (on) Atomics.or(this.flags, record.slot, bit);
     else Atomics.and(this.flags, record.slot, ~bit);
     Atomics.notify(this.flags, record.slot);
+    // A task waiting for credit waits on its credit word: a cancel lifts the limit, so that it wakes and sees it.
+    if (bit === CANCEL && on) this.setTaskCredit(record, UNLIMITED);
+  }
+
+  /** @internal */
+  setTaskCredit(record: TaskRecord, credit: number): void {
+    if (record.where !== 'sent') return;
+    Atomics.store(this.flags, CREDIT + record.slot, Math.min(credit, UNLIMITED));
+    Atomics.notify(this.flags, CREDIT + record.slot);
   }
 
   private isIdle(): boolean {
@@ -255,7 +261,9 @@ export class QThreadPool extends QObject {
     const tasks: WireTask[] = [];
     for (const record of block) {
       const slot = this.freeSlots.pop()!;
-      Atomics.store(this.flags, slot, record.runnable.state.suspension !== 'none' ? SUSPEND : 0);
+      const state = record.runnable.state;
+      Atomics.store(this.flags, slot, state.suspension !== 'none' ? SUSPEND : 0);
+      Atomics.store(this.flags, CREDIT + slot, Math.min(state.resultCredit, UNLIMITED));
       record.slot = slot;
       record.where = 'sent';
       record.thread = thread;

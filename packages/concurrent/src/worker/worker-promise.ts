@@ -1,4 +1,4 @@
-import { CANCEL, SUSPEND } from '../pool/protocol';
+import { CANCEL, CREDIT, SUSPEND } from '../pool/protocol';
 import type { ReportBuffer } from './report-buffer';
 
 /**
@@ -12,6 +12,8 @@ export class WorkerPromise<T> {
   private value = 0;
   private text = '';
   private done = false;
+  /** Result reports made so far (counted against the credit main gives, QW-7). */
+  private reported = 0;
 
   constructor(
     private readonly id: number,
@@ -38,7 +40,9 @@ export class WorkerPromise<T> {
     return this.addResults([value], index);
   }
   addResults(values: readonly T[], index?: number): boolean {
+    this.waitForCredit();
     if (this.done || this.isCanceled()) return false;
+    this.reported++;
     this.reports.add({ id: this.id, kind: 'results', index: index ?? -1, values });
     return true;
   }
@@ -77,6 +81,22 @@ export class WorkerPromise<T> {
     while ((flags & SUSPEND) !== 0 && (flags & CANCEL) === 0) {
       Atomics.wait(this.flags, this.slot, flags);
       flags = Atomics.load(this.flags, this.slot);
+    }
+  }
+
+  /**
+   * Parks the worker (no CPU) while the task has used up the credit a watcher gave it (QW-7: results not yet
+   * delivered over its pendingResultsLimit), after sending what it reported: main can only give more once it has
+   * those. A cancel lifts the credit, so it wakes.
+   */
+  private waitForCredit(): void {
+    const at = CREDIT + this.slot;
+    let credit = Atomics.load(this.flags, at);
+    if (this.reported < credit) return;
+    this.reports.flush();
+    while (this.reported >= credit && !this.isCanceled()) {
+      Atomics.wait(this.flags, at, credit);
+      credit = Atomics.load(this.flags, at);
     }
   }
 }
