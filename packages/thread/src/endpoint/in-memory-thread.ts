@@ -33,7 +33,11 @@ import { nodeBuiltin } from './platform';
  * refused (it has no synchronous channel: DeadlockError), and backpressure, which makes the worker wait for main
  * to drain, must not be reached (keep emits under `maxPendingEmits`). Those paths are tested with real workers.
  * Process-wide registries stay shared: `affinity.violations()` lists a worker's violation twice (where it happened,
- * and as main records it). Node only (AsyncLocalStorage); not part of the published API.
+ * and as main records it). Node only (AsyncLocalStorage).
+ *
+ * Internal, not offered to users' tests (through `@sigslot/thread/channel`, say): a user's thread would behave
+ * differently here from a worker in exactly the places above (blocking, msleep, backpressure, one error handler,
+ * shared module state), so a passing test would prove less than it seems. Users test threads on real workers.
  */
 
 type Store = AsyncHooks.AsyncLocalStorage<ThreadData>;

@@ -40,3 +40,9 @@ export class PretendingThread extends QThread {
     }
   }
 }
+
+/** Says it is defined in a module that does not exist: its worker fails before the protocol starts. */
+export class Unloadable extends QThread {
+  static override readonly module = `${__dirname}/no-such-module.js`;
+  static override readonly exportName = 'Unloadable';
+}

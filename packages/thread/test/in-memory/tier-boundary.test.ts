@@ -5,8 +5,10 @@
 // real-worker tests.
 import { ConnectionType, currentThread, DeadlockError, invokeMethod, QObject } from '@sigslot/core';
 import { QThread } from '@sigslot/thread';
-import { Counter, Emitter, PretendingThread } from './fixtures';
+import { Counter, Emitter, PretendingThread, Unloadable } from './fixtures';
 import { inMemory } from './harness';
+import { runInMemory } from '../../src/endpoint/in-memory-thread';
+import { ThreadCrashedError } from '@sigslot/thread';
 
 describe('the in-memory tier', () => {
   test('started and finished are emitted in the new thread: a slot connected there runs there, a main-side slot runs on main', async () => {
@@ -53,5 +55,17 @@ describe('the in-memory tier', () => {
     expect(message).toContain('setThreadResolver() was called from thread');
     expect(refused).toBe(true);
     await thread.wait();
+  });
+
+  test('a worker that fails before the protocol starts (its module does not load) ends the thread with errorOccurred', async () => {
+    const thread = new Unloadable();
+    runInMemory(thread);
+    const crashed = thread.errorOccurred.once();
+    thread.start();
+    const [error] = await crashed;
+    expect(error).toBeInstanceOf(ThreadCrashedError);
+    expect(error.message).toContain('no-such-module');
+    await thread.wait();
+    expect(thread.isFinished()).toBe(true);
   });
 });
