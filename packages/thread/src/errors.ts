@@ -38,3 +38,10 @@ export class RemoteError extends SigslotError {
       this.stack = `${remoteName}: ${message} (in another thread)\n${remoteStack.split('\n').slice(1).join('\n')}`;
   }
 }
+
+/**
+ * Not thrown: emitted on Node as a process warning (`process.emitWarning`). A thread module's top-level code
+ * started a thread inside a worker, which loads that module again to run its own thread: the start runs in every
+ * such worker, each starting another worker.
+ */
+export class ThreadModuleWarning extends SigslotError {}

@@ -7,6 +7,13 @@ export { QThread, Priority } from './qthread';
 export type { RunResult } from './qthread';
 export type { Remote } from './main/remote-object';
 export type { WorkerClass } from './class-location';
-export { ThreadCrashedError, ThreadTerminatedError, ProtocolError, CloneError, RemoteError } from './errors';
+export {
+  ThreadCrashedError,
+  ThreadTerminatedError,
+  ProtocolError,
+  CloneError,
+  RemoteError,
+  ThreadModuleWarning,
+} from './errors';
 // The core's names, so that a thread module needs one import.
 export { Signal, QObject, ConnectionType, invokeMethod, currentThread } from '@sigslot/core';

@@ -24,6 +24,7 @@ import { takeAdoption } from './worker/adoption';
 import { workerSide } from './worker/runtime';
 import type { WorkerSide } from './worker/worker-side';
 import { stateForWorker } from './worker-state';
+import { checkTopLevelStart } from './worker/top-level-start';
 
 export { Priority };
 
@@ -166,6 +167,7 @@ export class QThread extends Thread {
   start(priority: Priority = Priority.InheritPriority): void {
     const controller = this.requireController('start');
     if (controller.running) return;
+    checkTopLevelStart(`${(this.constructor as typeof QThread).name}.start()`);
     this.threadPriority = priority;
     const cls = this.constructor as typeof QThread;
     const location = classLocation(cls, `${this.describe()}.start()`, cls === QThread ? undefined : QThread.module);

@@ -12,13 +12,20 @@ const registerTsx = (tsx) => {
   if (tsx && !tsxRegistered) require(tsx).register();
   tsxRegistered ||= !!tsx;
 };
+// While the module loads, globalThis says which (the runtime warns if its top level starts a thread).
+const LOADING = Symbol.for('sigslot.thread.loading-module');
 const loadThreadModule = async (data) => {
   registerTsx(data.tsx);
   const spec = data.init.location.module;
   const isUrl = spec.startsWith('file:');
-  return /\\.mjs$/.test(spec)
-    ? await import(isUrl ? spec : pathToFileURL(spec).href)
-    : require(isUrl ? fileURLToPath(spec) : spec);
+  globalThis[LOADING] = { module: spec, thread: data.init.name };
+  try {
+    return /\\.mjs$/.test(spec)
+      ? await import(isUrl ? spec : pathToFileURL(spec).href)
+      : require(isUrl ? fileURLToPath(spec) : spec);
+  } finally {
+    delete globalThis[LOADING];
+  }
 };
 const runtimeOf = (what) => {
   const runtime = globalThis[Symbol.for('sigslot.thread.runtime')];
