@@ -17,6 +17,7 @@ const config: Config = {
   moduleNameMapper: {
     '^@sigslot/sd-shim/jest$': '<rootDir>/packages/sd-shim/src/jest/index.ts',
     '^@sigslot/thread/channel$': '<rootDir>/packages/thread/src/channel.ts',
+    '^@sigslot/core/kernel$': '<rootDir>/packages/core/src/kernel.ts',
     '^@sigslot/(core|thread|sd-shim|concurrent)$': '<rootDir>/packages/$1/src/index.ts',
     // Thread workers load TypeScript through the tsx the main thread resolves; this one also saves what tsx
     // compiled, which the coverage of worker threads needs (test/support/tsx-recording-sources.cjs).

@@ -19,7 +19,9 @@
 // dependencies) and every Node built-in stays external, so that a process or a page holds exactly one instance of
 // each package (one thread registry, one event loop). A package with a second entry (sd-shim's `./jest`) takes the
 // modules its main entry exports from the main bundle (`require('../index.js')`) instead of a copy: one Designer
-// state, one affinity record.
+// state, one affinity record. Where an entry re-exports the whole main entry (`export * from './index'`: core's
+// `./kernel`, the public API plus the kernel below it), that entry's bundle holds the package and the main bundle
+// takes everything from it, so `@sigslot/core` and `@sigslot/core/kernel` are one instance in every format.
 import * as esbuild from 'esbuild';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
@@ -57,6 +59,11 @@ function entriesOf(dir) {
   }
   entries.sort((a, b) => Number(b.subpath === '.') - Number(a.subpath === '.'));
   if (entries[0]?.subpath !== '.') throw new Error(`${manifest.name}: the exports map has no "." require target`);
+  // The entry that holds the package's modules comes first: one that re-exports all of the main entry, or the main.
+  const whole = entries.findIndex((e) =>
+    /^export \* from '\.\/index';$/m.test(fs.readFileSync(path.join(dir, e.src), 'utf8')),
+  );
+  if (whole > 0) entries.unshift(...entries.splice(whole, 1));
   return entries;
 }
 
@@ -83,14 +90,19 @@ function shareMainEntry(dir, mainSrc, mainOut, entryOut) {
   const toFile = (from, specifier) => path.resolve(path.dirname(from), specifier).replace(/(\.ts)?$/, '.ts');
   /** Module file → the names the main entry re-exports from it unchanged ('*': all of them). */
   const reExported = new Map();
-  const text = fs.readFileSync(mainFile, 'utf8');
-  for (const m of text.matchAll(/^export\s+(?!type\b)(\*|\{([^}]*)\})\s*from\s*'(\.[^']+)'/gm)) {
-    const file = toFile(mainFile, m[3]);
-    const names = reExported.get(file) ?? new Set();
-    if (m[1] === '*') names.add('*');
-    else for (const [local, exported] of valueNames(m[2])) if (local === exported) names.add(local);
-    reExported.set(file, names);
-  }
+  const collect = (from) => {
+    const text = fs.readFileSync(from, 'utf8');
+    for (const m of text.matchAll(/^export\s+(?!type\b)(\*|\{([^}]*)\})\s*from\s*'(\.[^']+)'/gm)) {
+      const file = toFile(from, m[3]);
+      const names = reExported.get(file) ?? new Set();
+      if (m[1] === '*') names.add('*');
+      else for (const [local, exported] of valueNames(m[2])) if (local === exported) names.add(local);
+      reExported.set(file, names);
+      // `export *` of a module that only re-exports (an index): its modules are re-exported too.
+      if (m[1] === '*') collect(file);
+    }
+  };
+  collect(mainFile);
   let specifier = path.relative(path.dirname(path.join(dir, entryOut)), path.join(dir, mainOut)).replace(/\\/g, '/');
   if (!specifier.startsWith('.')) specifier = `./${specifier}`;
   return {
@@ -157,7 +169,8 @@ async function bundlePackage(name) {
       const outfile = entry[key];
       if (outfile === undefined) continue;
       const main = entries[0][key];
-      if (i > 0 && main === undefined) throw new Error(`${name}: ${entry.subpath} has a ${key} build, "." has none`);
+      if (i > 0 && main === undefined)
+        throw new Error(`${name}: ${entry.subpath} has a ${key} build, ${entries[0].subpath} has none`);
       const plugins = i === 0 ? [] : [shareMainEntry(dir, entries[0].src, main, outfile)];
       const result = await esbuild.build({
         absWorkingDir: dir,

@@ -57,6 +57,7 @@ async function buildDemo() {
     keepNames: true, // messages name classes ("Timer", "Receiver"), and workers find classes by name
     logLevel: 'warning',
     alias: {
+      '@sigslot/core/kernel': path.join(ROOT, 'packages/core/src/kernel.ts'),
       '@sigslot/core': path.join(ROOT, 'packages/core/src/index.ts'),
       '@sigslot/thread': path.join(ROOT, 'packages/thread/src/index.ts'),
       '@sigslot/sd-shim': path.join(ROOT, 'packages/sd-shim/src/index.ts'),

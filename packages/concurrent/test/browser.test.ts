@@ -48,6 +48,7 @@ beforeAll(async () => {
     outdir: www,
     logLevel: 'error',
     alias: {
+      '@sigslot/core/kernel': path.join(ROOT, 'packages/core/src/kernel.ts'),
       '@sigslot/core': path.join(ROOT, 'packages/core/src/index.ts'),
       '@sigslot/thread/channel': path.join(ROOT, 'packages/thread/src/channel.ts'),
       '@sigslot/thread': path.join(ROOT, 'packages/thread/src/index.ts'),

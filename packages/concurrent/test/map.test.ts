@@ -6,7 +6,7 @@ import {
   TaskFailedError,
   taskModule,
 } from '@sigslot/concurrent';
-import { currentThreadData } from '@sigslot/core';
+import { currentThreadData } from '@sigslot/core/kernel';
 import * as path from 'node:path';
 import type * as Tasks from './fixtures/tasks';
 

@@ -1,5 +1,8 @@
 /**
  * `@sigslot/core`: Qt's signals, slots, connection types, QObject and thread affinity for TypeScript.
+ *
+ * The user API only. The kernel below it (each thread's data and event loop, the transport to another isolate,
+ * the routing of one emission) is `@sigslot/core/kernel`, for the packages built on core.
  * @packageDocumentation
  */
 export { ConnectionType, connectionTypeName } from './connection-type';
@@ -16,7 +19,6 @@ export { setErrorHandler, reportError } from './report-error';
 export type { ErrorHandler, ErrorContext } from './report-error';
 
 export { Signal } from './signal/signal';
-export { activate, invokeSlot } from './signal/activate';
 export type { SlotName, OnceOptions, SignalOptions, TransferList } from './signal/signal';
 export { Connection } from './signal/connection';
 export type { Slot } from './signal/connection';
@@ -27,11 +29,6 @@ export { invokeMethod } from './object/invoke-method';
 export type { MethodName, MethodArgs, MethodResult } from './object/invoke-method';
 
 export { Thread, currentThread } from './thread/thread';
-export { ThreadData } from './thread/thread-data';
-export type { ThreadTransport } from './thread/thread-data';
-export { currentThreadData, setThreadResolver, unknownThreadReason } from './thread/current-thread';
-export { EventLoop } from './thread/event-loop';
-export type { Task } from './thread/event-loop';
 
 export { affinity, assertMainThread, mainThreadOnly } from './affinity/affinity-guard';
 export type { AffinityPolicy, AffinityViolation, GuardOptions } from './affinity/affinity-guard';

@@ -1,4 +1,5 @@
-import { EventLoop, QObject, type Task } from '@sigslot/core';
+import { QObject } from '@sigslot/core';
+import { EventLoop, type Task } from '@sigslot/core/kernel';
 import { captureErrors, deferred } from './helpers';
 
 function task(run: () => void, receiver: QObject | null = null, cancel?: () => void): Task {

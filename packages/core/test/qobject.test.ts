@@ -7,10 +7,10 @@ import {
   Signal,
   SignalSpy,
   Thread,
-  ThreadData,
   currentThread,
   invokeMethod,
 } from '@sigslot/core';
+import { ThreadData } from '@sigslot/core/kernel';
 import { flushQueued } from './helpers';
 
 const { QueuedConnection } = ConnectionType;

@@ -2,19 +2,16 @@
 // that thread's transport, never called here. These tests use a recording transport in place of a worker;
 // real workers are tested in packages/thread.
 import {
-  activate,
   ConnectionType,
   ConnectionTypeError,
   DeadlockError,
   InvalidArgumentError,
   QObject,
   Signal,
-  ThreadData,
-  currentThreadData,
   invokeMethod,
   type Connection,
-  type ThreadTransport,
 } from '@sigslot/core';
+import { activate, ThreadData, currentThreadData, type ThreadTransport } from '@sigslot/core/kernel';
 import { flushQueued } from './helpers';
 
 const { AutoConnection, DirectConnection, QueuedConnection, BlockingQueuedConnection } = ConnectionType;

@@ -1,4 +1,5 @@
-import { QObject, Thread, ThreadData, currentThread, currentThreadData } from '@sigslot/core';
+import { QObject, Thread, currentThread } from '@sigslot/core';
+import { ThreadData, currentThreadData } from '@sigslot/core/kernel';
 
 // This file's first use of the library is an object's thread(): the main thread must exist from the start.
 test('an object created on the main thread lives in the main thread, before anything asked for it', () => {

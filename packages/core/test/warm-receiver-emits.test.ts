@@ -2,15 +2,8 @@
 // (src/signal/direct-emit.ts), with the receivers' threads checked when compiling. These tests prove the
 // single-thread semantics on warm signals, and that the compiled emit gives way when a receiver changes thread,
 // is destroyed, or is disconnected in the middle of an emit.
-import {
-  ConnectionType,
-  currentThread,
-  QObject,
-  Signal,
-  ThreadData,
-  type Connection,
-  type ThreadTransport,
-} from '@sigslot/core';
+import { ConnectionType, currentThread, QObject, Signal, type Connection } from '@sigslot/core';
+import { ThreadData, type ThreadTransport } from '@sigslot/core/kernel';
 import { captureErrors, flushQueued, WARM_EMITS } from './helpers';
 
 const { DirectConnection } = ConnectionType;

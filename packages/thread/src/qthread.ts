@@ -1,13 +1,5 @@
-import {
-  currentThread,
-  currentThreadData,
-  InvalidArgumentError,
-  QObject,
-  Signal,
-  Thread,
-  ThreadData,
-  type Connection,
-} from '@sigslot/core';
+import { currentThread, InvalidArgumentError, QObject, Signal, Thread, type Connection } from '@sigslot/core';
+import { currentThreadData, ThreadData } from '@sigslot/core/kernel';
 import { classLocation, type WorkerClass } from './class-location';
 import type { SpawnOptions } from './endpoint/endpoint';
 import { PACKAGE_ENTRY, packageEsmEntry } from './endpoint/package-entry';

@@ -1,4 +1,5 @@
-import { currentThreadData, DeadlockError } from '@sigslot/core';
+import { DeadlockError } from '@sigslot/core';
+import { currentThreadData } from '@sigslot/core/kernel';
 import { sleepOn } from './wire/blocking';
 import { ControlWords } from './wire/protocol';
 import { workerSideOrNull } from './worker/runtime';

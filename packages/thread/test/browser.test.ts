@@ -61,6 +61,7 @@ beforeAll(async () => {
     logLevel: 'error',
     // The packages' package.json point at dist/; the test runs their sources, as jest does.
     alias: {
+      '@sigslot/core/kernel': path.join(ROOT, 'packages/core/src/kernel.ts'),
       '@sigslot/core': path.join(ROOT, 'packages/core/src/index.ts'),
       '@sigslot/thread': path.join(ROOT, 'packages/thread/src/index.ts'),
     },

@@ -1,4 +1,5 @@
-import { AffinityError, currentThreadData, InvalidArgumentError, QObject, Signal } from '@sigslot/core';
+import { AffinityError, InvalidArgumentError, QObject, Signal } from '@sigslot/core';
+import { currentThreadData } from '@sigslot/core/kernel';
 import type { FutureEvent } from './future-state';
 import type { QFuture } from './qfuture';
 

@@ -1,4 +1,5 @@
-import { AffinityError, affinity, assertMainThread, currentThreadData, unknownThreadReason } from '@sigslot/core';
+import { AffinityError, affinity, assertMainThread } from '@sigslot/core';
+import { currentThreadData, unknownThreadReason } from '@sigslot/core/kernel';
 import type { GuardOptions } from '@sigslot/core';
 
 /** The fix every Designer affinity message proposes (the pattern of Designer's "Using threads" page). */

@@ -1,4 +1,5 @@
-import { SigslotError, affinity, currentThreadData, reportError, type AffinityViolation } from '@sigslot/core';
+import { SigslotError, affinity, reportError, type AffinityViolation } from '@sigslot/core';
+import { currentThreadData } from '@sigslot/core/kernel';
 import { DESIGNER_FIX } from './designer-guard';
 
 /*

@@ -1,11 +1,5 @@
-import {
-  affinity,
-  currentThreadData,
-  setErrorHandler,
-  setThreadResolver,
-  ThreadData,
-  type ErrorHandler,
-} from '@sigslot/core';
+import { affinity, setErrorHandler, type ErrorHandler } from '@sigslot/core';
+import { currentThreadData, setThreadResolver, ThreadData } from '@sigslot/core/kernel';
 import type * as AsyncHooks from 'node:async_hooks';
 import type { QThread } from '../qthread';
 import type { ClassLocation } from '../wire/protocol';

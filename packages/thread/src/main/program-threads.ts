@@ -1,4 +1,4 @@
-import { currentThreadData, type ThreadData } from '@sigslot/core';
+import { currentThreadData, type ThreadData } from '@sigslot/core/kernel';
 import { WaitGraph } from '../wire/wait-graph';
 
 /**

@@ -1,14 +1,5 @@
-import {
-  affinity,
-  currentThreadData,
-  InvalidArgumentError,
-  reportError,
-  type Connection,
-  type QObject,
-  type Signal,
-  type ThreadData,
-  type ThreadTransport,
-} from '@sigslot/core';
+import { affinity, InvalidArgumentError, reportError, type Connection, type QObject, type Signal } from '@sigslot/core';
+import { currentThreadData, type ThreadData, type ThreadTransport } from '@sigslot/core/kernel';
 import type { SpawnOptions, WorkerEndpoint } from '../endpoint/endpoint';
 import { sharedBuffer } from '../endpoint/platform';
 import { startThreadWorker, type SyncChannel } from '../endpoint/start-thread-worker';

@@ -1,5 +1,4 @@
 import {
-  currentThreadData,
   DeadlockError,
   InvalidArgumentError,
   reportError,
@@ -7,6 +6,7 @@ import {
   type QObject,
   type Signal,
 } from '@sigslot/core';
+import { currentThreadData } from '@sigslot/core/kernel';
 import type { SyncChannel } from '../endpoint/start-thread-worker';
 import type { WorkerEndpoint } from '../endpoint/endpoint';
 import { CloneError, RemoteError, ThreadTerminatedError } from '../errors';

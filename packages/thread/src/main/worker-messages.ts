@@ -1,4 +1,5 @@
-import { activate, affinity, reportError, type Signal, type ThreadData } from '@sigslot/core';
+import { affinity, reportError, type Signal } from '@sigslot/core';
+import { activate, type ThreadData } from '@sigslot/core/kernel';
 import { ProtocolError } from '../errors';
 import { answer, delivered } from '../wire/blocking';
 import { countEmits, decodeBatch } from '../wire/codec';

@@ -1,4 +1,4 @@
-import type { ThreadData } from '@sigslot/core';
+import type { ThreadData } from '@sigslot/core/kernel';
 
 /**
  * Set by the worker runtime while it constructs the thread object inside the worker, so that the

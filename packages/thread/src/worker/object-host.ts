@@ -5,9 +5,8 @@ import {
   reportError,
   type QObject,
   type Signal,
-  type Task,
-  type ThreadData,
 } from '@sigslot/core';
+import { type Task, type ThreadData } from '@sigslot/core/kernel';
 import { ThreadTerminatedError } from '../errors';
 import { ControlWords, toWireError, type ClassLocation, type InvokeCall, type WireCall } from '../wire/protocol';
 import type { Outbox } from './outbox';

@@ -1,19 +1,17 @@
 import {
   affinity,
-  currentThreadData,
   DeadlockError,
   InvalidArgumentError,
   QObject,
   setErrorHandler,
   Thread,
-  ThreadData,
   type AffinityPolicy,
   type AffinityViolation,
   type Connection,
   type ErrorHandler,
   type Signal,
-  type ThreadTransport,
 } from '@sigslot/core';
+import { currentThreadData, ThreadData, type ThreadTransport } from '@sigslot/core/kernel';
 import type { Endpoint } from '../endpoint/endpoint';
 import { ThreadTerminatedError } from '../errors';
 import { assertCloneable, snapshotArgs } from '../wire/clone-check';

@@ -1,0 +1,88 @@
+/**
+ * `@sigslot/core/kernel` (what sigslot's own packages build on, below the user API) and `@sigslot/core` are one module
+ * instance in every format: through require(), through Node's import, and in a browser bundle. Two instances would
+ * mean two ThreadData records for one thread (two event loops, objects that do not see their own thread). Runs the
+ * built packages as the workspace resolves them (node_modules/@sigslot/core → packages/core), after `npm run build`.
+ */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { build } from 'esbuild';
+import { repo, run } from './tarballs';
+
+let tmp = '';
+
+beforeAll(() => {
+  if (!fs.existsSync(path.join(repo, 'packages/core/dist/kernel.js')))
+    throw new Error('packages/core/dist/kernel.js is missing: run `npm run build` first.');
+  tmp = fs.mkdtempSync(path.join(repo, 'node_modules', '.sigslot-kernel-entry-'));
+});
+
+afterAll(() => {
+  if (tmp) fs.rmSync(tmp, { recursive: true, force: true });
+});
+
+/** Runs `source` as a file `name` inside the repository (so that @sigslot/* resolve); returns its JSON output. */
+async function runScript(name: string, source: string): Promise<Record<string, unknown>> {
+  const file = path.join(tmp, name);
+  fs.writeFileSync(file, source);
+  return JSON.parse((await run(process.execPath, [file], repo)).trim()) as Record<string, unknown>;
+}
+
+test('require(): @sigslot/core/kernel is the same instance as @sigslot/core, and the public entry has no kernel names', async () => {
+  const out = await runScript(
+    'require.cjs',
+    `const core = require('@sigslot/core');
+    const kernel = require('@sigslot/core/kernel');
+    console.log(JSON.stringify({
+      same: Object.keys(core).every((k) => core[k] === kernel[k]),
+      thread: kernel.currentThreadData() === core.currentThread().threadData_(),
+      publicKernel: ['ThreadData', 'EventLoop', 'currentThreadData', 'activate', 'invokeSlot'].filter((k) => k in core),
+      kernelNames: ['ThreadData', 'EventLoop', 'currentThreadData', 'activate', 'invokeSlot'].filter((k) => typeof kernel[k] === 'function'),
+    }));`,
+  );
+  expect(out).toEqual({
+    same: true,
+    thread: true,
+    publicKernel: [],
+    kernelNames: ['ThreadData', 'EventLoop', 'currentThreadData', 'activate', 'invokeSlot'],
+  });
+});
+
+test("import: @sigslot/core/kernel is the same instance as @sigslot/core, and as require()'s", async () => {
+  const out = await runScript(
+    'import.mjs',
+    `import * as core from '@sigslot/core';
+    import * as kernel from '@sigslot/core/kernel';
+    import { createRequire } from 'node:module';
+    const required = createRequire(import.meta.url)('@sigslot/core/kernel');
+    console.log(JSON.stringify({
+      same: Object.keys(core).filter((k) => k !== 'default').every((k) => core[k] === kernel[k]),
+      sameAsRequire: kernel.ThreadData === required.ThreadData && kernel.QObject === required.QObject,
+      thread: kernel.currentThreadData() === core.currentThread().threadData_(),
+    }));`,
+  );
+  expect(out).toEqual({ same: true, sameAsRequire: true, thread: true });
+});
+
+test('a browser bundle of code that imports both entries holds one copy of the kernel', async () => {
+  const entry = path.join(tmp, 'app.mjs');
+  fs.writeFileSync(
+    entry,
+    `import { QObject, currentThread } from '@sigslot/core';
+    import { ThreadData, currentThreadData } from '@sigslot/core/kernel';
+    globalThis.result = { same: currentThreadData() === currentThread().threadData_(), data: currentThreadData() instanceof ThreadData, object: new QObject().threadData() === currentThreadData() };`,
+  );
+  const result = await build({
+    entryPoints: [entry],
+    bundle: true,
+    format: 'esm',
+    platform: 'browser',
+    write: false,
+    logLevel: 'silent',
+  });
+  const code = result.outputFiles[0]!.text;
+  // ThreadData's one static method that makes ids, defined once per copy of the class.
+  expect(code.match(/static nextId\(\) \{/g)).toHaveLength(1);
+  const out = await runScript('bundle.mjs', `${code}\nconsole.log(JSON.stringify(globalThis.result));`);
+  expect(out).toEqual({ same: true, data: true, object: true });
+});
