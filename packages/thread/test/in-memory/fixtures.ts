@@ -1,6 +1,7 @@
 // Threads and worker objects for the in-memory tier (packages/thread/test/in-memory): both sides of each thread
 // run in the test's own isolate (src/endpoint/in-memory-thread.ts), so a test drives the worker side directly.
-import { AffinityError, setThreadResolver, ThreadData } from '@sigslot/core';
+import { AffinityError } from '@sigslot/core';
+import { setThreadResolver, ThreadData } from '@sigslot/core/kernel';
 import { QObject, QThread, Signal } from '@sigslot/thread';
 
 /** Runs its event loop (the default run()) and declares a few signals a test emits from the worker side. */
