@@ -1,9 +1,10 @@
-import { InvalidArgumentError, QObject } from '@sigslot/core';
+import { InvalidArgumentError, QObject, Signal } from '@sigslot/core';
 import { applyReport, crashError } from './apply-report';
 import { PoolThread, TaskRecord, toWireTask } from './pool-thread';
 import { PriorityQueue } from './priority-queue';
 import { BlockSizer } from './block-sizer';
 import { IdleWaiters } from './idle-waiters';
+import { PoolStatistics } from './pool-statistics';
 import { armOptions } from './task-options';
 import { CANCEL, CREDIT, DELIVERED, SLOTS, SUSPEND, UNLIMITED, type ReportBatch, type WireTask } from './protocol';
 
@@ -29,6 +30,13 @@ export interface QThreadPoolOptions {
  * Idle workers never keep a Node program alive.
  */
 export class QThreadPool extends QObject {
+  /** `queuedTaskCount()` changed (F-11; announced once per batch of changes, see {@link PoolStatistics}). */
+  readonly queuedTaskCountChanged = new Signal<[count: number]>(this, 'queuedTaskCountChanged');
+  /** `activeThreadCount()` changed: threads running tasks, plus reserved ones. */
+  readonly activeThreadCountChanged = new Signal<[count: number]>(this, 'activeThreadCountChanged');
+  /** `completedTaskCount()` changed. */
+  readonly completedTaskCountChanged = new Signal<[count: number]>(this, 'completedTaskCountChanged');
+
   private static global: QThreadPool | null = null;
   private max = idealThreadCount();
   private expiry = 30_000;
@@ -42,6 +50,7 @@ export class QThreadPool extends QObject {
   private readonly blocks = new BlockSizer();
   private pumpScheduled = false;
   private readonly idleWaiters = new IdleWaiters();
+  private readonly statistics = new PoolStatistics(this);
 
   constructor(
     parent: QObject | null = null,
@@ -80,6 +89,10 @@ export class QThreadPool extends QObject {
   queuedTaskCount(): number {
     return this.queue.size;
   }
+  /** Tasks that ended in a worker: returned, threw, were canceled while running, or died with their worker. */
+  completedTaskCount(): number {
+    return this.statistics.completed;
+  }
   /** Workers alive (busy or idle). */
   threadCount(): number {
     return this.threads.length;
@@ -88,6 +101,7 @@ export class QThreadPool extends QObject {
   /** Counts one more thread as active, ignoring the limit, until `releaseThread` (TP-5). */
   reserveThread(): void {
     this.reserved++;
+    this.schedulePump();
   }
   /** Gives back a reserved thread; queued tasks may start at once. */
   releaseThread(): void {
@@ -107,6 +121,7 @@ export class QThreadPool extends QObject {
     if (!this.canStartThread() || this.queue.size > 0) return false;
     const record = this.accept(runnable, 0);
     this.send(this.threadForWork(), [record]);
+    this.publishStatistics();
     return true;
   }
 
@@ -116,12 +131,14 @@ export class QThreadPool extends QObject {
     if (!record || record.owner !== this || record.where !== 'queued' || !this.queue.remove(record, record.priority))
       return false;
     this.dropQueued(record);
+    this.publishStatistics();
     return true;
   }
 
   /** Removes every queued task; their futures are canceled and finished; running ones go on (TP-8, QC-2). */
   clear(): void {
     for (const record of this.queue.drain()) if (record.where === 'queued') this.dropQueued(record);
+    this.publishStatistics();
     this.checkDone();
   }
 
@@ -224,8 +241,13 @@ export class QThreadPool extends QObject {
       }
       if (block.length > 0) this.send(thread, block);
     }
+    this.publishStatistics();
     this.checkDone();
   };
+
+  private publishStatistics(): void {
+    this.statistics.publish(this.queue.size, this.activeThreadCount());
+  }
 
   /** A busy thread with less than one block left, for a burst of tiny tasks. */
   private threadToRefill(size: number): PoolThread | null {
@@ -275,6 +297,7 @@ export class QThreadPool extends QObject {
 
   private finishRecord(thread: PoolThread, record: TaskRecord): void {
     thread.inflight.delete(record.id);
+    this.statistics.completed++;
     record.where = 'done';
     this.freeSlots.push(record.slot);
     if (record.deadline) clearTimeout(record.deadline);
