@@ -85,8 +85,7 @@ export function currentThreadData(): ThreadData {
 export function setThreadResolver(next: (() => ThreadData | undefined) | null): (() => ThreadData | undefined) | null {
   if (!current.isMain) {
     throw new AffinityError(
-      `setThreadResolver() was called from thread ${current.describe()}; only the main thread's isolate may run ` +
-        `the code of other threads (as the in-memory test tier does). Run that code in its own worker instead.`,
+      `setThreadResolver() was called from thread ${current.describe()}; only the main thread may run other threads' code.`,
     );
   }
   const previous = resolver;

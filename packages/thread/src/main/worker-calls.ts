@@ -135,8 +135,7 @@ export class WorkerCalls {
       // Only a thread without its own isolate runs without one (the in-memory test tier): it cannot answer while
       // this thread waits, since it would run on this thread.
       throw new DeadlockError(
-        `${where}: thread ${this.owner.describe()} shares this isolate (the in-memory test tier), so it could not ` +
-          `answer while this thread waits. Use a queued call (await the Promise).`,
+        `${where}: thread ${this.owner.describe()} runs in this isolate, so it cannot answer while this thread waits. Use a queued call.`,
       );
     }
     const self = currentThreadData().id;

@@ -226,9 +226,7 @@ export class WorkerSide implements ThreadTransport {
     // A real worker can always wait; a thread sharing the main thread's isolate (the in-memory test tier) cannot.
     if (!this.here.canBlock)
       throw new DeadlockError(
-        `${where}: thread ${this.here.describe()} cannot block (it shares one isolate with the main thread, as in the ` +
-          `in-memory test tier), so a BlockingQueuedConnection to main would never return. Use QueuedConnection, or ` +
-          `run the thread in a worker.`,
+        `${where}: thread ${this.here.describe()} shares the main thread's isolate, so it cannot block. Use QueuedConnection.`,
       );
     assertCloneable(args, () => where);
     const self = this.here.id;
