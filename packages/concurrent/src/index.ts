@@ -16,6 +16,7 @@ export type { RunOptions } from './pool/qrunnable';
 export type { ResourceLimits } from './pool/spawn';
 export { idealThreadCount } from '@sigslot/thread/channel';
 export { taskModule, taskRef } from './task/task-ref';
+export { transfer } from './task/transfer';
 export type { TaskRef, TaskModule, TaskFunction } from './task/task-ref';
 export { QtConcurrent } from './concurrent/qtconcurrent';
 export type { Run, RunWithPromise, PromiseTask } from './concurrent/run';

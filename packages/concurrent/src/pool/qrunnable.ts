@@ -2,8 +2,19 @@ import { snapshotArgs } from '@sigslot/thread/channel';
 import { FutureState } from '../future/future-state';
 import { QFuture } from '../future/qfuture';
 import { describeTask, type TaskFunction, type TaskRef } from '../task/task-ref';
+import { takeTransfers } from '../task/transfer-marks';
 
 const NO_OPTIONS = {};
+
+/** The arguments with the marked ones moved; an argument that cannot cross is named as `snapshotArgs` names it. */
+function movedArgs(args: readonly unknown[], what: () => string): ReturnType<typeof takeTransfers> {
+  try {
+    return takeTransfers(args);
+  } catch (error) {
+    snapshotArgs(args, what); // throws a CloneError naming the argument, if one cannot be copied
+    throw error; // else the transfer list itself is wrong (not transferable, or already detached)
+  }
+}
 
 /** How a task runs, beyond its arguments. */
 export interface RunOptions {
@@ -20,6 +31,8 @@ export interface RunOptions {
  */
 export class QRunnable<T = unknown> {
   /** @internal */ readonly args: readonly unknown[];
+  /** @internal Objects among the arguments to transfer when they are posted (arguments marked with `transfer`). */
+  readonly transfer: readonly object[] | null;
   /** @internal */ readonly state = new FutureState<T>();
 
   /** @internal */
@@ -29,7 +42,11 @@ export class QRunnable<T = unknown> {
     /** @internal */ readonly promiseMode: boolean,
     /** @internal */ readonly options: RunOptions = NO_OPTIONS,
   ) {
-    this.args = snapshotArgs(args, () => `QRunnable.create(${describeTask(task)})`);
+    const what = (): string => `QRunnable.create(${describeTask(task)})`;
+    // Marked arguments move now (the caller's buffers are detached at the call); the others are copied now (QC-1).
+    const moved = movedArgs(args, what);
+    this.args = moved ? moved.values : snapshotArgs(args, what);
+    this.transfer = moved ? moved.transfer : null;
     this.state.labelSource = this;
   }
 

@@ -281,7 +281,9 @@ export class QThreadPool extends QObject {
     thread.expiry = null;
     if (!thread.busy) thread.handle.setBusy(true);
     const tasks: WireTask[] = [];
+    let transfer: object[] | undefined;
     for (const record of block) {
+      if (record.runnable.transfer) (transfer ??= []).push(...record.runnable.transfer);
       const slot = this.freeSlots.pop()!;
       const state = record.runnable.state;
       Atomics.store(this.flags, slot, state.suspension !== 'none' ? SUSPEND : 0);
@@ -292,7 +294,7 @@ export class QThreadPool extends QObject {
       thread.inflight.set(record.id, record);
       tasks.push(toWireTask(record, this.options.workerUrl === undefined));
     }
-    thread.handle.postMessage({ type: 'run', tasks });
+    thread.handle.postMessage({ type: 'run', tasks }, transfer);
   }
 
   private finishRecord(thread: PoolThread, record: TaskRecord): void {

@@ -14,6 +14,8 @@ const MAX_REPORTS = 4096;
  */
 export class ReportBuffer {
   private reports: WireReport[] = [];
+  /** Objects the waiting reports move (results marked with `transfer`). */
+  private transfers: object[] = [];
   private posted = 0;
   private firstAt = 0;
   private ran = 0;
@@ -30,7 +32,8 @@ export class ReportBuffer {
    * while main is idle; a finished task's outcome waits for the end of its block (or 16 ms), so that a block of tiny
    * tasks answers in one message.
    */
-  add(report: WireReport, urgent = true): void {
+  add(report: WireReport, urgent = true, transfer: readonly object[] | null = null): void {
+    if (transfer) this.transfers.push(...transfer);
     const reports = this.reports;
     if (report.kind === 'progress') {
       const last = reports[reports.length - 1];
@@ -68,8 +71,13 @@ export class ReportBuffer {
     this.scheduled = false;
     if (this.reports.length === 0) return;
     const reports = this.reports;
+    const transfers = this.transfers;
     this.reports = [];
-    this.endpoint.postMessage({ type: 'reports', reports, ran: this.ran, ms: this.ms });
+    this.transfers = [];
+    this.endpoint.postMessage(
+      { type: 'reports', reports, ran: this.ran, ms: this.ms },
+      transfers.length > 0 ? transfers : undefined,
+    );
     this.ran = 0;
     this.ms = 0;
     this.posted = (this.posted + 1) | 0;

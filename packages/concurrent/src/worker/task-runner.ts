@@ -1,5 +1,6 @@
 import { toWireError, type Endpoint } from '@sigslot/thread/channel';
 import { CANCEL, type PoolWorkerInit, type RunBlock, type WireTask } from '../pool/protocol';
+import { takeTransfers } from '../task/transfer-marks';
 import { ReportBuffer } from './report-buffer';
 import { WorkerPromise } from './worker-promise';
 
@@ -34,7 +35,10 @@ export function runPoolWorker(endpoint: Endpoint, init: PoolWorkerInit, load: Mo
 
   const settle = (task: WireTask, promise: WorkerPromise<unknown> | null, t0: number, value: unknown): void => {
     if (promise) promise.finish();
-    else reports.add({ id: task.id, kind: 'returned', value }, false);
+    else {
+      const moved = takeTransfers([value]);
+      reports.add({ id: task.id, kind: 'returned', value: moved ? moved.values[0] : value }, false, moved?.transfer);
+    }
     reports.ranTask(performance.now() - t0);
   };
   const fail = (task: WireTask, t0: number, error: unknown): void => {

@@ -1,4 +1,5 @@
 import { CANCEL, CREDIT, SUSPEND } from '../pool/protocol';
+import { takeTransfers } from '../task/transfer-marks';
 import type { ReportBuffer } from './report-buffer';
 
 /**
@@ -43,7 +44,13 @@ export class WorkerPromise<T> {
     this.waitForCredit();
     if (this.done || this.isCanceled()) return false;
     this.reported++;
-    this.reports.add({ id: this.id, kind: 'results', index: index ?? -1, values });
+    // Marked results move now: the task loses their buffers at addResult, as a sender does.
+    const moved = takeTransfers(values);
+    this.reports.add(
+      { id: this.id, kind: 'results', index: index ?? -1, values: moved ? moved.values : values },
+      true,
+      moved?.transfer,
+    );
     return true;
   }
   setProgressRange(minimum: number, maximum: number): void {
