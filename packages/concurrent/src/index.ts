@@ -9,6 +9,8 @@ export type { AwaitMode } from './future/qfuture';
 export { QPromise } from './future/qpromise';
 export { QFutureWatcher } from './future/qfuture-watcher';
 export { QFutureSynchronizer } from './future/qfuture-synchronizer';
+export { QtFuture } from './future/qtfuture';
+export type { SignalValue, WhenAnyResult } from './future/qtfuture';
 export { QThreadPool } from './pool/qthreadpool';
 export type { QThreadPoolOptions } from './pool/qthreadpool';
 export { QRunnable } from './pool/qrunnable';
