@@ -27,6 +27,9 @@ function warn(what: string, loading: Loading): void {
  * thread module itself, and nothing tells it apart from a plain worker's script while it runs: no warning there.
  */
 export function checkTopLevelStart(what: string): void {
-  const loading = (globalThis as { [LOADING]?: Loading })[LOADING];
-  if (loading) warn(what, loading);
+  // Browser builds fold `typeof __filename` to 'undefined', which leaves this check and its message out of them.
+  if (typeof __filename !== 'undefined') {
+    const loading = (globalThis as { [LOADING]?: Loading })[LOADING];
+    if (loading) warn(what, loading);
+  }
 }
