@@ -15,7 +15,7 @@ import { ControlWords } from './wire/protocol';
 import { takeAdoption } from './worker/adoption';
 import { workerSide } from './worker/runtime';
 import type { WorkerSide } from './worker/worker-side';
-import { stateForWorker } from './worker-state';
+import { pendingEmitLimit, stateForWorker } from './thread-start';
 import { checkTopLevelStart } from './worker/top-level-start';
 
 export { Priority };
@@ -162,12 +162,12 @@ export class QThread extends Thread {
     checkTopLevelStart(`${(this.constructor as typeof QThread).name}.start()`);
     this.threadPriority = priority;
     const cls = this.constructor as typeof QThread;
-    const location = classLocation(cls, `${this.describe()}.start()`, cls === QThread ? undefined : QThread.module);
+    const where = `${this.describe()}.start()`;
     controller.start({
-      location,
-      state: stateForWorker(this, this.baseKeys, `${this.describe()}.start()`),
+      location: classLocation(cls, where, cls === QThread ? undefined : QThread.module),
+      state: stateForWorker(this, this.baseKeys, where),
       ...(this.resourceLimits ? { resourceLimits: this.resourceLimits } : {}),
-      maxPendingEmits: this.pendingLimit(),
+      maxPendingEmits: pendingEmitLimit(this.maxPendingEmits, where),
     });
   }
 
@@ -177,17 +177,6 @@ export class QThread extends Thread {
    */
   pendingEmits(): number {
     return this.controller ? this.controller.pendingEmits() : 0;
-  }
-
-  private pendingLimit(): number {
-    const limit = this.maxPendingEmits;
-    if (limit === Infinity || limit === 0) return 0;
-    if (!Number.isInteger(limit) || limit < 0 || limit > 2 ** 30) {
-      throw new InvalidArgumentError(
-        `${this.describe()}.start(): maxPendingEmits must be a whole number of emits from 1 to 2^30, or 0 (or Infinity) for no limit; got ${String(limit)}.`,
-      );
-    }
-    return limit;
   }
 
   /** True while the thread runs (from `start()` until `finished`). */

@@ -56,3 +56,10 @@ export function idealThreadCount(): number {
 export function nodeTypes<T>(): T | undefined {
   return (nodeProcess()?.getBuiltinModule('node:util') as { types?: T } | undefined)?.types;
 }
+
+/** Reports `warning` as the platform does: Node's `process.emitWarning` (so --no-warnings and listeners apply), else the console. */
+export function emitWarning(warning: Error): void {
+  const proc = nodeProcess() as (NodeProcess & { emitWarning?(warning: Error): void }) | undefined;
+  if (proc?.emitWarning) proc.emitWarning(warning);
+  else console.warn(warning);
+}

@@ -1,5 +1,5 @@
 import { ThreadModuleWarning } from '../errors';
-import { nodeProcess } from '../endpoint/platform';
+import { emitWarning } from '../endpoint/platform';
 
 /** Set by the Node bootstraps while they load a worker's thread module (see endpoint/node-bootstrap.ts). */
 const LOADING = Symbol.for('sigslot.thread.loading-module');
@@ -18,7 +18,7 @@ function warn(what: string, loading: Loading): void {
       `with \`if (require.main === module)\` (CommonJS) or \`if (import.meta.main)\` (ES modules, where the ` +
       `runtime has it), or move it out of the module's top level, into the program that imports the thread class.`,
   );
-  (nodeProcess() as unknown as { emitWarning(warning: Error): void }).emitWarning(warning);
+  emitWarning(warning);
 }
 
 /**

@@ -1,4 +1,6 @@
-import { QObject, Signal } from '@sigslot/core';
+// What a thread's worker starts with, taken from its QThread at start(): a copy of the subclass's fields, and the
+// backpressure limit.
+import { InvalidArgumentError, QObject, Signal } from '@sigslot/core';
 import { assertCloneableValue } from './wire/clone-check';
 
 /**
@@ -16,4 +18,18 @@ export function stateForWorker(thread: object, base: ReadonlySet<string>, where:
     state[key] = value;
   }
   return state;
+}
+
+/**
+ * The backpressure limit a worker starts with, from `QThread.maxPendingEmits`: a whole number of emits from 1 to
+ * 2^30, or 0 for none (`0` and `Infinity` turn it off); anything else is refused, naming the call (`where`).
+ */
+export function pendingEmitLimit(limit: number, where: string): number {
+  if (limit === Infinity || limit === 0) return 0;
+  if (!Number.isInteger(limit) || limit < 0 || limit > 2 ** 30) {
+    throw new InvalidArgumentError(
+      `${where}: maxPendingEmits must be a whole number of emits from 1 to 2^30, or 0 (or Infinity) for no limit; got ${String(limit)}.`,
+    );
+  }
+  return limit;
 }
