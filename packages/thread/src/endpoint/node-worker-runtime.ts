@@ -101,7 +101,7 @@ export function prepareNodeWorker(
       const assignment = message as ThreadAssignment & NodeWorkerData;
       loadThreadModule(assignment)
         .then((exports) => {
-          const copies = loadedCopies();
+          const copies = loadedCopies;
           if (copies.length > 1) {
             throw new InvalidArgumentError(
               `Thread ${assignment.init.name}: its module ${assignment.init.location.module} loaded its own copy of ` +

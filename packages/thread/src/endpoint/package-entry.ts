@@ -12,20 +12,13 @@ export const PACKAGE_ENTRY: string | undefined =
       : nodeBuiltin<typeof import('node:path')>('node:path').join(__dirname, 'index.js')
     : undefined;
 
-/** Where this copy of the package was loaded from, for the message that says a worker holds two copies. */
-const PACKAGE_COPY: string = typeof __filename === 'string' ? __filename : 'a bundle';
 const COPIES = Symbol.for('sigslot.thread.copies');
-const copies = globalThis as { [COPIES]?: string[] };
-
-/** Records that this copy of the package is loaded in this isolate (the worker runtime does, once, as it loads). */
-export function recordThisCopy(): void {
-  (copies[COPIES] ??= []).push(PACKAGE_COPY);
-}
-
-/** Where each copy of the package loaded in this isolate came from, in load order (one, unless a loader split them). */
-export function loadedCopies(): readonly string[] {
-  return copies[COPIES] ?? [];
-}
+/**
+ * Where each copy of the package loaded in this isolate came from (its file, or "a bundle"), in load order: one,
+ * unless a loader split them, which a prepared worker reports. This copy adds itself as it loads.
+ */
+export const loadedCopies: string[] = ((globalThis as { [COPIES]?: string[] })[COPIES] ??= []);
+loadedCopies.push(typeof __filename === 'string' ? __filename : 'a bundle');
 
 /** Set by the package's ESM entry (`esm/index.mjs`) to its URL when the program imports it. */
 const ESM_ENTRY = Symbol.for('sigslot.thread.esm');

@@ -57,9 +57,7 @@ export function nodeTypes<T>(): T | undefined {
   return (nodeProcess()?.getBuiltinModule('node:util') as { types?: T } | undefined)?.types;
 }
 
-/** Reports `warning` as the platform does: Node's `process.emitWarning` (so --no-warnings and listeners apply), else the console. */
+/** Reports `warning` as Node does (`process.emitWarning`: --no-warnings and listeners apply); elsewhere nothing. */
 export function emitWarning(warning: Error): void {
-  const proc = nodeProcess() as (NodeProcess & { emitWarning?(warning: Error): void }) | undefined;
-  if (proc?.emitWarning) proc.emitWarning(warning);
-  else console.warn(warning);
+  (nodeProcess() as { emitWarning?(warning: Error): void } | undefined)?.emitWarning?.(warning);
 }

@@ -1,6 +1,6 @@
 import { InvalidArgumentError } from '@sigslot/core';
 import { prepareNodeWorker, startNodeThread } from '../endpoint/node-worker-runtime';
-import { recordThisCopy } from '../endpoint/package-entry';
+import '../endpoint/package-entry'; // records this copy of the package
 import { inWebWorker } from '../endpoint/platform';
 import { startWebThread } from '../endpoint/web-worker-runtime';
 import { workerSideOrNull, type WorkerSide } from './worker-side';
@@ -23,7 +23,6 @@ const RUNTIME = Symbol.for('sigslot.thread.runtime');
 const runtime = { startNode: startNodeThread, prepareNode: prepareNodeWorker, startWeb: startWebThread };
 
 const registry = globalThis as { [RUNTIME]?: typeof runtime };
-recordThisCopy();
 if (!registry[RUNTIME]) {
   registry[RUNTIME] = runtime;
   if (inWebWorker()) runtime.startWeb();
