@@ -159,7 +159,7 @@ export class QThread extends Thread {
   start(priority: Priority = Priority.InheritPriority): void {
     const controller = this.requireController('start');
     if (controller.running) return;
-    checkTopLevelStart(`${(this.constructor as typeof QThread).name}.start()`);
+    checkTopLevelStart(this.constructor);
     this.threadPriority = priority;
     const cls = this.constructor as typeof QThread;
     const where = `${this.describe()}.start()`;

@@ -1,7 +1,8 @@
 /**
  * What both Node bootstraps share: `loadThreadModule(data)` loads the module that defines the thread class —
  * through tsx when that module is TypeScript — and `runtimeOf` finds the runtime that `@sigslot/thread`
- * registered on `globalThis` when it was loaded.
+ * registered on `globalThis` when it was loaded. While the module loads, `globalThis[Symbol.for('sigslot.thread.
+ * loading')]` is `[module, thread name]` (the runtime warns if the module's top level starts a thread).
  */
 const SHARED = `
 'use strict';
@@ -12,19 +13,18 @@ const registerTsx = (tsx) => {
   if (tsx && !tsxRegistered) require(tsx).register();
   tsxRegistered ||= !!tsx;
 };
-// While the module loads, globalThis says which (the runtime warns if its top level starts a thread).
-const LOADING = Symbol.for('sigslot.thread.loading-module');
+const loading = Symbol.for('sigslot.thread.loading');
 const loadThreadModule = async (data) => {
   registerTsx(data.tsx);
   const spec = data.init.location.module;
   const isUrl = spec.startsWith('file:');
-  globalThis[LOADING] = { module: spec, thread: data.init.name };
+  globalThis[loading] = [spec, data.init.name];
   try {
     return /\\.mjs$/.test(spec)
       ? await import(isUrl ? spec : pathToFileURL(spec).href)
       : require(isUrl ? fileURLToPath(spec) : spec);
   } finally {
-    delete globalThis[LOADING];
+    delete globalThis[loading];
   }
 };
 const runtimeOf = (what) => {
