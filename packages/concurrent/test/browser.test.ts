@@ -110,4 +110,33 @@ describe('QThreadPool in headless Chromium (module Web Workers)', () => {
     expect([canceled, afterwards]).toEqual([true, 2]);
     expect(threadsAfter).toBe(threadsBefore); // no worker was ended or replaced
   });
+
+  test('QW-7 a task never gets more than the pending results limit ahead of a slow watcher', () => {
+    expect(results.backPressure!.delivered).toBe(100);
+    expect(results.backPressure!.lead).toBeLessThanOrEqual(2);
+  });
+
+  test('F-11 queue depth, busy threads and tasks done are announced as they change, ending at their values', () => {
+    const { queued, active, completed, final } = results.statistics!;
+    expect(queued[0]).toBe(2);
+    expect(queued.at(-1)).toBe(0);
+    expect(active).toEqual([1, 0]);
+    // Tiny tasks: two may finish in one report batch, announced as one change.
+    expect(completed.at(-1)).toBe(3);
+    expect(completed.every((n, i) => i === 0 || n > completed[i - 1]!)).toBe(true);
+    expect(final).toEqual([0, 0, 3]);
+  });
+
+  test('transfer: a marked argument is detached at the call and arrives whole; a marked result moves at addResult', () => {
+    expect(results.transfer).toEqual({
+      argumentBytesAfterCall: 0,
+      seen: { sum: 3 << 16, bufferBytes: 1 << 16 },
+      resultLength: 2048,
+      resultBytesInWorker: 0,
+    });
+  });
+
+  test('QF-12 whenAny gives the first task to finish while the other is held; whenAll the futures in input order', () => {
+    expect(results.combined).toEqual({ allInOrder: true, allFinished: true, anyIndex: 1, heldFinishedAtAny: false });
+  });
 });

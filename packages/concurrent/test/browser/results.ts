@@ -7,4 +7,17 @@ export interface PoolResults {
   mapped?: { results: number[]; indexes: number[] };
   progress?: { last: number; signals: number; resultsAtFinished: number };
   cancel?: { canceled: boolean; afterwards: number; threadsBefore: number; threadsAfter: number };
+  /** QW-7: how far a producer got ahead of a slow watcher with a limit of 2; results delivered before finished. */
+  backPressure?: { lead: number; delivered: number };
+  /** F-11: the values each statistics signal carried, and the figures at the end. */
+  statistics?: { queued: number[]; active: number[]; completed: number[]; final: [number, number, number] };
+  /** Transferables: the argument's buffer after the call, what the task saw; a moved result and the size left. */
+  transfer?: {
+    argumentBytesAfterCall: number;
+    seen: { sum: number; bufferBytes: number };
+    resultLength: number;
+    resultBytesInWorker: number;
+  };
+  /** QF-12: whenAll's futures in input order; whenAny's index while the other was held. */
+  combined?: { allInOrder: boolean; allFinished: boolean; anyIndex: number; heldFinishedAtAny: boolean };
 }
