@@ -6,7 +6,8 @@ import { BlockSizer } from './block-sizer';
 import { IdleWaiters } from './idle-waiters';
 import { PoolStatistics } from './pool-statistics';
 import { armOptions } from './task-options';
-import { CANCEL, CREDIT, DELIVERED, SLOTS, SUSPEND, UNLIMITED, type ReportBatch, type WireTask } from './protocol';
+import { CANCEL, DELIVERED, type ReportBatch, type WireTask } from './protocol';
+import { TaskSlots } from './task-slots';
 
 import type { QRunnable } from './qrunnable';
 import { spawnPoolWorker, type ResourceLimits } from './spawn';
@@ -43,8 +44,7 @@ export class QThreadPool extends QObject {
   private reserved = 0;
   private readonly threads: PoolThread[] = [];
   private readonly queue = new PriorityQueue<TaskRecord>();
-  private readonly flags = new Int32Array(sharedBuffer(SLOTS * 8, 'QThreadPool'));
-  private readonly freeSlots: number[] = Array.from({ length: SLOTS }, (_, i) => SLOTS - 1 - i);
+  private readonly slots = new TaskSlots();
   private nextId = 1;
   private spawned = 0;
   private readonly blocks = new BlockSizer();
@@ -183,19 +183,12 @@ export class QThreadPool extends QObject {
 
   /** @internal */
   setTaskFlag(record: TaskRecord, bit: number, on: boolean): void {
-    if (record.where !== 'sent') return;
-    if (on) Atomics.or(this.flags, record.slot, bit);
-    else Atomics.and(this.flags, record.slot, ~bit);
-    Atomics.notify(this.flags, record.slot);
-    // A task waiting for credit waits on its credit word: a cancel lifts the limit, so that it wakes and sees it.
-    if (bit === CANCEL && on) this.setTaskCredit(record, UNLIMITED);
+    if (record.where === 'sent') this.slots.setFlag(record.slot, bit, on);
   }
 
   /** @internal */
   setTaskCredit(record: TaskRecord, credit: number): void {
-    if (record.where !== 'sent') return;
-    Atomics.store(this.flags, CREDIT + record.slot, Math.min(credit, UNLIMITED));
-    Atomics.notify(this.flags, CREDIT + record.slot);
+    if (record.where === 'sent') this.slots.setCredit(record.slot, credit);
   }
 
   private isIdle(): boolean {
@@ -224,9 +217,9 @@ export class QThreadPool extends QObject {
    */
   private readonly pump = (): void => {
     this.pumpScheduled = false;
-    while (this.queue.size > 0 && this.freeSlots.length > 0) {
+    while (this.queue.size > 0 && this.slots.available > 0) {
       const free = Math.max(1, Math.max(1, this.max) - this.activeThreadCount());
-      const size = this.blocks.size(this.queue.size, free, this.freeSlots.length);
+      const size = this.blocks.size(this.queue.size, free, this.slots.available);
       const thread = this.canStartThread()
         ? this.threadForWork()
         : this.blocks.pipelines()
@@ -264,7 +257,7 @@ export class QThreadPool extends QObject {
     const name = `${this.objectName || 'QThreadPool'} thread #${++this.spawned}`;
     const control = new Int32Array(sharedBuffer(8, 'QThreadPool'));
     const handle = spawnPoolWorker(
-      { flags: this.flags, control, name },
+      { flags: this.slots.words, control, name },
       this.options.resourceLimits,
       this.options.workerUrl,
       this.describe(),
@@ -284,10 +277,8 @@ export class QThreadPool extends QObject {
     let transfer: object[] | undefined;
     for (const record of block) {
       if (record.runnable.transfer) (transfer ??= []).push(...record.runnable.transfer);
-      const slot = this.freeSlots.pop()!;
       const state = record.runnable.state;
-      Atomics.store(this.flags, slot, state.suspension !== 'none' ? SUSPEND : 0);
-      Atomics.store(this.flags, CREDIT + slot, Math.min(state.resultCredit, UNLIMITED));
+      const slot = this.slots.take(state.suspension !== 'none', state.resultCredit);
       record.slot = slot;
       record.where = 'sent';
       record.thread = thread;
@@ -301,7 +292,7 @@ export class QThreadPool extends QObject {
     thread.inflight.delete(record.id);
     this.statistics.completed++;
     record.where = 'done';
-    this.freeSlots.push(record.slot);
+    this.slots.release(record.slot);
     if (record.deadline) clearTimeout(record.deadline);
   }
 
