@@ -5,6 +5,7 @@
 import { execFile } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { WarnedThread } from './fixtures/top-level-start-thread';
 
 const repo = path.resolve(__dirname, '../../..');
 const program = path.join(__dirname, 'fixtures/top-level-start.cjs');
@@ -42,4 +43,20 @@ test('a start at the top level of a thread module warns in the worker, naming th
 
 test('guarded with require.main === module, the same program runs without a warning', async () => {
   expect(await runProgram({ GUARDED: '1' })).toEqual({ code: 0, stdout: 'ticks 1 2 3\n', stderr: '' });
+});
+
+test('in the worker, the warning is a ThreadModuleWarning naming the class, the module and the thread', async () => {
+  const thread = new WarnedThread().setObjectName('Warned');
+  const warnings: [string, string][] = [];
+  thread.warned.connect((name, message) => warnings.push([name, message]));
+  thread.start();
+  await thread.wait();
+  expect(warnings).toEqual([
+    [
+      'ThreadModuleWarning',
+      expect.stringMatching(
+        /^Idle\.start\(\) was called at the top level of the thread module .*fixtures\/top-level-start-thread\.ts, in the worker that loaded it to run thread "Warned": /,
+      ),
+    ],
+  ]);
 });
