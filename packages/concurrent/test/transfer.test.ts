@@ -1,5 +1,6 @@
 // Transferables per argument and result (issue 13): values marked with transfer() move between threads instead of
 // being copied, with real workers.
+import { InvalidArgumentError } from '@sigslot/core';
 import { QThreadPool, QtConcurrent, taskModule, transfer } from '@sigslot/concurrent';
 import * as path from 'node:path';
 import type * as Tasks from './fixtures/tasks';
@@ -45,5 +46,24 @@ describe('transferables with real workers', () => {
     expect((bytes as Uint8Array).length).toBe(2048);
     expect((bytes as Uint8Array).every((b) => b === 1)).toBe(true);
     expect(sizeInWorkerAfter).toBe(0);
+  });
+
+  test('transfer: a list that cannot move (an object that is not transferable, a buffer already moved) throws at the call, naming the task', () => {
+    const bytes = new Uint8Array(8);
+    let error: unknown;
+    try {
+      QtConcurrent.run(pool, tasks.sumBytes, transfer(bytes, [bytes])); // the view, not its buffer
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(InvalidArgumentError);
+    expect((error as Error).message).toMatch(
+      /^QRunnable\.create\(task sumBytes \(tasks\.ts\)\): the objects given to transfer\(\) cannot be moved/,
+    );
+    const moved = new Uint8Array(8);
+    QtConcurrent.run(pool, tasks.sumBytes, transfer(moved, [moved.buffer]));
+    expect(() => QtConcurrent.run(pool, tasks.sumBytes, transfer(moved, [moved.buffer]))).toThrow(
+      /QRunnable\.create\(task sumBytes \(tasks\.ts\)\): argument 1 cannot be copied to another thread: it is a detached ArrayBuffer/,
+    );
   });
 });

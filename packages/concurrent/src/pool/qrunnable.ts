@@ -1,3 +1,4 @@
+import { InvalidArgumentError } from '@sigslot/core';
 import { snapshotArgs } from '@sigslot/thread/channel';
 import { FutureState } from '../future/future-state';
 import { QFuture } from '../future/qfuture';
@@ -12,7 +13,10 @@ function movedArgs(args: readonly unknown[], what: () => string): ReturnType<typ
     return takeTransfers(args);
   } catch (error) {
     snapshotArgs(args, what); // throws a CloneError naming the argument, if one cannot be copied
-    throw error; // else the transfer list itself is wrong (not transferable, or already detached)
+    // Else the list given to transfer() is wrong: an object that cannot move, or one already moved.
+    throw new InvalidArgumentError(
+      `${what()}: the objects given to transfer() cannot be moved to a worker (${(error as Error)?.message ?? String(error)}). List ArrayBuffers, MessagePorts or other transferable objects that are not already detached, e.g. transfer(bytes, [bytes.buffer]).`,
+    );
   }
 }
 
