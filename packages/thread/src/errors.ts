@@ -40,8 +40,8 @@ export class RemoteError extends SigslotError {
 }
 
 /**
- * Not thrown: emitted on Node as a process warning (`process.emitWarning`). A thread module's top-level code
- * started a thread inside a worker, which loads that module again to run its own thread: the start runs in every
- * such worker, each starting another worker.
+ * Not thrown: printed as a warning (a process warning on Node, `console.warn` in a browser's worker). A thread
+ * module's top-level code started a thread inside a worker, which loads that module again to run its own thread: the
+ * start runs in every such worker, each starting another worker.
  */
 export class ThreadModuleWarning extends SigslotError {}

@@ -239,3 +239,11 @@ describe("Qt's delivery model in a browser (the rules of delivery-model.test.ts,
     expect(results.deliveryModel?.ran).toEqual([`onFinished in ${results.deliveryModel!.hostThread}`]);
   });
 });
+
+test("a thread started by the thread module's top level, in its worker, is reported there with a ThreadModuleWarning", () => {
+  expect(results.topLevelStart).toEqual([
+    expect.stringMatching(
+      /^ThreadModuleWarning: Idle\.start\(\) was called at the top level of the thread module http:\/\/127\.0\.0\.1:\d+\/threads\.js, in the worker that loaded it to run thread "Warned": .* Guard the start with/,
+    ),
+  ]);
+});

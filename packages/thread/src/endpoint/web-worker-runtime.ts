@@ -8,6 +8,7 @@ import {
   type ThreadInit,
 } from '../wire/protocol';
 import { receiveThread } from '../worker/receive-thread';
+import { threadModuleLoaded } from '../worker/top-level-start';
 import { WorkerSide, type SyncChannel } from '../worker/worker-side';
 import { webEndpoint } from './web-endpoint';
 
@@ -47,6 +48,7 @@ export function startWebThread(): void {
     (message) => (message as { type?: string } | null)?.type === 'init',
     (message, sideEndpoint) => {
       const init = message as ThreadInit;
+      threadModuleLoaded(init.location.module, init.name);
       void Promise.resolve(load(init.location)).then(
         (exports) => {
           const side = new WorkerSide(sideEndpoint, init, webSyncChannel(init), load);

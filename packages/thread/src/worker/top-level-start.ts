@@ -1,5 +1,5 @@
 import { ThreadModuleWarning } from '../errors';
-import { emitWarning } from '../endpoint/platform';
+import { emitWarning, inWebWorker, nodeProcess } from '../endpoint/platform';
 
 /** Set by the Node bootstraps while they load a worker's thread module (see endpoint/node-bootstrap.ts). */
 const LOADING = Symbol.for('sigslot.thread.loading');
@@ -15,19 +15,28 @@ function warn(cls: { name: string }, [module, thread]: Loading): void {
       `with \`if (require.main === module)\` (CommonJS) or \`if (import.meta.main)\` (ES modules, where the ` +
       `runtime has it), or move it out of the module's top level, into the program that imports the thread class.`,
   );
-  emitWarning(warning);
+  if (nodeProcess()) emitWarning(warning);
+  else console.warn(`${warning.name}: ${warning.message}`);
 }
+
+/** Browser: the classes of the threads started before this worker was told its thread (while its script ran). */
+const startedBeforeInit: { name: string }[] = [];
+let toldItsThread = false;
 
 /**
  * Called by `QThread.start()` of a thread of class `cls`: warns when the start comes from the top level of the
- * module a Node worker is loading for its thread (the bootstrap says which module is loading). A browser worker's
- * script is the thread module itself, and nothing tells it apart from a plain worker's script while it runs: no
- * warning there.
+ * module a worker is loading for its thread. On Node the bootstrap says which module is loading. A browser worker's
+ * script is the thread module itself, and a start made before the worker was told its thread is reported once it is
+ * ({@link threadModuleLoaded}); a plain worker's script is never told, and never warned.
  */
 export function checkTopLevelStart(cls: { name: string }): void {
-  // Browser builds fold `typeof __filename` to 'undefined', which leaves this check and its message out of them.
-  if (typeof __filename !== 'undefined') {
-    const loading = (globalThis as { [LOADING]?: Loading })[LOADING];
-    if (loading) warn(cls, loading);
-  }
+  const loading = (globalThis as { [LOADING]?: Loading })[LOADING];
+  if (loading) warn(cls, loading);
+  else if (!toldItsThread && inWebWorker()) startedBeforeInit.push(cls);
+}
+
+/** Browser: this worker was told its thread and module; warns for the starts its script made before. */
+export function threadModuleLoaded(module: string, thread: string): void {
+  toldItsThread = true;
+  for (const cls of startedBeforeInit.splice(0)) warn(cls, [module, thread]);
 }

@@ -16,6 +16,7 @@ import {
   SelfWatching,
   Spinner,
   Timer,
+  WarnedThread,
 } from './threads';
 
 const results: Results = {
@@ -338,6 +339,16 @@ async function settleOnce(): Promise<void> {
   }
 }
 
+/** A thread whose module starts another thread at its top level, in the worker: the runtime warns there. */
+async function topLevelStart(): Promise<void> {
+  const thread = new WarnedThread().setObjectName('Warned');
+  let warnings: string[] = [];
+  thread.warned.connect((received) => (warnings = received));
+  thread.start();
+  await thread.wait();
+  results.topLevelStart = warnings;
+}
+
 async function main(): Promise<void> {
   log(`crossOriginIsolated: ${crossOriginIsolated}; QThread.idealThreadCount(): ${results.idealThreadCount}`);
   for (const step of [
@@ -351,6 +362,7 @@ async function main(): Promise<void> {
     deliveryModel,
     routing,
     settleOnce,
+    topLevelStart,
   ]) {
     try {
       await step();

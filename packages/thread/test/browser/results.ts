@@ -40,6 +40,8 @@ export interface Results {
     deletedReceiverGot: number[];
   };
   settleOnce?: { outcomes: string[]; reports: string[] };
+  /** The console warnings of a worker whose script started a thread at its top level. */
+  topLevelStart?: string[];
   log: string[];
   errors: string[];
   done: boolean;

@@ -174,3 +174,30 @@ export class Job extends QObject {
     this.ran.emit('onFinished', QThread.currentThread().describe());
   }
 }
+
+/** Reports the warnings its worker printed while its script (this module) ran: see the top-level start below. */
+export class WarnedThread extends QThread {
+  static override readonly module = THREADS_URL;
+  readonly warned = new Signal<[warnings: string[]]>(this);
+  override async run(): Promise<void> {
+    await startedAtTopLevel?.wait();
+    this.warned.emit(workerWarnings);
+  }
+}
+
+/** What the top level starts: a thread that ends at once. */
+export class Idle extends QThread {
+  static override readonly module = THREADS_URL;
+  override run(): void {}
+}
+
+// The thread-module rule broken on purpose, in the worker of the thread named "Warned" only (a worker's name is its
+// thread's): its top level starts a thread there, which the runtime reports with a console warning once the worker is
+// told its thread. The worker keeps its warnings for WarnedThread instead of printing them.
+const workerWarnings: string[] = [];
+let startedAtTopLevel: Idle | undefined;
+if ((globalThis as { name?: unknown }).name === 'Warned' && typeof document === 'undefined') {
+  console.warn = (...args: unknown[]) => void workerWarnings.push(args.map(String).join(' '));
+  startedAtTopLevel = new Idle();
+  startedAtTopLevel.start();
+}
