@@ -18,3 +18,12 @@ export { currentThreadData, setThreadResolver, unknownThreadReason } from './thr
 export { EventLoop } from './thread/event-loop';
 export type { Task } from './thread/event-loop';
 export { activate, invokeSlot } from './signal/activate';
+export {
+  signalConnections,
+  deliverEmission,
+  attachConnection,
+  watchSignalRouting,
+  setEmittingThread,
+  connectionDelivery,
+} from './kernel/signal-access';
+export { objectThreadData, bindObjectToThread, threadDataOf, recordAffinityViolation } from './kernel/object-access';

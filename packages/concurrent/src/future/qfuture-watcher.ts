@@ -1,5 +1,5 @@
 import { AffinityError, InvalidArgumentError, QObject, Signal } from '@sigslot/core';
-import { currentThreadData } from '@sigslot/core/kernel';
+import { currentThreadData, objectThreadData } from '@sigslot/core/kernel';
 import type { FutureEvent } from './future-state';
 import type { QFuture } from './qfuture';
 
@@ -53,7 +53,7 @@ export class QFutureWatcher<T> extends QObject {
    * connect before or after this call in the same turn, it makes no difference.
    */
   setFuture(future: QFuture<T, unknown> | null): void {
-    if (this.threadData() !== currentThreadData())
+    if (objectThreadData(this) !== currentThreadData())
       throw new AffinityError(
         `${this.describe()}.setFuture(): called from ${currentThreadData().describe()}, but the watcher lives in another thread. Call it from the watcher's thread.`,
       );
@@ -104,7 +104,7 @@ export class QFutureWatcher<T> extends QObject {
     if (event.kind === 'resultsReady') this.pendingResults++;
     this.pending.push(event);
     if (this.pending.length > 1) return;
-    const loop = this.threadData()?.loop;
+    const loop = objectThreadData(this)?.loop;
     const watched = this.watched;
     const deliver = (): void => {
       const events = this.pending;

@@ -1,4 +1,5 @@
 import { InvalidArgumentError, QObject } from '@sigslot/core';
+import { objectThreadData } from '@sigslot/core/kernel';
 import { TaskCanceledError, TaskFailedError } from '../errors';
 import { FutureState } from './future-state';
 
@@ -143,7 +144,7 @@ export class QFuture<T, A = T> implements PromiseLike<A> {
    */
   thenOn<R>(context: QObject, fn: (value: A) => R | PromiseLike<R>): QFuture<Awaited<R>> {
     return this.chain((value, next) => {
-      const loop = context.threadData()?.loop;
+      const loop = objectThreadData(context)?.loop;
       if (!loop || context.isDestroyed()) return next.cancelAndFinish();
       loop.post({
         receiver: context,

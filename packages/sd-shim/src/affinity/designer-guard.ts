@@ -1,5 +1,5 @@
-import { AffinityError, affinity, assertMainThread } from '@sigslot/core';
-import { currentThreadData, unknownThreadReason } from '@sigslot/core/kernel';
+import { AffinityError, assertMainThread } from '@sigslot/core';
+import { currentThreadData, recordAffinityViolation, unknownThreadReason } from '@sigslot/core/kernel';
 import type { GuardOptions } from '@sigslot/core';
 
 /** The fix every Designer affinity message proposes (the pattern of Designer's "Using threads" page). */
@@ -94,7 +94,7 @@ function refuseUnknownThread(owner: string, method: string, reason: string, opti
   const error = new AffinityError(message);
   Error.captureStackTrace?.(error, refuseUnknownThread);
   const here = currentThreadData();
-  affinity.record({
+  recordAffinityViolation({
     className: owner,
     method,
     thread: 'unknown',

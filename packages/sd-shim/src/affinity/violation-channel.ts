@@ -1,5 +1,5 @@
 import { SigslotError, affinity, reportError, type AffinityViolation } from '@sigslot/core';
-import { currentThreadData } from '@sigslot/core/kernel';
+import { currentThreadData, recordAffinityViolation } from '@sigslot/core/kernel';
 import { DESIGNER_FIX } from './designer-guard';
 
 /*
@@ -86,7 +86,7 @@ function listenOnMain(): void {
       return;
     }
     const { violation, ack } = report as ViolationReport;
-    affinity.record(attributed(violation));
+    recordAffinityViolation(attributed(violation));
     if (ack) {
       const word = new Int32Array(ack, 0, 1);
       Atomics.store(word, 0, 1);

@@ -7,6 +7,7 @@ import {
   type MethodResult,
   type Slot,
 } from '@sigslot/core';
+import { bindObjectToThread, objectThreadData } from '@sigslot/core/kernel';
 import type { WorkerClass } from '../class-location';
 import type { ThreadController } from './thread-controller';
 
@@ -38,7 +39,7 @@ export class RemoteObjectHandle extends QObject {
   }
 
   override describe(): string {
-    return `${this.cls.name}${this.objectName ? ` "${this.objectName}"` : ''} (in ${this.threadData()?.describe() ?? 'no thread'})`;
+    return `${this.cls.name}${this.objectName ? ` "${this.objectName}"` : ''} (in ${objectThreadData(this)?.describe() ?? 'no thread'})`;
   }
 
   /**
@@ -64,10 +65,10 @@ export class RemoteObjectHandle extends QObject {
   override deleteLater(): void {
     if (this.isDestroyed()) return;
     this.controller.send({ kind: 'delete', objectId: this.objectId });
-    const data = this.threadData();
-    this.bindToThread(null); // the handle itself dies here, now
+    const data = objectThreadData(this);
+    bindObjectToThread(this, null); // the handle itself dies here, now
     this.destroy();
-    this.bindToThread(data);
+    bindObjectToThread(this, data);
   }
 
   /** The handle's signal `name`, created on first use; the worker confirms its signals when the object exists. */

@@ -6,6 +6,7 @@ import {
   type QObject,
   type Signal,
 } from '@sigslot/core';
+import { connectionDelivery, signalConnections, watchSignalRouting } from '@sigslot/core/kernel';
 import type { RemoteObjectHandle } from './remote-object';
 import { ControlWords, type WireCall } from '../wire/protocol';
 import { RoutingHistory } from './routing-history';
@@ -70,17 +71,19 @@ export class RemoteSignals {
     list.push(signal);
     const { control } = this.owner;
     const routedTo = (s: Signal<unknown[]>): readonly Connection[] | null =>
-      s.owner?.signalsBlocked() ? null : (s.connections as unknown as readonly Connection[]);
+      s.owner?.signalsBlocked() ? null : (signalConnections(s) as unknown as readonly Connection[]);
     const history = new RoutingHistory(Atomics.load(control, ControlWords.Routing), routedTo(signal) ?? []);
     this.routing.set(signal, history);
     let slot = flagSlot;
-    signal.watcher = (s) => {
+    const watcher = (s: Signal<unknown[]>): void => {
       // A new routing version: the worker's emits from now on are delivered to what `s` reaches now.
       history.record(Atomics.add(control, ControlWords.Routing, 1) + 1, routedTo(s));
       this.mirror(objectId, s);
       // Blocking connections here make the worker wait for this thread; mirrored ones run there and need no wait.
-      const blocking = s.connections.filter(
-        (c) => c.delivery === ConnectionType.BlockingQueuedConnection && !this.runsThere(c as unknown as Connection),
+      const blocking = signalConnections(s).filter(
+        (c) =>
+          connectionDelivery(c) === ConnectionType.BlockingQueuedConnection &&
+          !this.runsThere(c as unknown as Connection),
       ).length;
       if (blocking > 0 && slot === undefined) {
         if (this.nextFlag >= ControlWords.Size)
@@ -91,7 +94,8 @@ export class RemoteSignals {
       }
       if (slot !== undefined) Atomics.store(control, slot, blocking);
     };
-    signal.watcher(signal);
+    watchSignalRouting(signal, watcher);
+    watcher(signal);
   }
 
   /**
@@ -101,7 +105,7 @@ export class RemoteSignals {
    */
   mirror(objectId: number, signal: Signal<unknown[]>): void {
     let mirrored = this.mirrored.get(signal);
-    for (const c of signal.connections) {
+    for (const c of signalConnections(signal)) {
       const target = this.owner.objectLivingThere(c.receiver);
       if (target === null || mirrored?.has(c as unknown as Connection)) continue;
       if (!mirrored) this.mirrored.set(signal, (mirrored = new Map()));
@@ -112,7 +116,7 @@ export class RemoteSignals {
     }
     if (!mirrored) return;
     for (const [c, connectionId] of mirrored) {
-      if (c.alive) continue;
+      if (c.connected) continue;
       mirrored.delete(c);
       this.owner.send({ kind: 'disconnect', objectId, connectionId });
     }

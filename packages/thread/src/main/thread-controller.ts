@@ -1,5 +1,21 @@
-import { affinity, InvalidArgumentError, reportError, type Connection, type QObject, type Signal } from '@sigslot/core';
-import { currentThreadData, type ThreadData, type ThreadTransport } from '@sigslot/core/kernel';
+import {
+  affinity,
+  InvalidArgumentError,
+  reportError,
+  type Connection,
+  type QObject,
+  type Signal,
+  type Thread,
+} from '@sigslot/core';
+import {
+  bindObjectToThread,
+  currentThreadData,
+  deliverEmission,
+  setEmittingThread,
+  threadDataOf,
+  watchSignalRouting,
+  type ThreadTransport,
+} from '@sigslot/core/kernel';
 import type { SpawnOptions, WorkerEndpoint } from '../endpoint/endpoint';
 import { sharedBuffer } from '../endpoint/platform';
 import { startThreadWorker, type SyncChannel } from '../endpoint/start-thread-worker';
@@ -16,12 +32,10 @@ import { WorkerCalls } from './worker-calls';
 import { WorkerMessages } from './worker-messages';
 
 /** What the controller needs from the QThread it drives (kept narrow to avoid an import cycle). */
-export interface ControlledThread {
-  readonly threadRecord: ThreadData;
+export interface ControlledThread extends Thread {
   readonly started: Signal<[]>;
   readonly finished: Signal<[]>;
   readonly errorOccurred: Signal<[error: ThreadCrashedError]>;
-  describe(): string;
 }
 
 /** Options the QThread passes when it starts. */
@@ -66,7 +80,7 @@ export class ThreadController implements ThreadTransport {
     // `started` and `finished` are emitted in the new thread (Qt): their connections to objects living there are
     // made there too, so that they run there, during the emit; the main side's delivery skips them (runsThere).
     for (const signal of [thread.started, thread.finished])
-      signal.watcher = (s) => this.signals.mirror(0, s as Signal<unknown[]>);
+      watchSignalRouting(signal, (s) => this.signals.mirror(0, s as Signal<unknown[]>));
   }
 
   /** True from `start()` until the thread has finished. */
@@ -85,7 +99,7 @@ export class ThreadController implements ThreadTransport {
   }
 
   get threadId(): number {
-    return this.thread.threadRecord.id;
+    return threadDataOf(this.thread).id;
   }
 
   describe(): string {
@@ -105,7 +119,7 @@ export class ThreadController implements ThreadTransport {
     this.crash = null;
     this.terminated = false;
     this.signals.reset();
-    const data = this.thread.threadRecord;
+    const data = threadDataOf(this.thread);
     setRunning(data, true);
     const token = newToken();
     this.messages.begin(token);
@@ -190,7 +204,7 @@ export class ThreadController implements ThreadTransport {
 
   /** Registers the main-side signals of object `objectId` that the worker emits; `index` order is the worker's. */
   registerRemoteSignal(objectId: number, signal: Signal<unknown[]>, flagSlot?: number): void {
-    signal.emittedIn = this.thread.threadRecord;
+    setEmittingThread(signal, threadDataOf(this.thread));
     this.signals.register(objectId, signal, flagSlot);
   }
 
@@ -209,7 +223,7 @@ export class ThreadController implements ThreadTransport {
     const copy = snapshotArgs(args, () => `${this.thread.describe()}.create(${cls.name})`);
     const objectId = this.nextObjectId++;
     const handle = new RemoteObjectHandle(objectId, cls, this);
-    handle.bindToThread(this.thread.threadRecord);
+    bindObjectToThread(handle, threadDataOf(this.thread));
     this.handles.set(objectId, handle);
     handle.destroyed.connect(() => this.handles.delete(objectId));
     this.send({ kind: 'create', objectId, location, args: copy });
@@ -260,7 +274,7 @@ export class ThreadController implements ThreadTransport {
       this.end();
     }
     this.endpoint = null;
-    setRunning(this.thread.threadRecord, false);
+    setRunning(threadDataOf(this.thread), false);
     this.sync?.close();
     this.sync = null;
     this.state = 'finished';
@@ -275,15 +289,15 @@ export class ThreadController implements ThreadTransport {
     answer(this.control, ControlWords.MainWait, 2);
     setAndWake(this.control, ControlWords.Release, 1);
     this.calls.end(`thread ${this.thread.describe()} finished before the call ran.`);
-    const from = this.thread.threadRecord;
+    const from = threadDataOf(this.thread);
     if (this.crash) {
       // Nobody listens for the crash: report it, as a slot's error is, rather than let it pass in silence.
       if (this.thread.errorOccurred.connectionCount === 0 && !this.terminated) {
         reportError(this.crash, { where: `thread ${this.thread.describe()}`, thread: from.describe() });
       }
-      this.thread.errorOccurred.deliver([this.crash], from);
+      deliverEmission(this.thread.errorOccurred, [this.crash], from);
     }
-    this.thread.finished.deliver([], from);
+    deliverEmission(this.thread.finished, [], from);
   }
 }
 

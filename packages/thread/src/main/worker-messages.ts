@@ -1,5 +1,5 @@
-import { affinity, reportError, type Signal } from '@sigslot/core';
-import { activate, type ThreadData } from '@sigslot/core/kernel';
+import { reportError, type Signal, type Thread } from '@sigslot/core';
+import { activate, deliverEmission, recordAffinityViolation, threadDataOf } from '@sigslot/core/kernel';
 import { ProtocolError } from '../errors';
 import { answer, delivered } from '../wire/blocking';
 import { countEmits, decodeBatch } from '../wire/codec';
@@ -11,11 +11,7 @@ import { toRemoteError, type WorkerCalls } from './worker-calls';
 
 /** What the message handler needs from the thread whose worker sends the messages. */
 export interface MessagesOwner {
-  readonly thread: {
-    readonly threadRecord: ThreadData;
-    readonly started: Signal<[]>;
-    describe(): string;
-  };
+  readonly thread: Thread & { readonly started: Signal<[]> };
   readonly control: Int32Array;
   readonly signals: RemoteSignals;
   readonly calls: WorkerCalls;
@@ -61,7 +57,7 @@ export class WorkerMessages {
     } catch (error) {
       // Slots report their own errors; this catches a routing error (a deadlock, a bad argument) so that a
       // message from a worker can never throw into the main thread's event loop.
-      const thread = this.owner.thread.threadRecord.describe();
+      const thread = threadDataOf(this.owner.thread).describe();
       reportError(error, { where: `delivering a message from thread ${this.owner.thread.describe()}`, thread });
     }
   }
@@ -78,12 +74,12 @@ export class WorkerMessages {
     if ((m.type === 'emits' || m.type === 'emit-wait' || m.type === 'result') && this.phase === 'starting')
       return this.protocolError(`"${m.type}" before "started"`);
     const { owner } = this;
-    const from = owner.thread.threadRecord;
+    const from = threadDataOf(owner.thread);
     switch (m.type) {
       case 'started':
         this.phase = 'started';
         owner.signals.announce(0, m.signals);
-        owner.thread.started.deliver([], from); // skips what ran in the worker (runsThere)
+        deliverEmission(owner.thread.started, [], from); // skips what ran in the worker (runsThere)
         return;
       case 'created': {
         const handle = owner.handle(m.objectId);
@@ -122,7 +118,7 @@ export class WorkerMessages {
         });
       case 'violation':
         // Identity comes from this side: the thread is the one this channel belongs to, whatever the message says.
-        return affinity.record({ ...m.violation, thread: from.describe(), threadId: from.id });
+        return recordAffinityViolation({ ...m.violation, thread: from.describe(), threadId: from.id });
       case 'finished':
         this.phase = 'done';
         return owner.onFinished(m.error);
@@ -141,9 +137,9 @@ export class WorkerMessages {
     if (connections.length === 0) return undefined;
     try {
       // Posted calls: activate() only finds where each receiver lives now (see its comment).
-      return activate(signal, connections, args, this.owner.thread.threadRecord);
+      return activate(signal, connections, args, threadDataOf(this.owner.thread));
     } catch (error) {
-      const from = this.owner.thread.threadRecord.describe();
+      const from = threadDataOf(this.owner.thread).describe();
       reportError(error, { where: `delivering ${signal.describe()} from thread ${from}`, thread: from });
       return undefined;
     }
@@ -155,6 +151,6 @@ export class WorkerMessages {
       `Thread ${this.owner.thread.describe()} sent a message that was rejected: ${problem}. The message was ignored; ` +
         `check that the main side and the worker load the same version of the thread class.`,
     );
-    reportError(error, { where: 'the thread protocol', thread: this.owner.thread.threadRecord.describe() });
+    reportError(error, { where: 'the thread protocol', thread: threadDataOf(this.owner.thread).describe() });
   }
 }

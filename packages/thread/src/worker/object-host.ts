@@ -6,7 +6,7 @@ import {
   type QObject,
   type Signal,
 } from '@sigslot/core';
-import { type Task, type ThreadData } from '@sigslot/core/kernel';
+import { attachConnection, type Task, type ThreadData } from '@sigslot/core/kernel';
 import { ThreadTerminatedError } from '../errors';
 import { ControlWords, toWireError, type ClassLocation, type InvokeCall, type WireCall } from '../wire/protocol';
 import type { Outbox } from './outbox';
@@ -64,7 +64,7 @@ export class ObjectHost {
       // Object 0's signals are numbered the same way on both sides; others get theirs from "watch" messages.
       forward.flagSlot = objectId === 0 ? ControlWords.FirstFlag + index : (this.watchSlots.get(key) ?? 0);
       this.forwards.set(key, forward);
-      signal.attach(forward as unknown as Connection<unknown[]>);
+      attachConnection(signal, forward as unknown as Connection<unknown[]>);
     });
     object.destroyed.connect(() => this.objects.delete(objectId));
   }

@@ -11,7 +11,7 @@ import {
   type ErrorHandler,
   type Signal,
 } from '@sigslot/core';
-import { currentThreadData, ThreadData, type ThreadTransport } from '@sigslot/core/kernel';
+import { bindObjectToThread, currentThreadData, ThreadData, type ThreadTransport } from '@sigslot/core/kernel';
 import type { Endpoint } from '../endpoint/endpoint';
 import { ThreadTerminatedError } from '../errors';
 import { assertCloneable, snapshotArgs } from '../wire/clone-check';
@@ -104,7 +104,7 @@ export class WorkerSide implements ThreadTransport {
     const main = ThreadData.remote(0, 'main', true, this);
     new Thread(main);
     this.mainProxy = new QObject();
-    this.mainProxy.bindToThread(main);
+    bindObjectToThread(this.mainProxy, main);
     this.outbox = new Outbox(endpoint, this.control, init.maxPendingEmits);
     this.host = new ObjectHost(this.here, this.mainProxy, this.outbox, load, sync.reply, ownSignals);
     isolate.reportViolationsTo(init.affinityPolicy, (violation) => this.outbox.post({ type: 'violation', violation }));
