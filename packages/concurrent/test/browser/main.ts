@@ -11,11 +11,14 @@ async function run(): Promise<void> {
   const pool = new QThreadPool(null, { workerUrl: new URL('./pool-worker.js', import.meta.url) });
   pool.maxThreadCount = 2;
   results.sum = await QtConcurrent.run(pool, tasks.add, 2, 3);
+  // Both workers started before the mapped run: otherwise its first items may all go to the one worker already up,
+  // in order, on a slow machine (QC-5 asserts an out-of-order arrival, which needs the two threads).
+  await Promise.all([0, 1].map((value) => QtConcurrent.run(pool, tasks.delayed, { value, ms: 30 })));
 
   const watcher = new QFutureWatcher<number>();
   const indexes: number[] = [];
   watcher.resultReadyAt.connect((i) => indexes.push(i));
-  const items = Array.from({ length: 6 }, (_, i) => ({ value: i, ms: (6 - i) * 10 }));
+  const items = Array.from({ length: 6 }, (_, i) => ({ value: i, ms: (6 - i) * 20 }));
   const mapped = QtConcurrent.mapped(pool, items, tasks.delayed);
   watcher.setFuture(mapped);
   results.mapped = { results: await mapped, indexes };
