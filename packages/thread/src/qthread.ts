@@ -108,8 +108,7 @@ export class QThread extends Thread {
   }
 
   /** @internal Signals a subclass declares are emitted in the worker: the main side delivers them from there. */
-  override registerSignal(signal: Signal<unknown[]>): void {
-    super.registerSignal(signal);
+  protected override signalDeclared(signal: Signal<unknown[]>): void {
     // QThread's own signals are declared before `baseKeys` is set; a subclass's after.
     if (this.baseKeys !== undefined && this.controller) {
       this.controller.registerRemoteSignal(0, signal, ControlWords.FirstFlag + this.remoteSignalCount++);
@@ -120,7 +119,7 @@ export class QThread extends Thread {
    * @internal A running thread may not be destroyed (Qt: "QThread: Destroyed while thread is still running"): its
    * worker would go on, unreachable, and keep the process alive.
    */
-  override checkDestroyable(where: string): void {
+  protected override checkDestroyable(where: string): void {
     if (this.controller?.running) {
       throw new InvalidArgumentError(
         `${where}: thread ${this.describe()} is still running. Stop it first: quit() (or requestInterruption()) and ` +

@@ -245,10 +245,11 @@ export class QObject {
   }
 
   /**
-   * @internal Throws if this object or one of its children may not be destroyed now; `@sigslot/thread` refuses
-   * a QThread that is still running (Qt aborts there).
+   * For subclasses: throws if this object or one of its children may not be destroyed now (`destroy()` asks before
+   * anything changes). `@sigslot/thread` refuses a QThread that is still running (Qt aborts there). An override
+   * calls `super.checkDestroyable(where)`; `where` names the call, for the error's message.
    */
-  checkDestroyable(where: string): void {
+  protected checkDestroyable(where: string): void {
     for (const child of this.childList) child.checkDestroyable(where);
   }
 
@@ -282,7 +283,14 @@ export class QObject {
   /** @internal Registers a signal the object owns, so that destroying the object disconnects it. */
   registerSignal(signal: Signal<unknown[]>): void {
     this.ownSignals.push(signal);
+    this.signalDeclared(signal);
   }
+
+  /**
+   * For subclasses: called once for each signal this object owns, as its constructor runs (`new Signal(this)`),
+   * in declaration order. `@sigslot/thread`'s QThread learns there which signals its worker emits.
+   */
+  protected signalDeclared(_signal: Signal<unknown[]>): void {}
 
   /** The signals this object owns, in declaration order. */
   signals(): readonly Signal<unknown[]>[] {
@@ -295,8 +303,17 @@ export class QObject {
     return undefined;
   }
 
-  /** @internal Checks that a slot can be connected to this object; the thread package extends it for handles. */
+  /** @internal Checks that a slot can be connected to this object (see {@link QObject.checkReceivable}). */
   checkCanReceive(slot: Slot<unknown[]>, where: string): void {
+    this.checkReceivable(slot, where);
+  }
+
+  /**
+   * For subclasses: throws if `slot` (a function, or a method name) cannot be connected to this object; `where`
+   * names the `connect` call, for the error's message. `@sigslot/thread`'s handles to objects of another isolate
+   * replace it: they take method names only.
+   */
+  protected checkReceivable(slot: Slot<unknown[]>, where: string): void {
     if (this.isDestroyed()) throw new InvalidArgumentError(`${where}: ${this.describe()} is destroyed.`);
     if (typeof slot === 'string' && typeof (this as Record<string, unknown>)[slot] !== 'function') {
       throw new InvalidArgumentError(`${where}: ${this.describe()} has no method "${slot}" to use as a slot.`);

@@ -25,7 +25,10 @@ export class Connection<Args extends unknown[] = unknown[]> {
   /** The connection type's bits, plus {@link DISCONNECTED} once removed. */
   private state: number;
 
-  /** @internal Use {@link Signal.connect}. */
+  /**
+   * @hidden Use {@link Signal.connect}. Visible for the connections a thread transport makes itself (a subclass),
+   * which it appends with `attachConnection` of `@sigslot/core/kernel`.
+   */
   constructor(
     signal: Signal<Args>,
     receiver: QObject | null,

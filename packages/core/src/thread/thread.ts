@@ -11,7 +11,10 @@ export class Thread extends QObject {
   /** @internal */
   readonly threadRecord: ThreadData;
 
-  /** @internal Threads are made by the library: the current one exists from the start, workers by `QThread`. */
+  /**
+   * @hidden Threads are made by the library: the current one exists from the start, workers by `QThread`
+   * (`@sigslot/thread`, which extends this class with a `ThreadData` of `@sigslot/core/kernel`).
+   */
   constructor(data: ThreadData) {
     super();
     this.threadRecord = data;

@@ -51,7 +51,7 @@ export class RemoteObjectHandle extends QObject {
     return typeof (this.cls.prototype as Record<string, unknown>)[name] === 'function' && !(name in QObject.prototype);
   }
 
-  override checkCanReceive(slot: Slot<unknown[]>, where: string): void {
+  protected override checkReceivable(slot: Slot<unknown[]>, where: string): void {
     if (this.isDestroyed()) throw new InvalidArgumentError(`${where}: ${this.describe()} is destroyed.`);
     if (typeof slot === 'function') {
       throw new InvalidArgumentError(
