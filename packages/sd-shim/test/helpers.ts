@@ -1,4 +1,11 @@
-import { APIException, SDApiError } from '@sigslot/sd-shim';
+import {
+  APIException,
+  MemoryFileSystem,
+  SDApiError,
+  resetDesigner,
+  sdShim,
+  type SbsFileSystem,
+} from '@sigslot/sd-shim';
 
 /** Runs `fn` and returns the APIException it raises (failing the test if it raises nothing or something else). */
 export function apiError(fn: () => unknown): APIException {
@@ -14,4 +21,20 @@ export function apiError(fn: () => unknown): APIException {
 /** The name of the code the APIException raised by `fn` carries: `InvalidArgument`. */
 export function codeOf(fn: () => unknown): string {
   return SDApiError[apiError(fn).mErrorCode]!;
+}
+
+/**
+ * Gives every test of the file a fresh Designer whose package files live in memory (a new MemoryFileSystem per
+ * test), and puts the previous file system back after each; `disk.files` is the current test's.
+ */
+export function useMemoryDisk(): { readonly files: MemoryFileSystem } {
+  const disk = { files: new MemoryFileSystem() };
+  let previous: SbsFileSystem;
+  beforeEach(() => {
+    resetDesigner();
+    disk.files = new MemoryFileSystem();
+    previous = sdShim.setFileSystem(disk.files);
+  });
+  afterEach(() => sdShim.setFileSystem(previous));
+  return disk;
 }

@@ -1,24 +1,14 @@
 import {
-  MemoryFileSystem,
   SDMetadataDict,
   SDSBSCompGraph,
   SDValueFloat,
   SDValueString,
   getContext,
   resetDesigner,
-  sdShim,
-  type SbsFileSystem,
 } from '@sigslot/sd-shim';
-import { codeOf } from './helpers';
+import { codeOf, useMemoryDisk } from './helpers';
 
-let files: MemoryFileSystem;
-let previous: SbsFileSystem;
-beforeEach(() => {
-  resetDesigner();
-  files = new MemoryFileSystem();
-  previous = sdShim.setFileSystem(files);
-});
-afterEach(() => sdShim.setFileSystem(previous));
+const disk = useMemoryDisk();
 const mgr = () => getContext().getSDApplication().getPackageMgr();
 
 test('packages and resources have metadata dictionaries, with the errors of Adobe’s metadata tests', () => {
@@ -49,12 +39,12 @@ test('metadata is saved with the package and loads back', () => {
   graph.setIdentifier('G');
   graph.getMetadataDict().setPropertyValueFromId('version', SDValueFloat.sNew(2.5));
   mgr().savePackageAs(pkg, '/p/meta.sbs');
-  const text = files.readFile('/p/meta.sbs');
+  const text = disk.files.readFile('/p/meta.sbs');
   resetDesigner();
   const loaded = mgr().loadUserPackage('/p/meta.sbs');
   expect(loaded.getMetadataDict().getPropertyValueFromId('studio').get()).toBe('Acme & Co');
   expect(loaded.findResourceFromUrl('G')!.getMetadataDict().getPropertyValueFromId('version').get()).toBe(2.5);
   expect(loaded.isModified()).toBe(false);
   mgr().saveCopyOfPackageAs(loaded, '/p/again.sbs');
-  expect(files.readFile('/p/again.sbs')).toBe(text);
+  expect(disk.files.readFile('/p/again.sbs')).toBe(text);
 });

@@ -1,30 +1,14 @@
-import {
-  DESIGNER_VERSION,
-  MemoryFileSystem,
-  SBS_FORMAT,
-  SBS_FORMAT_VERSION,
-  getContext,
-  resetDesigner,
-  sdShim,
-  type SbsFileSystem,
-} from '@sigslot/sd-shim';
-import { apiError } from './helpers';
+import { DESIGNER_VERSION, SBS_FORMAT, SBS_FORMAT_VERSION, getContext, sdShim } from '@sigslot/sd-shim';
+import { apiError, useMemoryDisk } from './helpers';
 import { PackageModel } from '../src/package/package-model';
 import { readPackageDocument } from '../src/package/package-load';
 import { documentToSbs } from '../src/package/sbs-xml';
 import type { PackageDocument } from '../src/package/package-document';
 
-let files: MemoryFileSystem;
-let previous: SbsFileSystem;
-beforeEach(() => {
-  resetDesigner();
-  files = new MemoryFileSystem();
-  previous = sdShim.setFileSystem(files);
-});
-afterEach(() => sdShim.setFileSystem(previous));
+const disk = useMemoryDisk();
 
 const load = (doc: unknown) => {
-  files.writeFile('/p/a.sbs', typeof doc === 'string' ? doc : documentToSbs(doc as PackageDocument));
+  disk.files.writeFile('/p/a.sbs', typeof doc === 'string' ? doc : documentToSbs(doc as PackageDocument));
   const mgr = getContext().getSDApplication().getPackageMgr();
   const loaded = mgr.getUserPackageFromFilePath('/p/a.sbs');
   if (loaded) mgr.unloadUserPackage(loaded);

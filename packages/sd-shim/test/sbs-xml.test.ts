@@ -3,7 +3,6 @@ import * as path from 'node:path';
 import {
   ColorRGBA,
   EmbedMethod,
-  MemoryFileSystem,
   SDGraphObjectComment,
   SDGraphObjectFrame,
   SDPropertyCategory,
@@ -30,18 +29,11 @@ import {
   resetDesigner,
   sdShim,
   type SDSBSCompNode,
-  type SbsFileSystem,
 } from '@sigslot/sd-shim';
+import { useMemoryDisk } from './helpers';
 
 const { Input } = SDPropertyCategory;
-let files: MemoryFileSystem;
-let previous: SbsFileSystem;
-beforeEach(() => {
-  resetDesigner();
-  files = new MemoryFileSystem();
-  previous = sdShim.setFileSystem(files);
-});
-afterEach(() => sdShim.setFileSystem(previous));
+const disk = useMemoryDisk();
 const mgr = () => getContext().getSDApplication().getPackageMgr();
 
 /** A package with every thing the mock models. */
@@ -98,7 +90,7 @@ function everything() {
 test('a package with everything the mock models is saved as XML and loads back identical, to the byte', () => {
   const pkg = everything();
   mgr().savePackageAs(pkg, '/p/all.sbs');
-  const text = files.readFile('/p/all.sbs');
+  const text = disk.files.readFile('/p/all.sbs');
   expect(text).toContain('<compInstance>');
   expect(text).toContain('<compOutputBridge>');
   expect(text).toContain('<paramNodes>');
@@ -109,7 +101,7 @@ test('a package with everything the mock models is saved as XML and loads back i
   const loaded = mgr().loadUserPackage('/p/all.sbs');
   expect(sdShim.packageDocument(loaded)).toEqual(document);
   mgr().saveCopyOfPackageAs(loaded, '/p/again.sbs');
-  expect(files.readFile('/p/again.sbs')).toBe(text);
+  expect(disk.files.readFile('/p/again.sbs')).toBe(text);
   // The library package an instance refers to was loaded with it.
   expect([...mgr().getUserPackages()].map((p) => p.getFilePath())).toEqual([
     '/designer/resources/packages/pattern_alveolus.sbs',
@@ -118,7 +110,7 @@ test('a package with everything the mock models is saved as XML and loads back i
 });
 
 test('a hand-written Designer-style .sbs loads: uids, compOutputs, graphOutputs and unknown elements', () => {
-  files.writeFile('/p/designer.sbs', fs.readFileSync(path.join(__dirname, 'fixtures/designer-style.sbs'), 'utf8'));
+  disk.files.writeFile('/p/designer.sbs', fs.readFileSync(path.join(__dirname, 'fixtures/designer-style.sbs'), 'utf8'));
   const pkg = mgr().loadUserPackage('/p/designer.sbs');
   expect([...pkg.getChildrenResources(true)].map((r) => r.getIdentifier())).toEqual(['Rust']);
   const graph = pkg.findResourceFromUrl('Rust') as SDSBSCompGraph;
