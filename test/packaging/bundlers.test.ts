@@ -9,18 +9,16 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as http from 'node:http';
-import type { AddressInfo } from 'node:net';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { build, stop as stopEsbuild } from 'esbuild';
 import type { BrowserContext } from 'playwright-core';
 import { webpack, type Configuration } from 'webpack';
 import { launchChromium } from '../support/headless-chromium';
+import { ISOLATION, serveIsolated } from '../support/isolated-server';
 import { installTarballs, packTarballs, repo, run } from './tarballs';
 
 const APP = path.join(__dirname, 'bundler-app');
-const ISOLATION = { 'Cross-Origin-Opener-Policy': 'same-origin', 'Cross-Origin-Embedder-Policy': 'require-corp' };
-const TYPES: Record<string, string> = { '.html': 'text/html', '.js': 'text/javascript', '.mjs': 'text/javascript' };
 const VITE = path.join(repo, 'node_modules/vite/bin/vite.js');
 
 let tmp = '';
@@ -41,20 +39,9 @@ function appFor(name: string, main: string): string {
 
 /** Serves a built app on 127.0.0.1, cross-origin isolated; resolves to its URL. */
 async function serveStatic(dir: string): Promise<string> {
-  const server = http.createServer((request, response) => {
-    const pathname = new URL(request.url ?? '/', 'http://x').pathname;
-    const file = path.join(dir, pathname === '/' ? 'index.html' : pathname);
-    if (!file.startsWith(dir) || !fs.existsSync(file) || !fs.statSync(file).isFile()) {
-      response.writeHead(404, { 'Content-Type': 'text/plain' }).end(`${pathname} not found`);
-      return;
-    }
-    const type = TYPES[path.extname(file)] ?? 'application/octet-stream';
-    response.writeHead(200, { 'Content-Type': type, 'Cache-Control': 'no-store', ...ISOLATION });
-    response.end(fs.readFileSync(file));
-  });
+  const { server, url } = await serveIsolated(dir);
   servers.push(server);
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  return `http://127.0.0.1:${(server.address() as AddressInfo).port}/`;
+  return url;
 }
 
 /** Opens the app and waits for its result: the ticks the page received, or the error it met. */

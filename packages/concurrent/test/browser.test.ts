@@ -3,32 +3,16 @@
 // sends the COOP/COEP headers that SharedArrayBuffer (the pool's cancel and suspend flags) needs.
 import * as fs from 'node:fs';
 import * as http from 'node:http';
-import type { AddressInfo } from 'node:net';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { build, stop as stopEsbuild } from 'esbuild';
 import type { BrowserContext } from 'playwright-core';
 import { launchChromium } from '../../../test/support/headless-chromium';
+import { serveIsolated } from '../../../test/support/isolated-server';
 import type { PoolResults } from './browser/results';
 
 const ROOT = path.resolve(__dirname, '../../..');
 const FIXTURES = path.join(__dirname, 'browser');
-const TYPES: Record<string, string> = { '.html': 'text/html', '.js': 'text/javascript', '.map': 'application/json' };
-
-function serve(dir: string): Promise<http.Server> {
-  const server = http.createServer((request, response) => {
-    const name = path.basename(new URL(request.url ?? '/', 'http://x').pathname) || 'index.html';
-    const file = path.join(dir, name);
-    if (!fs.existsSync(file)) return void response.writeHead(404).end();
-    response.writeHead(200, {
-      'Content-Type': TYPES[path.extname(name)] ?? 'application/octet-stream',
-      'Cross-Origin-Opener-Policy': 'same-origin',
-      'Cross-Origin-Embedder-Policy': 'require-corp',
-    });
-    response.end(fs.readFileSync(file));
-  });
-  return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve(server)));
-}
 
 let dir = '';
 let server: http.Server | undefined;
@@ -57,11 +41,11 @@ beforeAll(async () => {
     },
   });
   fs.copyFileSync(path.join(FIXTURES, 'index.html'), path.join(www, 'index.html'));
-  server = await serve(www);
+  let url: string;
+  ({ server, url } = await serveIsolated(www));
   ({ context, problems } = await launchChromium(path.join(dir, 'profile'), 'The pool browser test'));
-  const { port } = server.address() as AddressInfo;
   const page = await context.newPage();
-  await page.goto(`http://127.0.0.1:${port}/index.html`);
+  await page.goto(`${url}index.html`);
   // The timeout bounds a failure only: the page reports as soon as it is done.
   await page
     .waitForFunction(() => (window as unknown as { __results?: PoolResults }).__results?.done === true, undefined, {

@@ -3,41 +3,17 @@
 // is the script each worker runs); a tiny server sends the COOP/COEP headers that SharedArrayBuffer needs.
 import * as fs from 'node:fs';
 import * as http from 'node:http';
-import type { AddressInfo } from 'node:net';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { build, stop as stopEsbuild } from 'esbuild';
 import type { BrowserContext, Page } from 'playwright-core';
 import { launchChromium } from '../../../test/support/headless-chromium';
+import { serveIsolated } from '../../../test/support/isolated-server';
 import type { Results } from './browser/results';
 
 const SCREENSHOT = process.env.SIGSLOT_BROWSER_SCREENSHOT ?? path.join(os.tmpdir(), 'browser-test.png');
 const ROOT = path.resolve(__dirname, '../../..');
 const FIXTURES = path.join(__dirname, 'browser');
-
-const TYPES: Record<string, string> = { '.html': 'text/html', '.js': 'text/javascript', '.map': 'application/json' };
-
-/** Serves `dir` on 127.0.0.1 with the headers that make a page cross-origin isolated (but for no-isolation.*). */
-function serve(dir: string): Promise<http.Server> {
-  const server = http.createServer((request, response) => {
-    const name = path.basename(new URL(request.url ?? '/', 'http://x').pathname) || 'index.html';
-    const file = path.join(dir, name);
-    if (!fs.existsSync(file)) {
-      response.writeHead(404).end();
-      return;
-    }
-    const isolate = !name.startsWith('no-isolation'); // that page shows what happens without the headers
-    response.writeHead(200, {
-      'Content-Type': TYPES[path.extname(name)] ?? 'application/octet-stream',
-      'Cache-Control': 'no-store',
-      ...(isolate
-        ? { 'Cross-Origin-Opener-Policy': 'same-origin', 'Cross-Origin-Embedder-Policy': 'require-corp' }
-        : {}),
-    });
-    response.end(fs.readFileSync(file));
-  });
-  return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve(server)));
-}
 
 let dir = '';
 let server: http.Server | undefined;
@@ -68,14 +44,15 @@ beforeAll(async () => {
   });
   for (const html of ['index.html', 'no-isolation.html'])
     fs.copyFileSync(path.join(FIXTURES, html), path.join(www, html));
-  server = await serve(www);
+  // no-isolation.html shows what a page without the headers gets.
+  let url: string;
+  ({ server, url } = await serveIsolated(www, (pathname) => !pathname.startsWith('/no-isolation')));
 
   ({ context, problems } = await launchChromium(path.join(dir, 'profile'), 'The browser test'));
-  const { port } = server.address() as AddressInfo;
 
   // First the page without the headers (a second tab), then the real one, which stays for the screenshot.
   const plain = await context.newPage();
-  await plain.goto(`http://127.0.0.1:${port}/no-isolation.html`);
+  await plain.goto(`${url}no-isolation.html`);
   await plain.waitForFunction(() => 'no-isolation' in window || '__isolation' in window, undefined, {
     timeout: 10_000,
   });
@@ -83,7 +60,7 @@ beforeAll(async () => {
   await plain.close();
 
   page = await context.newPage();
-  await page.goto(`http://127.0.0.1:${port}/index.html`);
+  await page.goto(`${url}index.html`);
   // The timeout bounds a failure only: the page reports as soon as it is done.
   const done = await page
     .waitForFunction(() => (window as unknown as { __results?: Results }).__results?.done === true, undefined, {
