@@ -1,6 +1,7 @@
 // QW-7: a watcher's pendingResultsLimit holds a fast producer back, with real workers.
 import { QFutureWatcher, QThreadPool, QtConcurrent, taskModule } from '@sigslot/concurrent';
 import * as path from 'node:path';
+import { poolPerTest } from './fixtures/pool-per-test';
 import type * as Tasks from './fixtures/tasks';
 
 const tasks = taskModule<typeof Tasks>(path.join(__dirname, 'fixtures', 'tasks.ts'));
@@ -12,14 +13,7 @@ function work(ms: number): void {
 }
 
 let pool: QThreadPool;
-beforeEach(() => {
-  pool = new QThreadPool().setObjectName('backPressurePool');
-  pool.maxThreadCount = 2;
-});
-afterEach(async () => {
-  pool.clear();
-  await pool.waitForDone();
-});
+poolPerTest('backPressurePool', 2, (created) => (pool = created));
 
 /**
  * A watcher with `limit` whose resultReadyAt slot works `slotMs`, on `future`; `made()` says how many results the

@@ -10,19 +10,13 @@ import {
   taskModule,
 } from '@sigslot/concurrent';
 import * as path from 'node:path';
+import { poolPerTest } from './fixtures/pool-per-test';
 import type * as Tasks from './fixtures/tasks';
 
 const tasks = taskModule<typeof Tasks>(path.join(__dirname, 'fixtures', 'tasks.ts'));
 
 let pool: QThreadPool;
-beforeEach(() => {
-  pool = new QThreadPool().setObjectName('testPool');
-  pool.maxThreadCount = 2;
-});
-afterEach(async () => {
-  pool.clear();
-  await pool.waitForDone();
-});
+poolPerTest('testPool', 2, (created) => (pool = created));
 
 describe('QThreadPool and QtConcurrent.run with real workers', () => {
   test('QC-1 run(pool, task, ...args) resolves to the return value computed in a worker', async () => {

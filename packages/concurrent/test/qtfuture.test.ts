@@ -3,6 +3,7 @@
 import { QObject, Signal } from '@sigslot/core';
 import { QFutureWatcher, QThreadPool, QtConcurrent, QtFuture, TaskFailedError, taskModule } from '@sigslot/concurrent';
 import * as path from 'node:path';
+import { poolPerTest } from './fixtures/pool-per-test';
 import type * as Tasks from './fixtures/tasks';
 
 const tasks = taskModule<typeof Tasks>(path.join(__dirname, 'fixtures', 'tasks.ts'));
@@ -14,14 +15,7 @@ class Sender extends QObject {
 }
 
 let pool: QThreadPool;
-beforeEach(() => {
-  pool = new QThreadPool().setObjectName('qtFuturePool');
-  pool.maxThreadCount = 2;
-});
-afterEach(async () => {
-  pool.clear();
-  await pool.waitForDone();
-});
+poolPerTest('qtFuturePool', 2, (created) => (pool = created));
 
 describe('QtFuture', () => {
   test('QF-12 makeReadyFuture is finished with its value; a watcher set on it replays through finished', async () => {

@@ -1,18 +1,13 @@
 // F-11: a pool's statistics (queue depth, busy threads, tasks done) as values with change signals, real workers.
 import { QThreadPool, QtConcurrent, taskModule } from '@sigslot/concurrent';
 import * as path from 'node:path';
+import { poolPerTest } from './fixtures/pool-per-test';
 import type * as Tasks from './fixtures/tasks';
 
 const tasks = taskModule<typeof Tasks>(path.join(__dirname, 'fixtures', 'tasks.ts'));
 
 let pool: QThreadPool;
-beforeEach(() => {
-  pool = new QThreadPool().setObjectName('statisticsPool');
-});
-afterEach(async () => {
-  pool.clear();
-  await pool.waitForDone();
-});
+poolPerTest('statisticsPool', undefined, (created) => (pool = created));
 
 /** Every value `signal` carries, in order. */
 function record(signal: { connect(slot: (value: number) => void): unknown }): number[] {

@@ -3,19 +3,13 @@
 import { InvalidArgumentError } from '@sigslot/core';
 import { QThreadPool, QtConcurrent, taskModule, transfer } from '@sigslot/concurrent';
 import * as path from 'node:path';
+import { poolPerTest } from './fixtures/pool-per-test';
 import type * as Tasks from './fixtures/tasks';
 
 const tasks = taskModule<typeof Tasks>(path.join(__dirname, 'fixtures', 'tasks.ts'));
 
 let pool: QThreadPool;
-beforeEach(() => {
-  pool = new QThreadPool().setObjectName('transferPool');
-  pool.maxThreadCount = 1;
-});
-afterEach(async () => {
-  pool.clear();
-  await pool.waitForDone();
-});
+poolPerTest('transferPool', 1, (created) => (pool = created));
 
 describe('transferables with real workers', () => {
   test('transfer: an argument marked with transfer() moves at the call — the caller’s buffer is detached, the task gets it whole', async () => {
