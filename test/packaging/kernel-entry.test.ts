@@ -48,6 +48,25 @@ test('require(): @sigslot/core/kernel is the same instance as @sigslot/core, and
   });
 });
 
+test('require(): every package exports plain values, not getters (a getter costs every call into the package on a hot path)', async () => {
+  const out = await runScript(
+    'plain-exports.cjs',
+    `const names = ['@sigslot/core', '@sigslot/core/kernel', '@sigslot/thread', '@sigslot/thread/channel', '@sigslot/concurrent', '@sigslot/sd-shim'];
+    console.log(JSON.stringify(Object.fromEntries(names.map((name) => {
+      const exports = require(name);
+      return [name, Object.keys(exports).filter((key) => Object.getOwnPropertyDescriptor(exports, key).get !== undefined)];
+    }))));`,
+  );
+  expect(out).toEqual({
+    '@sigslot/core': [],
+    '@sigslot/core/kernel': [],
+    '@sigslot/thread': [],
+    '@sigslot/thread/channel': [],
+    '@sigslot/concurrent': [],
+    '@sigslot/sd-shim': [],
+  });
+});
+
 test("import: @sigslot/core/kernel is the same instance as @sigslot/core, and as require()'s", async () => {
   const out = await runScript(
     'import.mjs',
