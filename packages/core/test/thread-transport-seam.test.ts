@@ -12,7 +12,7 @@ import {
   type Connection,
 } from '@sigslot/core';
 import { activate, ThreadData, currentThreadData, type ThreadTransport } from '@sigslot/core/kernel';
-import { flushQueued } from './helpers';
+import { flushQueued, WARM_EMITS } from './helpers';
 
 const { AutoConnection, DirectConnection, QueuedConnection, BlockingQueuedConnection } = ConnectionType;
 
@@ -167,5 +167,92 @@ describe('the thread transport seam', () => {
     activate(emitter.tick, routedAtEmit, [1], worker);
     activate(emitter.tick, routedAtEmit, [2], worker);
     expect(seen).toEqual(['disconnected 1', 'single shot 1', 'disconnected 2']);
+  });
+});
+
+// A signal emitted often compiles its routing (src/signal/direct-emit.ts): posts to another isolate included.
+describe('the thread transport seam, on a signal emitted many times', () => {
+  /** Emits often enough for the signal to compile its emit, then forgets what the transport saw. */
+  function warmUp(emitter: Emitter, transport: Recorder): void {
+    for (let i = 0; i < WARM_EMITS; i++) emitter.tick.emit(-1);
+    transport.log.length = 0;
+  }
+
+  test('posts each emit to the transport in order, beside the slots it calls directly', () => {
+    const transport = new Recorder();
+    const { remote } = remoteObject(transport);
+    const emitter = new Emitter();
+    const seen: number[] = [];
+    emitter.tick.connect((n) => seen.push(n));
+    emitter.tick.connect(remote, 'onTick', QueuedConnection);
+    emitter.tick.connect(remote, 'onTick'); // AutoConnection: another thread, so posted too
+    warmUp(emitter, transport);
+    seen.length = 0;
+    emitter.tick.emit(1);
+    emitter.tick.emit(2);
+    expect(seen).toEqual([1, 2]);
+    expect(transport.log).toEqual([
+      ['queueSlot', 'onTick', [1]],
+      ['queueSlot', 'onTick', [1]],
+      ['queueSlot', 'onTick', [2]],
+      ['queueSlot', 'onTick', [2]],
+    ]);
+  });
+
+  test("uses the receiver's thread's transport at the emit, when the thread gets another one", () => {
+    const first = new Recorder();
+    const { remote, thread } = remoteObject(first);
+    const emitter = new Emitter();
+    emitter.tick.connect(remote, 'onTick', QueuedConnection);
+    warmUp(emitter, first);
+    const second = new Recorder(); // a restarted thread reaches its new worker through a new transport
+    thread.transport = second;
+    emitter.tick.emit(3);
+    expect(first.log).toEqual([]);
+    expect(second.log).toEqual([['queueSlot', 'onTick', [3]]]);
+  });
+
+  test('does not post a call that an earlier slot of the same emit disconnected', () => {
+    const transport = new Recorder();
+    const { remote } = remoteObject(transport);
+    const emitter = new Emitter();
+    let cut = false;
+    emitter.tick.connect(() => {
+      if (cut) posted.disconnect();
+    });
+    const posted = emitter.tick.connect(remote, 'onTick', QueuedConnection);
+    warmUp(emitter, transport);
+    cut = true;
+    emitter.tick.emit(4);
+    expect(transport.log).toEqual([]);
+  });
+
+  test('posts nothing while the sender blocks its signals', () => {
+    const transport = new Recorder();
+    const { remote } = remoteObject(transport);
+    const emitter = new Emitter();
+    emitter.tick.connect(remote, 'onTick', QueuedConnection);
+    warmUp(emitter, transport);
+    emitter.blockSignals(true);
+    emitter.tick.emit(5);
+    emitter.blockSignals(false);
+    emitter.tick.emit(6);
+    expect(transport.log).toEqual([['queueSlot', 'onTick', [6]]]);
+  });
+
+  test("blocks through the transport once its thread asks for it (the transport returns the slots' result)", () => {
+    class Answering extends Recorder {
+      override queueSlot(connection: Connection, args: readonly unknown[]): unknown {
+        super.queueSlot(connection, args);
+        return args[0] === 7 ? 'ran there' : undefined;
+      }
+    }
+    const transport = new Answering();
+    const { remote } = remoteObject(transport);
+    const emitter = new Emitter();
+    emitter.tick.connect(remote, 'onTick', QueuedConnection);
+    warmUp(emitter, transport);
+    expect(emitter.tick.emit(7)).toBe('ran there');
+    expect(emitter.tick.emit(8)).toBeUndefined();
   });
 });

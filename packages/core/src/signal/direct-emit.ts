@@ -6,9 +6,10 @@ import { calling, claimSenderBlock, releaseSenderBlock, SENDER_BLOCK } from './s
 import type { Signal } from './signal';
 
 /**
- * `activate()`'s common case, compiled. When every connection of a signal is called directly on the emitting
- * thread — a plain function, or a receiver living in that thread, Auto or Direct, not single-shot — `activate()`
- * calls each one now, in order. This module builds a function that does exactly that with one call site per
+ * `activate()`'s common cases, compiled. When every connection of a signal is either called directly on the
+ * emitting thread — a plain function, or a receiver living in that thread, Auto or Direct, not single-shot — or
+ * posted to a receiver living in another isolate — Auto or Queued, not single-shot — `activate()` calls or posts
+ * each one now, in order. This module builds a function that does exactly that with one call site per
  * slot, and the signal installs it as its own `emit`, so that V8 can inline each slot into the emit and the emit
  * into its caller (tseep's technique). A loop shares one call site among the slots of every signal in the
  * program, which made a direct emit several times slower (bench group 1). The routing is unchanged: this is a
@@ -38,12 +39,32 @@ let compiledCount = 0;
 /** False once `new Function` was refused (a Content-Security-Policy without 'unsafe-eval'): the loop is used. */
 let compilerAvailable = true;
 
-/** True when `activate()` would call this connection now, on thread `here`, whenever `here` emits. */
-function runsNow<Args extends unknown[]>(c: Connection<Args>, here: ThreadData): boolean {
+/** How `activate()` handles a connection whenever thread `here` emits, when that is always the same. */
+const enum Route {
+  /** Calls the slot now, on `here`. */
+  Call,
+  /** Posts the call to the receiver's thread in another isolate, through that thread's transport. */
+  Post,
+}
+
+/** The route `activate()` would take for `c` whenever `here` emits; null when it depends on more than that. */
+function routeOf<Args extends unknown[]>(c: Connection<Args>, here: ThreadData): Route | null {
+  const delivery = c.delivery;
+  if (c.singleShot) return null;
+  const target = c.receiver === null ? here : c.receiver.threadData();
+  if (target === here) return delivery <= ConnectionType.DirectConnection ? Route.Call : null;
+  const posts = delivery === ConnectionType.AutoConnection || delivery === ConnectionType.QueuedConnection;
+  return posts && target !== null && target.loop === null && target.transport !== null ? Route.Post : null;
+}
+
+/**
+ * The statement that posts connection `i`'s call through its receiver's transport, as `activate()` does. The
+ * transport is read each emit (a thread gets a new one when restarted): another one hands the rest to `activate()`.
+ */
+function postStatement(i: number, args: string, handOver: string): string {
   return (
-    c.delivery <= ConnectionType.DirectConnection &&
-    !c.singleShot &&
-    (c.receiver === null || c.receiver.threadData() === here)
+    `if (d${i}.transport !== q${i}) ${handOver}${i}, result); }\n` +
+    `  { const blocked = q${i}.queueSlot(c${i}, ${args}); if (blocked !== undefined) result = blocked; }`
   );
 }
 
@@ -73,11 +94,17 @@ export function compileDirectEmit<Args extends unknown[]>(
 ): CompiledEmit | null {
   const n = connections.length;
   if (!compilerAvailable || n > MAX_SLOTS || arity > MAX_ARITY) return null;
-  for (const c of connections) if (!runsNow(c, here)) return null;
+  const routes: Route[] = [];
+  for (const c of connections) {
+    const route = routeOf(c, here);
+    if (route === null) return null;
+    routes.push(route);
+  }
   const params = Array.from({ length: arity }, (_, i) => `a${i}`).join(', ');
   const owner = signal.owner;
   const blockable = owner !== null && (owner.destroyed as unknown) !== signal; // `destroyed` is never blocked
-  const anyReceiver = connections.some((c) => c.receiver !== null);
+  // Receivers whose slot runs here: `sender()` is set for them.
+  const anyReceiver = connections.some((c, i) => c.receiver !== null && routes[i] === Route.Call);
   // A constructor of its own, so that `guard.stale` has a map of its own: V8 treats a field never written since
   // construction as a constant, so the checks below cost nothing until this emit is retired.
   // A source of its own (the number): V8 caches code by source, and signals compiled from one cached source would
@@ -98,6 +125,11 @@ export function compileDirectEmit<Args extends unknown[]>(
   const handOver = `{ ${anyReceiver ? 'calling.index = previous; ' : ''}return rest(${args}, `;
   let senderSet = false;
   connections.forEach((c, i) => {
+    if (routes[i] === Route.Post) {
+      if (i > 0) body += `  if (guard.stale) ${handOver}${i}, result); }\n`;
+      body += `  ${postStatement(i, args, handOver)}\n`;
+      return;
+    }
     let statement = callStatement(c as unknown as Connection<unknown[]>, i, params);
     if (c.receiver !== null) statement = `calling.index = ${base + i}; ${statement}`;
     else if (senderSet) statement = `calling.index = previous; ${statement}`;
@@ -108,8 +140,11 @@ export function compileDirectEmit<Args extends unknown[]>(
   });
   if (anyReceiver) body += '  calling.index = previous;\n'; // even if the last slot was skipped
   body += '  return result;\n}\nreturn { emit, retire: () => { guard.stale = true; } };';
-  const names = connections.flatMap((_, i) => [`c${i}`, `f${i}`, `r${i}`]);
-  const values = connections.flatMap((c) => [c, c.slot, c.receiver]);
+  const names = connections.flatMap((_, i) => [`c${i}`, `f${i}`, `r${i}`, `d${i}`, `q${i}`]);
+  const values = connections.flatMap((c, i) => {
+    const target = routes[i] === Route.Post ? c.receiver!.threadData()! : null;
+    return [c, c.slot, c.receiver, target, target?.transport];
+  });
   const rest = (args: Args, first: number, result: unknown): unknown =>
     activate(signal, connections, args, here, first, result);
   let compiled: CompiledEmit | null = null;
