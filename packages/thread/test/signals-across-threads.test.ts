@@ -7,7 +7,7 @@ import {
   type ErrorContext,
 } from '@sigslot/core';
 import { CloneError } from '@sigslot/thread';
-import { AskingThread, BlockingThread, CounterThread } from './fixtures/threads';
+import { AskingThread, BlockingThread, CounterThread, RepeatingArgumentThread } from './fixtures/threads';
 
 class Receiver extends QObject {
   values: number[] = [];
@@ -50,6 +50,22 @@ describe('signals across threads', () => {
     expect(inOrder).toBe(true);
     expect(received).toBe(1_000_000);
     expect(receivedAtFinish).toBe(1_000_000);
+  }, 60_000);
+
+  test('a signal emitted thousands of times still copies its object arguments at the emit, transfers, and refuses what cannot cross', async () => {
+    const thread = new RepeatingArgumentThread();
+    const seen: number[] = [];
+    const bytes: number[] = [];
+    let outcome: [string, number] | null = null;
+    thread.data.connect((payload) => typeof payload === 'object' && seen.push(payload.i));
+    thread.frame.connect((buffer) => bytes.push(new Uint8Array(buffer)[0]!));
+    thread.outcome.connect((name, detached) => (outcome = [name, detached]));
+    thread.start();
+    await thread.wait();
+    const count = thread.count;
+    expect(seen).toEqual(Array.from({ length: count }, (_, i) => i));
+    expect(bytes).toEqual(Array.from({ length: count }, (_, i) => i & 0xff));
+    expect(outcome).toEqual(['CloneError', count]);
   }, 60_000);
 
   test('BlockingQueuedConnection: the worker blocks until the main thread has run the slot', async () => {

@@ -253,3 +253,13 @@ export function keyLabel(key: unknown): string {
     return typeof key;
   }
 }
+
+/** True when no argument is an object, a function or a symbol: such values need neither a check nor a copy. */
+export function allPrimitive(args: readonly unknown[]): boolean {
+  for (let i = 0; i < args.length; i++) {
+    const value = args[i];
+    if (typeof value === 'object' ? value !== null : typeof value === 'function' || typeof value === 'symbol')
+      return false;
+  }
+  return true;
+}

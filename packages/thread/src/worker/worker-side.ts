@@ -14,7 +14,7 @@ import {
 import { bindObjectToThread, currentThreadData, ThreadData, type ThreadTransport } from '@sigslot/core/kernel';
 import type { Endpoint } from '../endpoint/endpoint';
 import { ThreadTerminatedError } from '../errors';
-import { assertCloneable, snapshotArgs } from '../wire/clone-check';
+import { allPrimitive, assertCloneable, snapshotArgs } from '../wire/clone-check';
 import { ControlWords, toWireError, type ClassLocation, type ThreadInit, type ToWorker } from '../wire/protocol';
 import { WaitGraph } from '../wire/wait-graph';
 import { adopting } from './adoption';
@@ -199,18 +199,21 @@ export class WorkerSide implements ThreadTransport {
     if (forward.flagSlot !== 0 && Atomics.load(this.control, forward.flagSlot) > 0)
       return this.blockSlot(forward, args);
     const transfer = connection.signal.transfer;
-    const count = args.length;
-    // Object arguments are copied now: the batch is serialised later, when the emitter may have changed them.
-    // (Transferred ones are sent at once.) Primitives need neither a check nor a copy.
-    for (let i = 0; i < count; i++) {
-      const value = args[i];
-      if (typeof value === 'object' ? value !== null : typeof value === 'function' || typeof value === 'symbol') {
-        args = transfer
-          ? (assertCloneable(args, () => `${connection.signal.describe()}.emit()`), args)
-          : snapshotArgs(args, () => `${connection.signal.describe()}.emit()`);
-        break;
-      }
-    }
+    // The common emit, kept small so that it inlines into the emitter: primitive arguments, nothing to transfer.
+    if (transfer === undefined && allPrimitive(args))
+      return this.outbox.emit(forward, forward.objectId, forward.signalIndex, args, null);
+    this.queueObjects(forward, args, transfer);
+  }
+
+  /** A queued emit with object arguments: copied now, since the batch is serialised later (transferred ones at once). */
+  private queueObjects(
+    forward: ForwardConnection,
+    args: readonly unknown[],
+    transfer: Signal<unknown[]>['transfer'],
+  ): void {
+    const where = (): string => `${forward.signal.describe()}.emit()`;
+    if (transfer) assertCloneable(args, where);
+    else if (!allPrimitive(args)) args = snapshotArgs(args, where);
     this.outbox.emit(
       forward,
       forward.objectId,
