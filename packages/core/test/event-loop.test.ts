@@ -107,4 +107,80 @@ describe('the event loop', () => {
     await done.promise;
     expect(order).toEqual(['first', 'second']);
   });
+
+  describe('runOrPost, for a task that arrives as a platform event of its own (a message from a worker)', () => {
+    test('runs it at once while the loop is idle; a task it posts runs in a later turn', async () => {
+      const loop = new EventLoop();
+      const order: string[] = [];
+      const done = deferred();
+      loop.runOrPost(
+        task(() => {
+          order.push('arrived');
+          loop.post(task(() => (order.push('posted by it'), done.resolve())));
+          order.push('arrived end');
+        }),
+      );
+      expect(order).toEqual(['arrived', 'arrived end']);
+      await done.promise;
+      expect(order).toEqual(['arrived', 'arrived end', 'posted by it']);
+    });
+
+    test('queues it behind the tasks already waiting, and behind a stopped loop', async () => {
+      const loop = new EventLoop();
+      const order: string[] = [];
+      const done = deferred();
+      loop.post(task(() => order.push('waiting')));
+      loop.runOrPost(task(() => order.push('arrived')));
+      expect(order).toEqual([]);
+      loop.stop();
+      await Promise.resolve();
+      loop.resume();
+      loop.post(task(() => done.resolve()));
+      await done.promise;
+      expect(order).toEqual(['waiting', 'arrived']);
+      const stopped = new EventLoop();
+      stopped.stop();
+      stopped.runOrPost(task(() => order.push('while stopped')));
+      expect(stopped.pending).toBe(1);
+    });
+
+    test('queues it when it arrives during a running task, and drops one whose receiver was destroyed', async () => {
+      const loop = new EventLoop();
+      const order: string[] = [];
+      const done = deferred();
+      const gone = new QObject();
+      gone.destroy();
+      const cancelled = jest.fn();
+      loop.runOrPost(task(() => order.push('for a destroyed receiver'), gone, cancelled));
+      expect(cancelled).toHaveBeenCalledTimes(1);
+      loop.post(
+        task(() => {
+          loop.runOrPost(task(() => (order.push('arrived'), done.resolve())));
+          order.push('running');
+        }),
+      );
+      await done.promise;
+      expect(order).toEqual(['running', 'arrived']);
+    });
+
+    test('reports a task that throws, and the loop goes on', async () => {
+      const { errors, restore } = captureErrors();
+      try {
+        const loop = new EventLoop();
+        const done = deferred();
+        loop.runOrPost(
+          task(() => {
+            loop.post(task(() => done.resolve()));
+            throw new Error('arrived and failed');
+          }),
+        );
+        await done.promise;
+        expect(errors.map((e) => [(e.error as Error).message, e.context.where])).toEqual([
+          ['arrived and failed', 'a queued call'],
+        ]);
+      } finally {
+        restore();
+      }
+    });
+  });
 });

@@ -54,6 +54,29 @@ export class EventLoop {
     }
   }
 
+  /**
+   * Runs `task` now when the loop is idle — nothing queued, no task running, not stopped — since it would run next
+   * anyway; otherwise appends it as {@link EventLoop.post} does. For work that arrives as a platform event of its
+   * own (a worker's message): it then costs no extra turn of the platform's loop. Its error is reported, as the
+   * loop reports a task's.
+   */
+  runOrPost(task: Task): void {
+    if (this.draining || this.stopped || this.head !== this.queue.length) return this.post(task);
+    if (task.receiver !== null && task.receiver.isDestroyed()) return task.cancel?.();
+    this.draining = true; // a task it posts runs in a later turn, as from a drain
+    try {
+      task.run();
+    } catch (error) {
+      reportError(error, { where: 'a queued call' });
+    } finally {
+      this.draining = false;
+      if (this.head !== this.queue.length && !this.scheduled && !this.stopped) {
+        this.scheduled = true;
+        scheduleMacrotask(this.drain);
+      }
+    }
+  }
+
   /** Stops running tasks (Qt: the thread's loop is gone); tasks stay queued until {@link EventLoop.resume}. */
   stop(): void {
     this.stopped = true;

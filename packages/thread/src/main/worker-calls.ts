@@ -168,11 +168,13 @@ export class WorkerCalls {
   /**
    * Gives a worker blocked in an emit what its slots returned, before it is woken: on Node's sync port, in a
    * browser through shared memory. A result that cannot be copied (or does not fit) is reported, and the emit
-   * there returns undefined.
+   * there returns undefined. Returns the code to wake the worker with: 1 when a result was sent, 3 when there is
+   * nothing to read.
    */
-  sendEmitResult(value: unknown, signal: Signal<unknown[]> | null): void {
+  sendEmitResult(value: unknown, signal: Signal<unknown[]> | null): 1 | 3 {
     const sync = this.owner.sync;
-    if (!sync) return;
+    // Nothing to send for the usual slot, which returns nothing: the answer's code says so (ControlWords.WorkerWait).
+    if (!sync || value === undefined) return 3;
     try {
       sync.send({ type: 'emit-result', value } satisfies BlockedEmitResult);
     } catch (error) {
@@ -185,8 +187,9 @@ export class WorkerCalls {
         ),
         { where: `the result of a blocking emit of ${name}`, thread: 'main' },
       );
-      sync.send({ type: 'emit-result', value: undefined } satisfies BlockedEmitResult);
+      return 3;
     }
+    return 1;
   }
 
   /** Settles the call `replyId` with the worker's result; false if no such call is waiting (never made, or done). */

@@ -100,8 +100,7 @@ export class WorkerMessages {
         try {
           if (signal) result = this.deliverEmit(signal, m.version, m.args as unknown[]);
         } finally {
-          owner.calls.sendEmitResult(result, signal);
-          answer(owner.control, ControlWords.WorkerWait, 1);
+          answer(owner.control, ControlWords.WorkerWait, owner.calls.sendEmitResult(result, signal));
         }
         return;
       }

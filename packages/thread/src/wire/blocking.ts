@@ -17,8 +17,11 @@ export function waitForAnswer(control: Int32Array, index: number, gone: () => bo
   }
 }
 
-/** Wakes the thread waiting on `control[index]` with `code` (1: answered, 2: released by an error or an end). */
-export function answer(control: Int32Array, index: number, code: 1 | 2): void {
+/**
+ * Wakes the thread waiting on `control[index]` with `code` (1: answered, 2: released by an error or an end; 3:
+ * answered with nothing to read, see `ControlWords.WorkerWait`).
+ */
+export function answer(control: Int32Array, index: number, code: 1 | 2 | 3): void {
   Atomics.store(control, index, code);
   Atomics.notify(control, index);
 }

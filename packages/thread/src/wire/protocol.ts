@@ -188,7 +188,11 @@ export type FromWorker =
 export const ControlWords = {
   /** 1 once `requestInterruption()` was called. */
   Interrupt: 0,
-  /** Worker → main blocking emit: 0 while waiting, 1 when the main side ran the slots, 2 if released by an error. */
+  /**
+   * Worker → main blocking emit: 0 while waiting; 1 when the main side ran the slots and sent their result on the
+   * synchronous channel; 3 when they ran and returned undefined (nothing sent: most slots return nothing); 2 if
+   * released by an error or an end.
+   */
   WorkerWait: 1,
   /** Main → worker blocking call: 0 while waiting, 1 answered, 2 released because the worker ended. */
   MainWait: 2,

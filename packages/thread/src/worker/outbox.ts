@@ -77,7 +77,7 @@ export class Outbox {
 
   /**
    * Sends `message` (an `emit-wait`) and blocks this thread until the main side answers on `WorkerWait`; returns
-   * the answer's code (1: answered, 2: released because the thread is ending).
+   * the answer's code (1: answered, result sent; 3: answered, nothing to read; 2: released as the thread ends).
    */
   postAndWait(message: FromWorker, transfer?: TransferList): number {
     this.flush();

@@ -253,12 +253,12 @@ export class WorkerSide implements ThreadTransport {
     } finally {
       this.waitGraph.leave(self);
     }
-    if (code !== 1) {
+    if (code === 2) {
       throw new ThreadTerminatedError(
         `${where}: the main thread released this blocked emit because the thread is ending.`,
       );
     }
-    return this.sync.emitResult();
+    return code === 1 ? this.sync.emitResult() : undefined; // 3: the slots returned nothing, so nothing was sent
   }
 
   queueInvoke(target: QObject): Promise<unknown> {
