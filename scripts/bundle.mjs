@@ -185,8 +185,11 @@ async function bundlePackage(name) {
         footer,
         // Bare specifiers (other packages, dependencies) stay imports: one instance of each package per process.
         packages: 'external',
-        // Class and function names are part of messages (describe(), errors) and of how a worker finds a thread class.
-        keepNames: true,
+        // Node: class names are part of messages (sd-shim's Designer classes, describe()) and name the class a worker
+        // loads. Browsers: no, as they cost a third of the bundle and keep the classes from being tree-shaken; the
+        // classes whose names messages show declare them (`static className`, read by classNameOf), which a
+        // minifier leaves alone (test/packaging/minified-names.test.ts).
+        keepNames: platform === 'node',
         sourcemap: true,
         // The maps point at src/, which the packages ship (as tsc's declaration maps do).
         sourcesContent: false,

@@ -27,3 +27,4 @@ export {
   connectionDelivery,
 } from './kernel/signal-access';
 export { objectThreadData, bindObjectToThread, threadDataOf, recordAffinityViolation } from './kernel/object-access';
+export { classNameOf } from './class-name';

@@ -2,6 +2,7 @@ import { SigslotError } from '@sigslot/core';
 
 /** A thread ended abnormally: an exception escaped `run()`, the worker exited early, ran out of memory, or was terminated. */
 export class ThreadCrashedError extends SigslotError {
+  static override readonly className: string = 'ThreadCrashedError';
   /** The class name of the original error, when the worker threw one (`TypeError`, `RangeError`…). */
   readonly remoteName: string | undefined;
   /** The original stack, as the worker printed it. */
@@ -15,16 +16,23 @@ export class ThreadCrashedError extends SigslotError {
 }
 
 /** A call was abandoned because its thread ended (finished, crashed or was terminated) before answering. */
-export class ThreadTerminatedError extends SigslotError {}
+export class ThreadTerminatedError extends SigslotError {
+  static override readonly className: string = 'ThreadTerminatedError';
+}
 
 /** A message from a worker broke the wire protocol or named something its thread never declared; it was ignored. */
-export class ProtocolError extends SigslotError {}
+export class ProtocolError extends SigslotError {
+  static override readonly className: string = 'ProtocolError';
+}
 
 /** A signal argument cannot be copied to another thread (a function, a symbol, a QObject…). */
-export class CloneError extends SigslotError {}
+export class CloneError extends SigslotError {
+  static override readonly className: string = 'CloneError';
+}
 
 /** An error thrown in another thread, carried back with its class name, message and stack. */
 export class RemoteError extends SigslotError {
+  static override readonly className: string = 'RemoteError';
   /** The class name of the original error (`TypeError`, `InvalidArgumentError`…). */
   readonly remoteName: string;
   /** The original stack. */
@@ -44,4 +52,6 @@ export class RemoteError extends SigslotError {
  * module's top-level code started a thread inside a worker, which loads that module again to run its own thread: the
  * start runs in every such worker, each starting another worker.
  */
-export class ThreadModuleWarning extends SigslotError {}
+export class ThreadModuleWarning extends SigslotError {
+  static override readonly className: string = 'ThreadModuleWarning';
+}

@@ -45,6 +45,8 @@ export type RunResult = void | number | Promise<void | number>;
  * on it. Signals emitted there arrive here, in order, according to each connection's type.
  */
 export class QThread extends Thread {
+  /** The class's name in messages, whatever a minifier renames the class to. */
+  static override readonly className: string = 'QThread';
   /**
    * The module that defines the class (see {@link WorkerClass.module}). Subclasses must set it; a plain
    * `QThread` loads this package and runs an event loop (`exec()`), for the worker-object pattern.

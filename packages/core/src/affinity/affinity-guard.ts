@@ -1,4 +1,5 @@
 import { AffinityError } from '../errors';
+import { classNameOf } from '../class-name';
 import { currentThreadData } from '../thread/current-thread';
 
 /** What happens when a main-thread-only API is called from another thread. */
@@ -102,7 +103,7 @@ type AnyClass = abstract new (...args: never[]) => object;
  * {@link assertMainThread} before it runs. Returns `cls`, patched in place; guarding twice is harmless.
  */
 export function mainThreadOnly<C extends AnyClass>(cls: C, options: GuardOptions = {}): C {
-  const className = cls.name || 'object';
+  const className = classNameOf(cls as { name: string }) || 'object';
   guardMethods(cls.prototype as object, className, options, Object.prototype);
   guardMethods(cls, className, options, Function.prototype);
   return cls;

@@ -16,6 +16,13 @@ import type { ThreadData } from '../thread/thread-data';
  * Declare signals as fields: `readonly valueChanged = new Signal<[value: number]>(this);`.
  */
 export class QObject {
+  /**
+   * The class's name in messages ({@link QObject.describe}), written out so that a minifier cannot rename it.
+   * A subclass may declare its own (`static override readonly className = 'Timer'`); one that does not is named
+   * by its own `name`.
+   */
+  static readonly className: string = 'QObject';
+
   /** Emitted just before the object is destroyed, with the object; never blocked by {@link QObject.blockSignals}. */
   readonly destroyed: Signal<[object: QObject]>;
   /** Emitted when {@link QObject.objectName} changes, with the new name. */

@@ -1,7 +1,9 @@
 import { InvalidArgumentError, SigslotError } from '../errors';
 
 /** A {@link waitFor} condition that did not become true in time. */
-export class WaitTimeoutError extends SigslotError {}
+export class WaitTimeoutError extends SigslotError {
+  static override readonly className: string = 'WaitTimeoutError';
+}
 
 /** Options of {@link waitFor}. */
 export interface WaitForOptions {

@@ -8,6 +8,8 @@ import type { ThreadData } from './thread-data';
  * one running now.
  */
 export class Thread extends QObject {
+  /** The class's name in messages, whatever a minifier renames the class to. */
+  static override readonly className: string = 'Thread';
   /** @internal */
   readonly threadRecord: ThreadData;
 

@@ -22,6 +22,8 @@ import { SingleShotTimer } from './single-shot';
  * one call after a delay, {@link QTimer.singleShot} needs no object.
  */
 export class QTimer extends QObject {
+  /** The class's name in messages, whatever a minifier renames the class to. */
+  static override readonly className: string = 'QTimer';
   /** Emitted when the timer times out. */
   readonly timeout: Signal<[]>;
 

@@ -7,7 +7,7 @@ import {
   type MethodResult,
   type Slot,
 } from '@sigslot/core';
-import { bindObjectToThread, objectThreadData } from '@sigslot/core/kernel';
+import { bindObjectToThread, classNameOf, objectThreadData } from '@sigslot/core/kernel';
 import type { WorkerClass } from '../class-location';
 import type { ThreadController } from './thread-controller';
 
@@ -39,7 +39,7 @@ export class RemoteObjectHandle extends QObject {
   }
 
   override describe(): string {
-    return `${this.cls.name}${this.objectName ? ` "${this.objectName}"` : ''} (in ${objectThreadData(this)?.describe() ?? 'no thread'})`;
+    return `${classNameOf(this.cls)}${this.objectName ? ` "${this.objectName}"` : ''} (in ${objectThreadData(this)?.describe() ?? 'no thread'})`;
   }
 
   /**

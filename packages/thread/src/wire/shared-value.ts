@@ -11,6 +11,8 @@ import { Writer } from './shared-value-writer';
 
 /** A value did not fit the shared region it was written to (and the region could not grow enough). */
 export class SharedValueOverflowError extends SigslotError {
+  static override readonly className: string = 'SharedValueOverflowError';
+
   constructor(
     message: string,
     /** The bytes the value needs, its 4-byte length word included. */
