@@ -27,6 +27,7 @@ afterAll(async () => {
 const program = `
   import { AffinityError, InvalidArgumentError, QObject, QTimer, Signal, SigslotError, WaitTimeoutError, currentThread } from '@sigslot/core';
   import { CloneError, ThreadCrashedError, QThread } from '@sigslot/thread';
+  import { TaskDeadlineError } from '@sigslot/concurrent';
 
   const caught = (f) => { try { f(); } catch (error) { return { name: error.name, message: error.message }; } };
   const timer = new QTimer();
@@ -36,7 +37,7 @@ const program = `
   console.log(JSON.stringify({
     renamed: [QTimer.name, InvalidArgumentError.name, QThread.name],
     names: [new SigslotError('x'), new AffinityError('x'), new WaitTimeoutError('x'), new CloneError('x'),
-      new ThreadCrashedError('x'), new Mine('x')].map((error) => error.name),
+      new ThreadCrashedError('x'), new TaskDeadlineError('x'), new Mine('x')].map((error) => error.name),
     described: [new QObject().describe(), timer.describe(), currentThread().describe(), new Signal(timer, 'ping').describe(),
       new Ticker().describe()],
     connectToNumber: caught(() => timer.timeout.connect(42)),
@@ -67,6 +68,7 @@ test('error names, describe() and messages keep the class names in a minified br
     'WaitTimeoutError',
     'CloneError',
     'ThreadCrashedError',
+    'TaskDeadlineError',
     'Mine',
   ]);
   expect(result.described).toEqual(['QObject', 'QTimer "t"', 'main', 'QTimer "t".ping', 'Ticker']);

@@ -5,6 +5,8 @@ import { SigslotError } from '@sigslot/core';
  * class name, message and stack; `QFuture.onFailed(TypeError, …)` matches it by that name too.
  */
 export class TaskFailedError extends SigslotError {
+  static override readonly className: string = 'TaskFailedError';
+
   /** The class name of the error the task threw (`TypeError`, `RangeError`, a custom class's name). */
   readonly remoteName: string;
   /** The stack as the worker printed it. */
@@ -20,13 +22,19 @@ export class TaskFailedError extends SigslotError {
 }
 
 /** A future was canceled (`cancel()`, its AbortSignal, `QThreadPool.clear()`) before it produced what was awaited. */
-export class TaskCanceledError extends SigslotError {}
+export class TaskCanceledError extends SigslotError {
+  static override readonly className: string = 'TaskCanceledError';
+}
 
 /** A task ran past the deadline it was started with: its future was canceled (its worker keeps running). */
-export class TaskDeadlineError extends TaskCanceledError {}
+export class TaskDeadlineError extends TaskCanceledError {
+  static override readonly className: string = 'TaskDeadlineError';
+}
 
 /**
  * The worker running a task died (an uncaught error outside the task, `process.exit()`, out of memory, or a forced
  * termination): that task's future fails with this; the pool replaces the worker, and other tasks go on.
  */
-export class TaskCrashedError extends SigslotError {}
+export class TaskCrashedError extends SigslotError {
+  static override readonly className: string = 'TaskCrashedError';
+}

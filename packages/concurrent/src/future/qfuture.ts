@@ -1,5 +1,5 @@
 import { InvalidArgumentError, QObject } from '@sigslot/core';
-import { objectThreadData } from '@sigslot/core/kernel';
+import { classNameOf, objectThreadData } from '@sigslot/core/kernel';
 import { TaskCanceledError, TaskFailedError } from '../errors';
 import { FutureState } from './future-state';
 
@@ -225,7 +225,7 @@ export class QFuture<T, A = T> implements PromiseLike<A> {
 
 function matches(error: unknown, type: ErrorClass<unknown>): boolean {
   if (error instanceof type) return true;
-  return error instanceof TaskFailedError && error.remoteName === type.name;
+  return error instanceof TaskFailedError && error.remoteName === classNameOf(type);
 }
 
 /** Completes `next` with `value`, following it first when it is a thenable (a QFuture or a Promise). */
