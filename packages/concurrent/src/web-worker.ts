@@ -25,7 +25,7 @@ export function startWebPoolWorker(modules: Readonly<Record<string, unknown>>): 
   };
   const onInit = (event: MessageEvent): void => {
     const data = event.data as { type?: string; init?: PoolWorkerInit };
-    if (data?.type !== 'init' || !data.init) return;
+    if (data?.type !== 'pool-init' || !data.init) return;
     scope.removeEventListener('message', onInit);
     runPoolWorker(webEndpoint(scope), data.init, (task) =>
       Object.hasOwn(modules, task.module)

@@ -84,7 +84,9 @@ function spawnWebPoolWorker(init: PoolWorkerInit, url: string): PoolWorkerHandle
   const death = deathLatch();
   endpoint.onError((error: unknown) => death.die(`it failed: ${(error as Error).message}`));
   endpoint.onExit((code: number) => death.die(`it stopped with code ${code}`));
-  endpoint.postMessage({ type: 'init', init });
+  // Not 'init': @sigslot/thread, loaded in the worker too (the browser build of its channel imports its main entry),
+  // listens in every Web Worker for a QThread's 'init' and would take this one for its own.
+  endpoint.postMessage({ type: 'pool-init', init });
   return {
     postMessage: (message, transfer) => endpoint.postMessage(message, transfer),
     onMessage: (handler) => endpoint.onMessage(handler),
