@@ -1,5 +1,11 @@
-import { reportError, type Signal, type Thread } from '@sigslot/core';
-import { activate, deliverEmission, recordAffinityViolation, threadDataOf } from '@sigslot/core/kernel';
+import { reportError, type Connection, type Signal, type Thread } from '@sigslot/core';
+import {
+  activate,
+  deliverEmission,
+  recordAffinityViolation,
+  threadDataOf,
+  type ThreadData,
+} from '@sigslot/core/kernel';
 import { ProtocolError } from '../errors';
 import { answer, delivered } from '../wire/blocking';
 import { countEmits, decodeBatch } from '../wire/codec';
@@ -8,6 +14,14 @@ import { validateFromWorker } from '../wire/validate';
 import type { RemoteObjectHandle } from './remote-object';
 import type { RemoteSignals } from './remote-signals';
 import { toRemoteError, type WorkerCalls } from './worker-calls';
+
+/** Where a worker's emits of one signal at one routing version go (see {@link WorkerMessages}' `route`). */
+interface EmitRoute {
+  readonly signal: Signal<unknown[]>;
+  readonly connections: readonly Connection[];
+  /** The worker's thread, where the emits were made. */
+  readonly from: ThreadData;
+}
 
 /** What the message handler needs from the thread whose worker sends the messages. */
 export interface MessagesOwner {
@@ -92,13 +106,14 @@ export class WorkerMessages {
         // Counted as taken before the slots run: a worker whose emit a slot here answers (through shared memory,
         // say) sees this side caught up, so its next emit is posted at once (see Outbox). Backpressure counts it too.
         delivered(owner.control, countEmits(m.batch));
-        decodeBatch(m.batch, this.lookup, this.deliverEmit);
+        decodeBatch(m.batch, this.route, this.deliverEmit);
         return;
       case 'emit-wait': {
         const signal = this.lookup(m.objectId, m.signal);
         let result: unknown;
         try {
-          if (signal) result = this.deliverEmit(signal, m.version, m.args as unknown[]);
+          const route = signal && this.route(m.objectId, m.signal, m.version);
+          if (route) result = this.deliverEmit(route, m.args as unknown[]);
         } finally {
           answer(owner.control, ControlWords.WorkerWait, owner.calls.sendEmitResult(result, signal));
         }
@@ -128,18 +143,27 @@ export class WorkerMessages {
     this.owner.signals.lookup(objectId, index);
 
   /**
-   * Runs the calls one emission made in the worker, routed there at `version`; a routing error is reported, so
-   * the rest of its batch goes on. Returns the last slot's result (for a blocking emit).
+   * Where the worker's emits of signal `index` of object `objectId`, made at routing `version`, go: the signal
+   * and the connections it had here at that version, looked up once for a run of such emits; null for none.
    */
-  private readonly deliverEmit = (signal: Signal<unknown[]>, version: number, args: unknown[]): unknown => {
+  private readonly route = (objectId: number, index: number, version: number): EmitRoute | null => {
+    const signal = this.lookup(objectId, index);
+    if (signal === null) return null;
     const connections = this.owner.signals.routedAt(signal, version);
-    if (connections.length === 0) return undefined;
+    return connections.length === 0 ? null : { signal, connections, from: threadDataOf(this.owner.thread) };
+  };
+
+  /**
+   * Runs the calls one emission made in the worker posted along `route`; a routing error is reported, so the rest
+   * of its batch goes on. Returns the last slot's result (for a blocking emit).
+   */
+  private readonly deliverEmit = ({ signal, connections, from }: EmitRoute, args: unknown[]): unknown => {
     try {
       // Posted calls: activate() only finds where each receiver lives now (see its comment).
-      return activate(signal, connections, args, threadDataOf(this.owner.thread));
+      return activate(signal, connections, args, from);
     } catch (error) {
-      const from = threadDataOf(this.owner.thread).describe();
-      reportError(error, { where: `delivering ${signal.describe()} from thread ${from}`, thread: from });
+      const thread = from.describe();
+      reportError(error, { where: `delivering ${signal.describe()} from thread ${thread}`, thread });
       return undefined;
     }
   };

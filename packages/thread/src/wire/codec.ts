@@ -77,19 +77,19 @@ export function countEmits(batch: readonly unknown[]): number {
 }
 
 /**
- * Calls `deliver` for each emit of a validated batch, in order; `signal(objectId, signalIndex)` resolves a run's
- * signal once (null: skip the run). Returns the number of emits. Arguments arrive as a fresh array per emit.
+ * Calls `deliver` for each emit of a validated batch, in order; `route(objectId, signalIndex, version)` resolves
+ * where a run's emits go, once per run (null: skip the run). Returns the number of emits. Arguments arrive as a
+ * fresh array per emit.
  */
-export function decodeBatch<S>(
+export function decodeBatch<R>(
   batch: readonly unknown[],
-  signal: (objectId: number, signalIndex: number) => S | null,
-  deliver: (signal: S, version: number, args: unknown[]) => void,
+  route: (objectId: number, signalIndex: number, version: number) => R | null,
+  deliver: (route: R, args: unknown[]) => void,
 ): number {
   const length = batch.length;
   let count = 0;
   for (let i = 0; i < length;) {
-    const target = signal(batch[i] as number, batch[i + 1] as number);
-    const version = batch[i + 2] as number;
+    const target = route(batch[i] as number, batch[i + 1] as number, batch[i + 2] as number);
     const argCount = batch[i + 3] as number;
     const emits = batch[i + 4] as number;
     i += HEADER;
@@ -97,12 +97,11 @@ export function decodeBatch<S>(
     if (target === null) {
       i += argCount * emits;
     } else if (argCount === 1) {
-      for (const end = i + emits; i < end; i++) deliver(target, version, [batch[i]]);
+      for (const end = i + emits; i < end; i++) deliver(target, [batch[i]]);
     } else if (argCount === 0) {
-      for (let k = 0; k < emits; k++) deliver(target, version, []);
+      for (let k = 0; k < emits; k++) deliver(target, []);
     } else {
-      for (const end = i + emits * argCount; i < end; i += argCount)
-        deliver(target, version, batch.slice(i, i + argCount));
+      for (const end = i + emits * argCount; i < end; i += argCount) deliver(target, batch.slice(i, i + argCount));
     }
   }
   return count;
