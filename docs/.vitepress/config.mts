@@ -59,7 +59,13 @@ const guide: DefaultTheme.SidebarItem[] = [
       { text: 'Benchmarks', link: '/guide/benchmarks' },
     ],
   },
-  { text: 'Live demo', items: [{ text: 'The timer in your browser', link: '/demo' }] },
+  {
+    text: 'Live demos',
+    items: [
+      { text: 'The timer in your browser', link: '/demo' },
+      { text: 'A thread pool rendering tiles', link: '/pool-demo' },
+    ],
+  },
   {
     text: 'API reference',
     items: [
@@ -83,10 +89,16 @@ export default defineConfig({
     logo: '/logo.svg',
     nav: [
       { text: 'Guide', link: '/guide/getting-started', activeMatch: '/guide/' },
-      { text: 'Live demo', link: '/demo' },
+      {
+        text: 'Live demos',
+        items: [
+          { text: 'The timer in your browser', link: '/demo' },
+          { text: 'A thread pool rendering tiles', link: '/pool-demo' },
+        ],
+      },
       { text: 'API', link: '/api/', activeMatch: '/api/' },
     ],
-    sidebar: { '/guide/': guide, '/demo': guide, '/api/': apiSidebar() },
+    sidebar: { '/guide/': guide, '/demo': guide, '/pool-demo': guide, '/api/': apiSidebar() },
     outline: { level: [2, 3] },
     search: { provider: 'local' },
     footer: { message: 'MIT licensed. The API reference is generated from the TSDoc of the sources at each build.' },

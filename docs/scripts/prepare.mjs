@@ -2,8 +2,8 @@
 //
 //   1. the API reference: TypeDoc + typedoc-plugin-markdown write docs/api/ (and api/navigation.json, which
 //      the sidebar is built from) from the TSDoc of the three packages' sources;
-//   2. the live demo: esbuild bundles the page module and the thread module as two ES modules into
-//      docs/public/demo/ (the thread module is the script each Web Worker runs), as the browser test does;
+//   2. the live demos: esbuild bundles their page modules and worker scripts (the timer's thread module, the pool's
+//      worker) as ES modules into docs/public/demo/, from the packages' browser builds (`npm run build` first);
 //   3. the benchmark chart: bench/results/latest.svg is copied to docs/public/bench/ when it exists, and
 //      guide/_bench-chart.md says either where it is or that it has not been produced; guide/_bench-results.md
 //      gets the figures of bench/results/latest.json as tables, so the page cannot drift from the run.
@@ -41,27 +41,46 @@ async function buildApi() {
   void LogLevel;
 }
 
-/** The live demo's two ES modules, bundled from the packages' sources (no `tsc -b` needed). */
+/** The packages' browser builds (dist/browser/*.mjs, from `npm run build`), which the demos import. */
+const BROWSER_BUILDS = ['core', 'thread', 'concurrent'].map((name) =>
+  path.join(ROOT, 'packages', name, 'dist/browser/index.mjs'),
+);
+
+/**
+ * The live demos' ES modules: each page module and each worker script is an entry, bundled in one build with the
+ * shared code split into chunks, so that a visitor going from one demo to the other loads each package once. The
+ * packages come from their browser builds, as a user's bundler gets them (the exports map's `browser` condition).
+ */
 async function buildDemo() {
+  const missing = BROWSER_BUILDS.filter((file) => !fs.existsSync(file));
+  if (missing.length > 0)
+    throw new Error(
+      `The demos bundle the packages' browser builds, and ${missing.map((f) => path.relative(ROOT, f)).join(', ')} ` +
+        'do not exist: run npm run build first.',
+    );
   const { build } = await import('esbuild');
-  const source = path.join(DOCS, '.vitepress/theme/demo');
+  const theme = path.join(DOCS, '.vitepress/theme');
+  const outdir = path.join(DOCS, 'public/demo');
+  fs.rmSync(outdir, { recursive: true, force: true });
   await build({
-    entryPoints: [path.join(source, 'demo-page.ts'), path.join(source, 'timer-thread.ts')],
+    entryPoints: [
+      path.join(theme, 'demo/demo-page.ts'),
+      path.join(theme, 'demo/timer-thread.ts'), // the script each Timer's Web Worker runs
+      path.join(theme, 'pool-demo/pool-page.ts'),
+      path.join(theme, 'pool-demo/pool-worker.ts'), // the script each pool worker runs
+    ],
     bundle: true,
+    splitting: true,
     format: 'esm',
     platform: 'browser',
     target: 'es2022',
-    outdir: path.join(DOCS, 'public/demo'),
+    outdir,
+    entryNames: '[name]',
+    chunkNames: 'chunk-[hash]',
     sourcemap: true,
     minify: true,
     keepNames: true, // messages name classes ("Timer", "Receiver"), and workers find classes by name
     logLevel: 'warning',
-    alias: {
-      '@sigslot/core/kernel': path.join(ROOT, 'packages/core/src/kernel.ts'),
-      '@sigslot/core': path.join(ROOT, 'packages/core/src/index.ts'),
-      '@sigslot/thread': path.join(ROOT, 'packages/thread/src/index.ts'),
-      '@sigslot/sd-shim': path.join(ROOT, 'packages/sd-shim/src/index.ts'),
-    },
   });
 }
 

@@ -1,6 +1,7 @@
-// The default theme, plus the live demo component and the site's few styles.
+// The default theme, plus the live demos' components and the site's few styles.
 import DefaultTheme from 'vitepress/theme';
 import type { Theme } from 'vitepress';
+import PoolDemo from './PoolDemo.vue';
 import TimerDemo from './TimerDemo.vue';
 import './style.css';
 
@@ -8,5 +9,6 @@ export default {
   extends: DefaultTheme,
   enhanceApp({ app }) {
     app.component('TimerDemo', TimerDemo);
+    app.component('PoolDemo', PoolDemo);
   },
 } satisfies Theme;
