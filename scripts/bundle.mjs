@@ -133,6 +133,22 @@ function shareMainEntry(dir, mainSrc, mainOut, entryOut) {
   };
 }
 
+/**
+ * For the browser build: an import of `./x` whose module has a `x.browser.ts` next to `x.ts` gets that file instead
+ * (the platform-file convention React Native and others use). The packages' Node-only modules (starting Node
+ * workers, their bootstraps, tsx) have such stand-ins, so a page's bundle carries none of their code.
+ */
+const browserFiles = {
+  name: 'browser-files',
+  setup(build) {
+    build.onResolve({ filter: /^\./ }, (args) => {
+      const file = path.resolve(args.resolveDir, args.path).replace(/\.ts$/, '');
+      const browser = `${file}.browser.ts`;
+      return fs.existsSync(`${file}.ts`) && fs.existsSync(browser) ? { path: browser } : undefined;
+    });
+  },
+};
+
 /** The two builds of an entry: CommonJS for Node, an ES module for browsers and bundlers. */
 const TARGETS = [
   {
@@ -171,7 +187,10 @@ async function bundlePackage(name) {
       const main = entries[0][key];
       if (i > 0 && main === undefined)
         throw new Error(`${name}: ${entry.subpath} has a ${key} build, ${entries[0].subpath} has none`);
-      const plugins = i === 0 ? [] : [shareMainEntry(dir, entries[0].src, main, outfile)];
+      const plugins = [
+        ...(platform === 'browser' ? [browserFiles] : []),
+        ...(i === 0 ? [] : [shareMainEntry(dir, entries[0].src, main, outfile)]),
+      ];
       const result = await esbuild.build({
         absWorkingDir: dir,
         entryPoints: [entry.src],
@@ -188,7 +207,7 @@ async function bundlePackage(name) {
         // Node: class names are part of messages (sd-shim's Designer classes, describe()) and name the class a worker
         // loads. Browsers: no, as they cost a third of the bundle and keep the classes from being tree-shaken; the
         // classes whose names messages show declare them (`static className`, read by classNameOf), which a
-        // minifier leaves alone (test/packaging/minified-names.test.ts).
+        // minifier leaves alone (test/packaging/browser-builds.test.ts).
         keepNames: platform === 'node',
         sourcemap: true,
         // The maps point at src/, which the packages ship (as tsc's declaration maps do).

@@ -19,6 +19,17 @@ export function nodeBuiltin<T>(name: string): T {
   return proc.getBuiltinModule(name) as T;
 }
 
+/**
+ * What a Node-only function of the browser build does (the `*.browser.ts` files scripts/bundle.mjs puts in place of
+ * their Node modules): they are reached only where Node's `process` exists, which a browser does not have.
+ */
+export function onlyOnNode(what: string): never {
+  throw new SigslotError(
+    `${what} runs only on Node, and this is the browser build of @sigslot/thread (its "browser" export condition). ` +
+      `On Node, resolve the package with the "node" condition (Node itself does; so do bundlers that target Node).`,
+  );
+}
+
 /** True inside a Web Worker. */
 export function inWebWorker(): boolean {
   return typeof (globalThis as { WorkerGlobalScope?: unknown }).WorkerGlobalScope !== 'undefined';

@@ -1,11 +1,7 @@
-import type * as WorkerThreads from 'node:worker_threads';
-import { isTypeScript, resolveTsx } from './tsx';
-import { takePreparedWorker } from '../main/prepared-workers';
-import type { ThreadAssignment, ThreadInit } from '../wire/protocol';
-import { NODE_BOOTSTRAP } from './node-bootstrap';
+import type { ThreadInit } from '../wire/protocol';
 import type { SpawnOptions, WorkerEndpoint } from './endpoint';
-import { spawnNodeWorker } from './node-endpoint';
-import { nodeBuiltin, nodeProcess } from './platform';
+import { startNodeThreadWorker } from './node-thread-worker';
+import { nodeProcess } from './platform';
 import { spawnWebWorker } from './web-endpoint';
 import { writeSharedValue } from '../wire/shared-value';
 
@@ -58,23 +54,5 @@ export function startThreadWorker(init: ThreadInit, options: SpawnOptions, what:
       },
     };
   }
-  const { MessageChannel, receiveMessageOnPort } = nodeBuiltin<typeof WorkerThreads>('node:worker_threads');
-  const channel = new MessageChannel();
-  const tsx = isTypeScript(init.location.module) ? resolveTsx(init.location.module, what) : undefined;
-  // A prepared worker was started without per-worker options: a thread that sets one gets its own worker.
-  // (`resourceLimits` is the only one today; a new one must be added to this test.)
-  const spare = options.resourceLimits ? null : takePreparedWorker();
-  const data = { init, syncPort: channel.port2, ...(tsx ? { tsx } : {}) };
-  const endpoint = spare
-    ? spare.assign({ type: 'assign', ...data } satisfies ThreadAssignment, [channel.port2])
-    : spawnNodeWorker(NODE_BOOTSTRAP, data, options, [channel.port2]);
-  const port = channel.port1;
-  return {
-    endpoint,
-    sync: {
-      receive: () => receiveMessageOnPort(port)?.message,
-      send: (message) => port.postMessage(message),
-      close: () => port.close(),
-    },
-  };
+  return startNodeThreadWorker(init, options, what);
 }
