@@ -4,11 +4,12 @@ import type * as Path from 'node:path';
 import {
   isTypeScript,
   nodeBuiltin,
-  nodeEndpoint,
   nodeProcess,
   resolveTsx,
+  spawnNodeWorker,
   spawnWebWorker,
   type Endpoint,
+  type WorkerEndpoint,
 } from '@sigslot/thread/channel';
 import { InvalidArgumentError } from '@sigslot/core';
 import { NODE_POOL_BOOTSTRAP } from './node-bootstrap';
@@ -41,8 +42,9 @@ function runtimeLocation(): { path: string; tsx: string | undefined } {
 }
 
 /**
- * Starts a Node pool worker. Spawned here rather than with `spawnNodeWorker` because a pool needs to `unref` idle
- * workers (a program that used the global pool must still exit), which the channel's endpoint does not offer.
+ * Starts a pool worker: a module Web Worker on `workerUrl` (a script that calls `startWebPoolWorker`), or, on Node
+ * without one, a worker that runs this package's runtime. An idle pool worker does not keep the program running
+ * (a program that used the global pool must still exit): `setBusy` says when it has work.
  */
 export function spawnPoolWorker(
   init: PoolWorkerInit,
@@ -50,48 +52,34 @@ export function spawnPoolWorker(
   workerUrl: string | URL | undefined,
   pool: string,
 ): PoolWorkerHandle {
-  if (workerUrl !== undefined) return spawnWebPoolWorker(init, String(workerUrl));
-  if (!nodeProcess())
+  const web = workerUrl !== undefined;
+  if (!web && !nodeProcess())
     throw new InvalidArgumentError(
       `${pool} has no workerUrl: in a browser a pool starts module Web Workers on a script you bundle, which calls startWebPoolWorker() from @sigslot/concurrent/web-worker. Create the pool with new QThreadPool(null, { workerUrl: new URL('./pool-worker.js', import.meta.url) }).`,
     );
-  const { Worker } = nodeBuiltin<typeof WorkerThreads>('node:worker_threads');
-  const where = runtimeLocation();
-  const worker = new Worker(NODE_POOL_BOOTSTRAP, {
-    eval: true,
-    name: init.name,
-    workerData: { ...init, runtime: where.path, runtimeTsx: where.tsx },
-    ...(resourceLimits ? { resourceLimits } : {}),
+  const options = { name: init.name, ...(resourceLimits ? { resourceLimits } : {}) };
+  let endpoint: WorkerEndpoint;
+  if (web) {
+    endpoint = spawnWebWorker(String(workerUrl), options);
+    // Not 'init': @sigslot/thread, loaded in the worker too (the browser build of its channel imports its main
+    // entry), listens in every Web Worker for a QThread's 'init' and would take this one for its own.
+    endpoint.postMessage({ type: 'pool-init', init });
+  } else {
+    const where = runtimeLocation();
+    endpoint = spawnNodeWorker(NODE_POOL_BOOTSTRAP, { ...init, runtime: where.path, runtimeTsx: where.tsx }, options);
+  }
+  endpoint.setKeepAlive(false);
+  const death = deathLatch();
+  endpoint.onError((error: unknown) => {
+    const { name, message } = error as Error;
+    death.die(web ? `it failed: ${message}` : `it threw outside a task: ${name}: ${message}`);
   });
-  const death = deathLatch();
-  worker.on('error', (error: Error) => death.die(`it threw outside a task: ${error.name}: ${error.message}`));
-  worker.once('exit', (code) => death.die(`it exited with code ${code}`));
-  worker.unref();
-  return {
-    ...nodeEndpoint(worker),
-    onDeath: death.listen,
-    setBusy: (busy) => (busy ? worker.ref() : worker.unref()),
-    terminate: async () => {
-      death.silence();
-      await worker.terminate();
-    },
-  };
-}
-
-/** Starts a browser pool worker on `url` (a module script that calls `startWebPoolWorker`) and sends it `init`. */
-function spawnWebPoolWorker(init: PoolWorkerInit, url: string): PoolWorkerHandle {
-  const endpoint = spawnWebWorker(url, { name: init.name });
-  const death = deathLatch();
-  endpoint.onError((error: unknown) => death.die(`it failed: ${(error as Error).message}`));
-  endpoint.onExit((code: number) => death.die(`it stopped with code ${code}`));
-  // Not 'init': @sigslot/thread, loaded in the worker too (the browser build of its channel imports its main entry),
-  // listens in every Web Worker for a QThread's 'init' and would take this one for its own.
-  endpoint.postMessage({ type: 'pool-init', init });
+  endpoint.onExit((code: number) => death.die(`it exited with code ${code}`));
   return {
     postMessage: (message, transfer) => endpoint.postMessage(message, transfer),
     onMessage: (handler) => endpoint.onMessage(handler),
     onDeath: death.listen,
-    setBusy: () => {},
+    setBusy: (busy) => endpoint.setKeepAlive(busy),
     terminate: async () => {
       death.silence();
       await endpoint.terminate();

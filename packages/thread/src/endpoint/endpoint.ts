@@ -22,6 +22,11 @@ export interface WorkerEndpoint extends Endpoint {
    * thread blocked on the worker cannot hear its exit event, so it asks this between waits.
    */
   hasStopped(): boolean;
+  /**
+   * Whether the worker keeps the program running (Node: `ref`/`unref`; it does from the start). A browser page
+   * does not end when its workers are idle, so there it does nothing.
+   */
+  setKeepAlive(keep: boolean): void;
   /** Stops the worker now; resolves once it has stopped. */
   terminate(): Promise<void>;
   /**

@@ -120,6 +120,7 @@ export function runInMemory<T extends QThread>(thread: T): InMemoryThread<T> {
       onError: (handler) => void errorHandlers.push(handler),
       onExit: (handler) => void exitHandlers.push(handler),
       hasStopped: () => exitCode !== null,
+      setKeepAlive: () => undefined, // nothing to keep alive: it runs in the main isolate
       terminate: async () => {
         channel.toMain.close();
         exit(1);

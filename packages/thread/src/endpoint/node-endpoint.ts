@@ -23,6 +23,7 @@ function workerEndpoint(worker: WorkerThreads.Worker): WorkerEndpoint {
     // itself, under its lock, and reports an idle time of -1 once its thread has stopped: the one synchronous
     // sign of a dead worker Node gives (tested by "a worker that runs out of memory releases the blocked main").
     hasStopped: () => exited || worker.performance.eventLoopUtilization().idle < 0,
+    setKeepAlive: (keep) => void (keep ? worker.ref() : worker.unref()),
     terminate: async () => void (await worker.terminate()),
     release: () => {
       // The runtime exits the worker itself right after "finished"; this only guards against a stuck one.
@@ -44,6 +45,7 @@ export function spawnNodeWorker(
   const { Worker } = nodeBuiltin<typeof WorkerThreads>('node:worker_threads');
   const worker = new Worker(bootstrap, {
     eval: true,
+    name: options.name,
     workerData,
     transferList: [...transferList],
     ...(options.resourceLimits ? { resourceLimits: options.resourceLimits } : {}),

@@ -68,7 +68,12 @@ export function nodeTypes<T>(): T | undefined {
   return (nodeProcess()?.getBuiltinModule('node:util') as { types?: T } | undefined)?.types;
 }
 
-/** Reports `warning` as Node does (`process.emitWarning`: --no-warnings and listeners apply); elsewhere nothing. */
+/**
+ * Reports `warning` as the platform does: Node's `process.emitWarning` (--no-warnings and listeners apply), or
+ * `console.warn` in a browser.
+ */
 export function emitWarning(warning: Error): void {
-  (nodeProcess() as { emitWarning?(warning: Error): void } | undefined)?.emitWarning?.(warning);
+  const node = nodeProcess() as { emitWarning?(warning: Error): void } | undefined;
+  if (node?.emitWarning) node.emitWarning(warning);
+  else console.warn(`${warning.name}: ${warning.message}`);
 }

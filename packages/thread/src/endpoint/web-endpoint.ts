@@ -54,6 +54,7 @@ export function spawnWebWorker(url: string, options: SpawnOptions): WorkerEndpoi
     },
     // A browser's main thread never blocks on a worker, so it never needs to ask.
     hasStopped: () => exitCode !== undefined,
+    setKeepAlive: () => undefined,
     terminate: async () => {
       worker.terminate();
       exit(1);

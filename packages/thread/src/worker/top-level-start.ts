@@ -1,5 +1,5 @@
 import { ThreadModuleWarning } from '../errors';
-import { emitWarning, inWebWorker, nodeProcess } from '../endpoint/platform';
+import { emitWarning, inWebWorker } from '../endpoint/platform';
 
 /** Set by the Node bootstraps while they load a worker's thread module (see endpoint/node-bootstrap.ts). */
 const LOADING = Symbol.for('sigslot.thread.loading');
@@ -15,8 +15,7 @@ function warn(cls: { name: string }, [module, thread]: Loading): void {
       `with \`if (require.main === module)\` (CommonJS) or \`if (import.meta.main)\` (ES modules, where the ` +
       `runtime has it), or move it out of the module's top level, into the program that imports the thread class.`,
   );
-  if (nodeProcess()) emitWarning(warning);
-  else console.warn(`${warning.name}: ${warning.message}`);
+  emitWarning(warning);
 }
 
 /** Browser: the classes of the threads started before this worker was told its thread (while its script ran). */
