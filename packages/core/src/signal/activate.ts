@@ -23,15 +23,32 @@ export function invokeSlot<Args extends unknown[]>(c: Connection<Args>, args: Ar
   calling.connection = c as unknown as Connection<never>;
   try {
     const slot = c.slot;
-    if (typeof slot === 'string')
-      return (receiver as unknown as Record<string, (...a: Args) => unknown>)[slot]!(...args);
-    return slot.apply(receiver, args);
+    const method = typeof slot === 'string' ? (receiver as unknown as Record<string, Method>)[slot]! : slot;
+    return callMethod(method as Method, receiver, args);
   } catch (error) {
     reportSlotError(error, c);
     return undefined;
   } finally {
     calling.index = previousIndex;
     calling.connection = previous;
+  }
+}
+
+type Method = (...args: unknown[]) => unknown;
+
+/** `method.apply(self, args)`, without a spread or apply for the usual arities (see callFunctionSlot). */
+function callMethod(method: Method, self: unknown, args: readonly unknown[]): unknown {
+  switch (args.length) {
+    case 0:
+      return method.call(self);
+    case 1:
+      return method.call(self, args[0]);
+    case 2:
+      return method.call(self, args[0], args[1]);
+    case 3:
+      return method.call(self, args[0], args[1], args[2]);
+    default:
+      return method.apply(self, args as unknown[]);
   }
 }
 
