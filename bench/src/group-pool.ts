@@ -85,7 +85,7 @@ export async function runPoolGroup(options: PoolOptions): Promise<Table[]> {
       unit: 'µs',
       better: 'lower',
       reference: 'piscina',
-      method: `${method} ${format(sizes.trips)} sequential awaits of one echo task after the burst; p50 (p90 in extra).`,
+      method: `${method} ${format(sizes.trips)} sequential awaits of one echo task after the burst and as many untimed ones; p50 (p90 in extra).`,
     },
     POOL_PEERS.map((peer) => ({
       id: peer,
