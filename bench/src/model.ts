@@ -80,6 +80,7 @@ const QT_IDIOM: Readonly<Record<string, string>> = {
   'pool-burst': 'sigslot',
   'pool-rtt': 'sigslot',
   'pool-progress': 'sigslot',
+  'pool-cpu': 'sigslot',
 };
 
 /**

@@ -186,6 +186,7 @@ const TARGET_LINES: Record<string, ReadonlyArray<TargetLine> | ((t: Table) => Re
   start: [{ ratio: 1.2, label: 'target ≤ 1.2×' }],
   'pool-burst': [{ ratio: 4, label: 'target ≥ 4× piscina' }],
   'pool-rtt': [{ ratio: 1, label: 'target ≤ piscina' }],
+  'pool-cpu': [{ ratio: 1.05, label: 'target ≤ 1.05× serial' }],
 };
 
 /** The chart's width: the docs page's content column, so that it is shown at its own size, not shrunk. */

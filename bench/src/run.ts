@@ -33,7 +33,15 @@ interface Sizes {
     floodSlotUs: number;
     floodCapMb: number;
   };
-  pool: { n: number; warmup: number; trips: number; progressN: number; rounds: number };
+  pool: {
+    n: number;
+    warmup: number;
+    trips: number;
+    progressN: number;
+    cpuTasks: number;
+    cpuTaskMs: number;
+    rounds: number;
+  };
 }
 
 const FULL: Sizes = {
@@ -43,7 +51,7 @@ const FULL: Sizes = {
   start: { starts: 20, rounds: 3 },
   latency: { steps: 200, intervalMs: 5, rounds: 3 },
   memory: { rounds: 3, emitters: 10_000, inflight: 1_000_000, floodN: 10_000_000, floodSlotUs: 1, floodCapMb: 4096 },
-  pool: { n: 100_000, warmup: 10_000, trips: 5_000, progressN: 100_000, rounds: 3 },
+  pool: { n: 100_000, warmup: 10_000, trips: 5_000, progressN: 100_000, cpuTasks: 200, cpuTaskMs: 10, rounds: 3 },
 };
 
 const SMOKE: Sizes = {
@@ -53,7 +61,7 @@ const SMOKE: Sizes = {
   start: { starts: 2, rounds: 1 },
   latency: { steps: 10, intervalMs: 2, rounds: 1 },
   memory: { rounds: 1, emitters: 200, inflight: 20_000, floodN: 100_000, floodSlotUs: 1, floodCapMb: 4096 },
-  pool: { n: 2_000, warmup: 200, trips: 50, progressN: 2_000, rounds: 1 },
+  pool: { n: 2_000, warmup: 200, trips: 50, progressN: 2_000, cpuTasks: 8, cpuTaskMs: 1, rounds: 1 },
 };
 
 function parseArgs(argv: readonly string[]): { smoke: boolean; only: Set<number>; out: string | null } {

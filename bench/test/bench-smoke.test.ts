@@ -63,6 +63,7 @@ describe('npm run bench -- --smoke', () => {
       'pool-burst',
       'pool-rtt',
       'pool-progress',
+      'pool-cpu',
     ]);
     for (const table of results.tables) {
       expect(table.rows.length).toBeGreaterThan(0);
@@ -95,6 +96,7 @@ describe('npm run bench -- --smoke', () => {
     for (const id of ['pool-burst', 'pool-rtt'])
       expect(rows(id)).toEqual(['sigslot', 'piscina', 'tinypool', 'workerpool', 'poolifier']);
     expect(rows('pool-progress')).toEqual(['sigslot', 'workerpool']);
+    expect(rows('pool-cpu')).toEqual(['sigslot', 'serial', 'sigslot-mapped']);
   });
 
   it("delivers a pool task's progress through a QFutureWatcher before its result, ending at the last value", () => {
@@ -119,6 +121,7 @@ describe('npm run bench -- --smoke', () => {
       'pool-burst',
       'pool-rtt',
       'pool-progress',
+      'pool-cpu',
     ]);
     for (const target of results.targets) expect(typeof target.met).toBe('boolean');
     expect(stdout).toContain('Targets (ratios in this run):');

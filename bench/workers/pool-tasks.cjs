@@ -6,3 +6,5 @@ exports.progress = (promise, n) => {
   for (let i = 1; i <= n; i++) promise.setProgressValue(i);
   promise.addResult(n);
 };
+// The CPU-bound task (about 10 ms in a full run), the same function the serial reference calls on main.
+exports.work = require('../dist/cpu-work.js').work;
