@@ -1,4 +1,4 @@
-// QW-1, QW-8, QW-9: how a QFutureWatcher delivers a pool task's changes — queued, in order, batches before indexes,
+// QW-1, QW-6, QW-8, QW-9: how a QFutureWatcher delivers a pool task's changes — queued, in order, batches before indexes,
 // `started` replayed or live. Real workers.
 import { QFutureWatcher, QRunnable, QThreadPool, QtConcurrent, taskModule } from '@sigslot/concurrent';
 import * as path from 'node:path';
@@ -113,5 +113,27 @@ describe('QFutureWatcher signals from a pool task', () => {
     pool.start(runnable);
     await watcher.finished.once();
     expect(log).toEqual(['started', 'resultsReadyAt(0,1)', 'resultReadyAt(0)', 'finished']);
+  });
+
+  test('QW-6 in a worker: a tight loop of 100,000 values reaches main as a few signals, the last value before the result', async () => {
+    const watcher = new QFutureWatcher<number>();
+    const values: number[] = [];
+    let progressAtResult = -1;
+    watcher.progressValueChanged.connect((v) => values.push(v));
+    watcher.resultReadyAt.connect(() => (progressAtResult = watcher.progressValue()));
+    watcher.setFuture(QtConcurrent.runWithPromise(pool, tasks.progressThen, 100_000, 'result'));
+    await watcher.finished.once();
+    expect(progressAtResult).toBe(100_000); // held back by the throttle, sent before the result
+    expect(values[values.length - 1]).toBe(100_000);
+    expect(values.length).toBeLessThan(20);
+  });
+
+  test('QW-6 in a worker: the last value held back by the throttle arrives before the task fails', async () => {
+    const watcher = new QFutureWatcher<number>();
+    const future = QtConcurrent.runWithPromise(pool, tasks.progressThen, 100_000, 'throw');
+    watcher.setFuture(future);
+    await watcher.finished.once();
+    expect(watcher.progressValue()).toBe(100_000);
+    expect((future.exception() as Error).message).toMatch(/failed after progress 100000/);
   });
 });

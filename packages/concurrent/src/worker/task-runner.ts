@@ -41,7 +41,8 @@ export function runPoolWorker(endpoint: Endpoint, init: PoolWorkerInit, load: Mo
     }
     reports.ranTask(performance.now() - t0);
   };
-  const fail = (task: WireTask, t0: number, error: unknown): void => {
+  const fail = (task: WireTask, t0: number, error: unknown, promise: WorkerPromise<unknown> | null = null): void => {
+    promise?.sendHeldProgress(); // the last value before the failure, as before a result
     reports.add({ id: task.id, kind: 'failed', error: toWireError(error) }, false);
     reports.ranTask(performance.now() - t0);
   };
@@ -58,7 +59,7 @@ export function runPoolWorker(endpoint: Endpoint, init: PoolWorkerInit, load: Mo
     }
     return Promise.resolve(value as PromiseLike<unknown>).then(
       (v) => settle(task, promise, t0, v),
-      (e: unknown) => fail(task, t0, e),
+      (e: unknown) => fail(task, t0, e, promise),
     );
   };
 
@@ -77,9 +78,9 @@ export function runPoolWorker(endpoint: Endpoint, init: PoolWorkerInit, load: Mo
       if (modules.has(task.module)) return call(task, promise, t0, exportSync(task));
       return exportOf(task)
         .then((fn) => call(task, promise, t0, fn))
-        .catch((e: unknown) => fail(task, t0, e));
+        .catch((e: unknown) => fail(task, t0, e, promise));
     } catch (error) {
-      fail(task, t0, error);
+      fail(task, t0, error, promise);
       return undefined;
     }
   };

@@ -3,6 +3,13 @@ import { takeTransfers } from '../task/transfer-marks';
 import type { ReportBuffer } from './report-buffer';
 
 /**
+ * Progress values leave the worker at most this often (Qt's QFutureInterface: 25 per second); the first, the
+ * maximum and a new text always leave at once, and a value held back leaves before the task's next report of any
+ * other kind, so a watcher always sees the last value before the result (QW-6).
+ */
+const PROGRESS_INTERVAL_MS = 40;
+
+/**
  * The QPromise a task run with `runWithPromise` gets in its worker. Results and progress go out through the
  * worker's report buffer; cancel and suspend are read from the task's shared flag word, so a synchronous loop
  * sees them at once, and a suspended task parks in `Atomics.wait` (no CPU) until resumed or canceled.
@@ -15,6 +22,10 @@ export class WorkerPromise<T> {
   private done = false;
   /** Result reports made so far (counted against the credit main gives, QW-7). */
   private reported = 0;
+  /** When the last progress report left (performance.now()). */
+  private progressSentAt = -Infinity;
+  /** True while a progress value newer than the last one sent is held back (see PROGRESS_INTERVAL_MS). */
+  private progressHeld = false;
 
   constructor(
     private readonly id: number,
@@ -31,6 +42,7 @@ export class WorkerPromise<T> {
   start(): void {}
   finish(): void {
     if (this.done) return;
+    this.sendHeldProgress();
     this.done = true;
     this.reports.add({ id: this.id, kind: 'finished' }, false);
   }
@@ -43,6 +55,7 @@ export class WorkerPromise<T> {
   addResults(values: readonly T[], index?: number): boolean {
     this.waitForCredit();
     if (this.done || this.isCanceled()) return false;
+    this.sendHeldProgress();
     this.reported++;
     // Marked results move now: the task loses their buffers at addResult, as a sender does.
     const moved = takeTransfers(values);
@@ -55,6 +68,7 @@ export class WorkerPromise<T> {
   }
   setProgressRange(minimum: number, maximum: number): void {
     if (this.done || this.isCanceled()) return;
+    this.sendHeldProgress();
     this.min = minimum;
     this.max = Math.max(minimum, maximum);
     this.value = minimum;
@@ -74,7 +88,21 @@ export class WorkerPromise<T> {
     if (value <= this.value && !newText) return;
     if (value > this.value) this.value = value;
     if (newText) this.text = text;
-    this.reports.add({ id: this.id, kind: 'progress', value: this.value, text: newText ? text : null });
+    const now = performance.now();
+    if (!newText && this.value !== this.max && now - this.progressSentAt < PROGRESS_INTERVAL_MS) {
+      this.progressHeld = true;
+      return;
+    }
+    this.sendProgress(newText ? text : null, now);
+  }
+  private sendProgress(text: string | null, now: number): void {
+    this.progressHeld = false;
+    this.progressSentAt = now;
+    this.reports.add({ id: this.id, kind: 'progress', value: this.value, text });
+  }
+  /** Sends the progress value held back, if any, before a report of another kind (see PROGRESS_INTERVAL_MS). */
+  sendHeldProgress(): void {
+    if (this.progressHeld) this.sendProgress(null, performance.now());
   }
   setException(error: unknown): void {
     throw error; // the task's runner reports it as the task's failure
@@ -83,6 +111,7 @@ export class WorkerPromise<T> {
   suspendIfRequested(): void {
     let flags = Atomics.load(this.flags, this.slot);
     if ((flags & SUSPEND) === 0 || (flags & CANCEL) !== 0) return;
+    this.sendHeldProgress();
     this.reports.add({ id: this.id, kind: 'suspended' });
     this.reports.flush();
     while ((flags & SUSPEND) !== 0 && (flags & CANCEL) === 0) {
