@@ -32,7 +32,8 @@ const children: ChildProcess[] = [];
 function appFor(name: string, main: string): string {
   const dir = path.join(project, name);
   fs.mkdirSync(dir);
-  for (const file of ['index.html', 'app.js', 'ticker.js']) fs.copyFileSync(path.join(APP, file), path.join(dir, file));
+  for (const file of ['index.html', 'app.js', 'ticker.js', 'ticker-worker.js'])
+    fs.copyFileSync(path.join(APP, file), path.join(dir, file));
   fs.copyFileSync(path.join(APP, main), path.join(dir, 'main.js'));
   return dir;
 }
@@ -114,8 +115,8 @@ test('vite build: the thread module as a second input that keeps its exports; th
   expect(await openApp(await serveStatic(path.join(dir, 'dist')))).toEqual(EXPECTED);
 });
 
-test('vite dev server: the packages are pre-bundled as ES modules and the worker runs', async () => {
-  const dir = appFor('vite-dev', 'main-vite.js');
+/** Starts Vite's dev server in `dir`, serving cross-origin isolated; resolves to its URL. */
+async function startViteDev(dir: string): Promise<string> {
   fs.writeFileSync(
     path.join(dir, 'vite.config.js'),
     `export default { server: { headers: ${JSON.stringify(ISOLATION)} }, logLevel: 'info', clearScreen: false };\n`,
@@ -126,7 +127,7 @@ test('vite dev server: the packages are pre-bundled as ES modules and the worker
   });
   children.push(child);
   let output = '';
-  const url = await new Promise<string>((resolve, reject) => {
+  return new Promise<string>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`vite did not start:\n${output}`)), 60_000);
     const read = (chunk: Buffer): void => {
       output += chunk.toString();
@@ -140,7 +141,10 @@ test('vite dev server: the packages are pre-bundled as ES modules and the worker
     child.stderr!.on('data', read);
     child.on('exit', (code) => reject(new Error(`vite exited with ${code}:\n${output}`)));
   });
-  expect(await openApp(url)).toEqual(EXPECTED);
+}
+
+test('vite dev server: the packages are pre-bundled as ES modules and the worker runs', async () => {
+  expect(await openApp(await startViteDev(appFor('vite-dev', 'main-vite.js')))).toEqual(EXPECTED);
 });
 
 test('webpack 5: the thread module as a second entry built as an ES module library; the worker runs it', async () => {
@@ -166,3 +170,41 @@ test('webpack 5: the thread module as a second entry built as an ES module libra
   fs.copyFileSync(path.join(dir, 'index.html'), path.join(out, 'index.html'));
   expect(await openApp(await serveStatic(out))).toEqual(EXPECTED);
 }, 120_000);
+
+/** Builds `config` with webpack; resolves to its errors and warnings. */
+function webpackProblems(config: Configuration): Promise<string[]> {
+  return new Promise<string[]>((resolve, reject) =>
+    webpack(config, (error, result) => {
+      if (error || !result) return reject(error ?? new Error('webpack gave no result'));
+      const { errors = [], warnings = [] } = result.toJson({ all: false, errors: true, warnings: true });
+      resolve([...errors, ...warnings].map((problem) => `${problem.moduleName ?? ''} ${problem.message}`));
+    }),
+  );
+}
+
+describe('the standard worker pattern: Ticker.worker = () => new Worker(new URL(...), { type: "module" })', () => {
+  test('vite build emits the worker script by itself, with no extra input; the worker runs', async () => {
+    const dir = appFor('vite-build-worker', 'main-worker.js');
+    await run(process.execPath, [VITE, 'build', '--logLevel', 'warn'], dir);
+    expect(await openApp(await serveStatic(path.join(dir, 'dist')))).toEqual(EXPECTED);
+  });
+
+  test('vite dev server serves the worker script from the pattern; the worker runs', async () => {
+    expect(await openApp(await startViteDev(appFor('vite-dev-worker', 'main-worker.js')))).toEqual(EXPECTED);
+  });
+
+  test('webpack 5 emits the worker chunk by itself, from one entry; the worker runs', async () => {
+    const dir = appFor('webpack-worker', 'main-worker.js');
+    const out = path.join(dir, 'dist');
+    const problems = await webpackProblems({
+      context: dir,
+      mode: 'production',
+      entry: { main: './main.js' },
+      output: { path: out, filename: '[name].js' },
+      devtool: false,
+    });
+    expect(problems).toEqual([]);
+    fs.copyFileSync(path.join(dir, 'index.html'), path.join(out, 'index.html'));
+    expect(await openApp(await serveStatic(out))).toEqual(EXPECTED);
+  }, 120_000);
+});

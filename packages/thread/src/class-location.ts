@@ -1,4 +1,6 @@
 import { InvalidArgumentError } from '@sigslot/core';
+import { nodeProcess } from './endpoint/platform';
+import type { WebWorker } from './endpoint/web-endpoint';
 import type { ClassLocation } from './wire/protocol';
 
 /** A class a worker can construct: it says which module defines it. */
@@ -12,6 +14,12 @@ export interface WorkerClass {
   readonly module?: string | URL | undefined;
   /** The export's name, if it is not the class's `name` (a minifier may rename classes). */
   readonly exportName?: string | undefined;
+  /**
+   * Browsers: makes the Web Worker that runs the class, written the way bundlers recognise
+   * (`() => new Worker(new URL('./ticker.js', import.meta.url), { type: 'module' })`); the thread module lists its
+   * classes with `serveThreadClasses`. A class that has one needs no `module`.
+   */
+  readonly worker?: (() => WebWorker) | undefined;
 }
 
 /**
@@ -19,13 +27,16 @@ export interface WorkerClass {
  * base class: a subclass that did not declare its own would send the worker to the wrong module.
  */
 export function classLocation(cls: WorkerClass, what: string, inherited?: string | URL): ClassLocation {
-  const module = cls.module;
-  if (module === undefined || (inherited !== undefined && module === inherited)) {
+  const module = inherited !== undefined && cls.module === inherited ? undefined : cls.module;
+  const exportName = cls.exportName ?? cls.name;
+  // In a browser, its worker's script serves the class (serveThreadClasses): no module for the worker to import.
+  if (module === undefined && cls.worker && !nodeProcess()) return { module: '', exportName };
+  if (module === undefined) {
     throw new InvalidArgumentError(
       `${what}: ${cls.name} does not say which module defines it, so a worker cannot load it. Add ` +
         `\`static override readonly module = __filename;\` (CommonJS) or \`= import.meta.url\` (ESM) to ${cls.name}, ` +
-        `and export the class from that module.`,
+        `and export the class from that module.${cls.worker ? ' (Its static worker is for browsers only.)' : ''}`,
     );
   }
-  return { module: String(module), exportName: cls.exportName ?? cls.name };
+  return { module: String(module), exportName };
 }

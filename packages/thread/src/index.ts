@@ -7,6 +7,8 @@ export { QThread, Priority } from './qthread';
 export type { RunResult } from './qthread';
 export type { Remote } from './main/remote-object';
 export type { WorkerClass } from './class-location';
+export { serveThreadClasses } from './endpoint/served-classes';
+export type { WebWorker } from './endpoint/web-endpoint';
 export {
   ThreadCrashedError,
   ThreadTerminatedError,

@@ -2,6 +2,7 @@ import { currentThread, InvalidArgumentError, QObject, Signal, Thread, type Conn
 import { currentThreadData, ThreadData } from '@sigslot/core/kernel';
 import { classLocation, type WorkerClass } from './class-location';
 import type { SpawnOptions } from './endpoint/endpoint';
+import type { WebWorker } from './endpoint/web-endpoint';
 import { PACKAGE_ENTRY, packageEsmEntry } from './endpoint/package-entry';
 import { idealThreadCount } from './endpoint/platform';
 import { ThreadCrashedError } from './errors';
@@ -54,6 +55,19 @@ export class QThread extends Thread {
   static readonly module: string | URL | undefined = PACKAGE_ENTRY;
   /** The export's name in {@link QThread.module}, if it differs from the class's `name`. */
   static readonly exportName: string | undefined = undefined;
+  /**
+   * Browsers: makes the Web Worker that runs this thread, in the form bundlers (Vite, webpack 5)
+   * recognise, so that a build emits the thread module as the worker's script with no entry listed by hand:
+   *
+   * ```ts
+   * Ticker.worker = () => new Worker(new URL('./ticker.js', import.meta.url), { type: 'module' });
+   * ```
+   *
+   * Set it where the page starts, and list the classes in the worker's script (the thread module, or a module that
+   * imports it): `serveThreadClasses({ Ticker })`. A class with a `worker` needs no `module` in a browser; without
+   * one, `start()` does `new Worker(module, { type: 'module' })`. Node ignores it.
+   */
+  static worker: (() => WebWorker) | undefined = undefined;
 
   /**
    * The {@link QThread.maxPendingEmits} of threads created from now on (a subclass may override it):
@@ -168,6 +182,7 @@ export class QThread extends Thread {
       location: classLocation(cls, where, cls === QThread ? undefined : QThread.module),
       state: stateForWorker(this, this.baseKeys, where),
       ...(this.resourceLimits ? { resourceLimits: this.resourceLimits } : {}),
+      ...(cls.worker ? { createWorker: cls.worker } : {}),
       maxPendingEmits: pendingEmitLimit(this.maxPendingEmits, where),
     });
   }

@@ -1,4 +1,5 @@
 import type { TransferList } from '@sigslot/core';
+import type { WebWorker } from './web-endpoint';
 /**
  * The one seam between the thread code and a platform (comlink's idea): something that posts messages and
  * hands over the ones that arrive. Node's worker_threads and Web Workers each get a small adapter; a process
@@ -40,6 +41,8 @@ export interface WorkerEndpoint extends Endpoint {
 export interface SpawnOptions {
   /** The worker's name (shown in debuggers and in messages). */
   readonly name: string;
+  /** Browsers: makes the thread's Web Worker (a class's `static worker`), instead of `new Worker(url)`. */
+  readonly createWorker?: () => WebWorker;
   /** Node only: memory limits for the worker (`worker_threads` `resourceLimits`). */
   readonly resourceLimits?: {
     readonly maxOldGenerationSizeMb?: number;

@@ -9,6 +9,20 @@ interface MessageTarget {
   addEventListener(type: 'message', listener: (event: MessageEvent) => void): void;
 }
 
+/**
+ * A Web Worker as a thread uses it (a DOM `Worker` is one), typed without the DOM library for the same reason: what
+ * a class's `static worker` returns.
+ */
+export interface WebWorker extends MessageTarget {
+  addEventListener(type: 'message', listener: (event: MessageEvent) => void): void;
+  addEventListener(
+    type: 'error',
+    listener: (event: { readonly message?: string; preventDefault(): void }) => void,
+  ): void;
+  addEventListener(type: 'messageerror', listener: (event: unknown) => void): void;
+  terminate(): void;
+}
+
 /** Adapts a Web Worker, or a worker's global scope, to an {@link Endpoint}. */
 export function webEndpoint(target: MessageTarget): Endpoint {
   return {
@@ -19,10 +33,12 @@ export function webEndpoint(target: MessageTarget): Endpoint {
 
 /**
  * Starts a module Web Worker on `url` (a script that imports `@sigslot/thread` and defines the thread
- * class). The browser has no exit event: `onExit` fires when the thread finishes or is terminated.
+ * class), or the one `options.createWorker` makes. The browser has no exit event: `onExit` fires when the thread
+ * finishes or is terminated.
  */
 export function spawnWebWorker(url: string, options: SpawnOptions): WorkerEndpoint {
-  const worker = new Worker(url, { type: 'module', name: options.name });
+  const worker: WebWorker = options.createWorker?.() ?? new Worker(url, { type: 'module', name: options.name });
+  const script = options.createWorker ? "made by the thread class's static worker" : url;
   let exited: ((code: number) => void) | undefined;
   let exitCode: number | undefined;
   const exit = (code: number): void => {
@@ -38,8 +54,8 @@ export function spawnWebWorker(url: string, options: SpawnOptions): WorkerEndpoi
         handler(
           new Error(
             event.message
-              ? `${event.message} (worker script ${url})`
-              : `the worker script ${url} failed to load (check the URL and that it is served as JavaScript), or threw an uncaught error`,
+              ? `${event.message} (worker script ${script})`
+              : `the worker script ${script} failed to load (check the URL and that it is served as JavaScript), or threw an uncaught error`,
           ),
         );
         exit(1);

@@ -10,6 +10,7 @@ import {
 import { receiveThread } from '../worker/receive-thread';
 import { threadModuleLoaded } from '../worker/top-level-start';
 import { WorkerSide, type SyncChannel } from '../worker/worker-side';
+import { servedClassesWith } from './served-classes';
 import { webEndpoint } from './web-endpoint';
 
 // The worker side of a browser thread: a module Web Worker whose script is the thread module itself.
@@ -28,6 +29,14 @@ function webSyncChannel(init: ThreadInit): SyncChannel {
   };
 }
 
+function notServed(exportName: string): InvalidArgumentError {
+  return new InvalidArgumentError(
+    `${exportName} is not among the classes this worker's script serves, and its class has a static worker, not a ` +
+      `module to import. Call serveThreadClasses({ ${exportName} }) at the top level of the module that defines it ` +
+      `(the script the worker runs), or give the class a static module.`,
+  );
+}
+
 /**
  * Runs the thread in this Web Worker once the main thread's `init` arrives: loads the thread module (already
  * running: it is this worker's script), builds the thread and runs it; the worker closes when `run()` returns.
@@ -38,11 +47,18 @@ export function startWebThread(): void {
   // The worker's script is the thread module itself, so the first import finds the module that is already
   // running; keeping namespaces makes later loads (worker objects) synchronous, as `require` is on Node.
   const modules = new Map<string, unknown>();
-  const load = (location: ClassLocation): unknown =>
-    modules.get(location.module) ??
-    import(/* @vite-ignore */ /* webpackIgnore: true */ location.module).then(
-      (exports: unknown) => (modules.set(location.module, exports), exports),
+  const load = (location: ClassLocation): unknown => {
+    const served = servedClassesWith(location.exportName);
+    if (served) return served;
+    // A class whose worker the page made (static worker) is found only among the classes the script serves.
+    if (location.module === '') return Promise.reject(notServed(location.exportName));
+    return (
+      modules.get(location.module) ??
+      import(/* @vite-ignore */ /* webpackIgnore: true */ location.module).then(
+        (exports: unknown) => (modules.set(location.module, exports), exports),
+      )
     );
+  };
   receiveThread(
     endpoint,
     (message) => (message as { type?: string } | null)?.type === 'init',

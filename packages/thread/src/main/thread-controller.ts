@@ -43,6 +43,8 @@ export interface StartOptions {
   readonly location: ClassLocation;
   readonly state: Record<string, unknown>;
   readonly resourceLimits?: NonNullable<SpawnOptions['resourceLimits']>;
+  /** Browsers: the class's `static worker`. */
+  readonly createWorker?: SpawnOptions['createWorker'];
   /** Backpressure: see `QThread.maxPendingEmits` (0: no limit). */
   readonly maxPendingEmits: number;
 }
@@ -137,7 +139,12 @@ export class ThreadController implements ThreadTransport {
       watches: this.signals.watches,
       maxPendingEmits: options.maxPendingEmits,
     } as const;
-    const spawn = { name: data.name, ...(options.resourceLimits ? { resourceLimits: options.resourceLimits } : {}) };
+    const { resourceLimits, createWorker } = options;
+    const spawn = {
+      name: data.name,
+      ...(resourceLimits ? { resourceLimits } : {}),
+      ...(createWorker ? { createWorker } : {}),
+    };
     const { endpoint, sync } = this.startWorker(init, spawn, `Thread ${this.thread.describe()}`);
     this.endpoint = endpoint;
     this.sync = sync;
