@@ -196,7 +196,8 @@ export class QFuture<T, A = T> implements PromiseLike<A> {
     failed: ((error: unknown, next: FutureState<unknown>) => void) | null,
   ): QFuture<unknown> {
     const next = new FutureState<unknown>();
-    next.label = `a continuation of ${this.state.label}`;
+    // Named when a message needs it: `await future` makes a continuation, and a label is a string per task.
+    next.labelSource = { describe: () => `a continuation of ${this.state.label}` };
     next.start();
     this.state.whenFinished(() => {
       if (!this.state.canceled) done(this.awaited(), next);
@@ -209,7 +210,7 @@ export class QFuture<T, A = T> implements PromiseLike<A> {
 
   private passThrough(handle: (error: unknown, next: FutureState<unknown>) => boolean): QFuture<unknown, unknown> {
     const next = new FutureState<unknown>();
-    next.label = this.state.label;
+    next.labelSource = { describe: () => this.state.label };
     next.start();
     this.state.whenFinished(() => {
       if (this.state.canceled && handle(this.failure(), next)) return;
