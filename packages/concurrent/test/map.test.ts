@@ -133,4 +133,32 @@ describe('QtConcurrent map, filter and reduce with real workers', () => {
     future.resume();
     expect(await future).toHaveLength(3000);
   });
+
+  test('QC-7 a suspend while running takes back the items still queued in the pool; resume hands them out again', async () => {
+    // A pool of its own: the blocks it hands out start at one item (another pool's may have grown on tiny tasks).
+    const fresh = new QThreadPool().setObjectName('suspendPool');
+    fresh.maxThreadCount = 2;
+    const items = Array.from({ length: 40 }, (_, i) => ({ value: i, ms: 10 }));
+    const future = QtConcurrent.mappedReduced(fresh, items, tasks.delayed, (sum: number, v: number) => sum + v, {
+      initialValue: 0,
+    });
+    const watcher = new QFutureWatcher<number>();
+    let asked = false;
+    watcher.progressValueChanged.connect((done) => {
+      if (done > 0 && !asked) {
+        asked = true;
+        future.suspend();
+      }
+    });
+    watcher.setFuture(future);
+    await watcher.suspended.once();
+    // Only the items already in the workers ran; the pool's queue holds none of this job any more.
+    expect(future.progressValue()).toBeLessThan(40);
+    expect(fresh.queuedTaskCount()).toBe(0);
+    expect(future.isFinished()).toBe(false);
+    future.resume();
+    expect(await future).toBe((39 * 40) / 2);
+    expect(future.progressValue()).toBe(40);
+    await fresh.waitForDone();
+  });
 });

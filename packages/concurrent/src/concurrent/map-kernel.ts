@@ -21,13 +21,18 @@ const OUTSTANDING_PER_THREAD = 1024;
  * The engine of map, mapped, filtered and their reduced forms (Qt's IterateKernel): each item is a task on the pool
  * (the pool hands them out in blocks that grow with the measured work per item), results are stored at their input
  * index, and a reduce runs here, in input order or as items complete. Items are fed to the pool a window at a
- * time, so that a suspend takes effect after the tasks already handed out (then `suspended` is reported).
+ * time; a suspend takes back the ones still in the pool's queue, so that it takes effect once the items already in
+ * the workers are done (then `suspended` is reported), as Qt's threads stop taking iterations.
  */
 export class MapKernel {
   readonly state = new FutureState<unknown>();
   private readonly outcomes: unknown[] = [];
   private readonly done: boolean[] = [];
-  private readonly running = new Set<FutureState<unknown>>();
+  private readonly running = new Map<FutureState<unknown>, QRunnable<unknown>>();
+  /** Items a suspend took back from the pool's queue before they started: handed out again first on resume. */
+  private readonly takenBack: number[] = [];
+  /** Items being taken back now (their futures finish canceled as the pool drops them: not a completion). */
+  private readonly takingBack = new Set<FutureState<unknown>>();
   private next = 0;
   private completed = 0;
   /** The next index an ordered consumer (ordered reduce, filtered output) waits for. */
@@ -45,10 +50,10 @@ export class MapKernel {
     this.state.label = `QtConcurrent.${mode}(${describeTask(task)}) over ${items.length} items`;
     this.state.control = {
       cancel: () => {
-        for (const item of this.running) item.cancel();
+        for (const item of this.running.keys()) item.cancel();
         this.maybeFinish();
       },
-      setSuspended: (suspended) => (suspended ? this.maybeSuspended() : this.feed()),
+      setSuspended: (suspended) => (suspended ? this.suspend() : this.feed()),
       // QW-7: items whose results a watcher has room for are handed out; more when it delivers.
       setResultCredit: () => this.feed(),
     };
@@ -64,16 +69,16 @@ export class MapKernel {
   private feed(): void {
     const window = OUTSTANDING_PER_THREAD * Math.max(1, this.pool.maxThreadCount);
     while (
-      this.next < this.items.length &&
+      (this.takenBack.length > 0 || this.next < this.items.length) &&
       this.running.size < window &&
       this.state.suspension === 'none' &&
       this.hasCredit()
     ) {
       if (this.state.canceled) return;
-      const index = this.next++;
+      const index = this.takenBack.length > 0 ? this.takenBack.shift()! : this.next++;
       const runnable = new QRunnable<unknown>(this.task, [this.items[index]], false);
       const item = runnable.state;
-      this.running.add(item);
+      this.running.set(item, runnable);
       item.whenFinished(() => this.onItem(index, item));
       this.pool.start(runnable);
     }
@@ -85,8 +90,21 @@ export class MapKernel {
     return this.state.resultEvents + this.running.size < this.state.resultCredit;
   }
 
+  /** Takes back the items still queued in the pool; `suspended` comes once the ones in the workers are done. */
+  private suspend(): void {
+    for (const [item, runnable] of this.running) {
+      this.takingBack.add(item);
+      if (!this.pool.tryTake(runnable)) this.takingBack.delete(item);
+    }
+    this.maybeSuspended();
+  }
+
   private onItem(index: number, item: FutureState<unknown>): void {
     this.running.delete(item);
+    if (this.takingBack.delete(item)) {
+      this.takenBack.push(index);
+      return;
+    }
     if (item.exception) this.failWith(item.exception.error);
     else if (!item.canceled && !this.state.canceled) this.accept(index, item.store[0]);
     this.completed++;
@@ -137,7 +155,7 @@ export class MapKernel {
   private failWith(error: unknown): void {
     if (this.state.canceled) return;
     this.state.setException(error);
-    for (const item of this.running) item.cancel();
+    for (const item of this.running.keys()) item.cancel();
   }
 
   private maybeSuspended(): void {
@@ -146,7 +164,7 @@ export class MapKernel {
 
   private maybeFinish(): void {
     if (this.state.finished || this.running.size > 0) return;
-    if (!this.state.canceled && this.next < this.items.length) return;
+    if (!this.state.canceled && (this.next < this.items.length || this.takenBack.length > 0)) return;
     if (!this.state.canceled && this.reducer) this.state.addResults([this.accumulator?.value]);
     this.state.finish();
   }
