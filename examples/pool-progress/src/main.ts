@@ -29,8 +29,8 @@ export interface ExampleResult {
  * summed on this thread as they arrive (mappedReduced). A QFutureWatcher reports progress as queued signals.
  */
 export async function runExample(options: ExampleOptions = {}): Promise<ExampleResult> {
-  const limit = options.limit ?? 2_000_000;
-  const slices = options.slices ?? 200;
+  const limit = options.limit ?? 10_000_000;
+  const slices = options.slices ?? 500;
   const step = Math.ceil(limit / slices);
   const ranges = Array.from({ length: slices }, (_, i) => ({ from: i * step, to: Math.min(limit, (i + 1) * step) }));
   const pool = options.pool ?? QThreadPool.globalInstance();
@@ -47,11 +47,15 @@ export async function runExample(options: ExampleOptions = {}): Promise<ExampleR
   return { primes: future.isCanceled() ? null : future.result(), progress };
 }
 
+/** The command line's job: long enough (several seconds on two cores) to try the keys while it runs. */
+const LIMIT = 10_000_000;
+
 /** The command line: a progress bar, Ctrl-C (or q) cancels, the space bar suspends and resumes. */
 async function main(): Promise<void> {
   const bar = new SingleBar({ format: '{bar} {value}/{total} slices | {state}' }, Presets.shades_classic);
   const input = process.stdin;
   const result = await runExample({
+    limit: LIMIT,
     onStart: (future, watcher) => {
       bar.start(future.progressMaximum(), 0, { state: 'running (space: suspend, q: cancel)' });
       watcher.progressValueChanged.connect((value) => bar.update(value));
@@ -75,7 +79,7 @@ async function main(): Promise<void> {
     input.setRawMode(false);
     input.pause();
   }
-  console.log(result.primes === null ? 'Canceled.' : `${result.primes} primes below 2,000,000.`);
+  console.log(result.primes === null ? 'Canceled.' : `${result.primes} primes below ${LIMIT.toLocaleString('en-US')}.`);
 }
 
 if (require.main === module) void main();
