@@ -28,7 +28,10 @@ type MethodsOf<T> = {
  */
 export type Remote<T extends QObject> = QObject & SignalsOf<T> & MethodsOf<T> & { readonly objectId: number };
 
-/** @internal The object behind {@link Remote}: a QObject bound to the worker's thread, behind a Proxy. */
+/**
+ * The object behind {@link Remote}: a QObject bound to the worker's thread, behind a Proxy. Not exported from the
+ * package: a user holds it as a `Remote<T>`.
+ */
 export class RemoteObjectHandle extends QObject {
   constructor(
     readonly objectId: number,
