@@ -83,8 +83,6 @@ export class TileRenderer {
     const future = QtConcurrent.mapped(this.pool, specs, this.tiles.renderTile);
 
     const watcher = new QFutureWatcher<TileResult>();
-    // Hand out only a few tiles ahead of what the page has drawn: a suspend then stops within a few tiles.
-    watcher.setPendingResultsLimit(2 * threads);
     watcher.resultReadyAt.connect((index) => view.tile(watcher.resultAt(index)));
     watcher.progressValueChanged.connect((value) => view.progress(value, watcher.progressMaximum()));
     watcher.suspending.connect(() => view.state('suspending'));
