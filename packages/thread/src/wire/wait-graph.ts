@@ -26,27 +26,29 @@ export class WaitGraph {
   /**
    * Publishes that thread `self` is about to block on thread `target`; throws a {@link DeadlockError} (and publishes
    * nothing) when `target` waits, directly or through others, for `self`. `where` names the blocking call and
-   * `describe` names a thread by id, for the message.
+   * `describe` names a thread by id, for the message; both are called only then (a blocking call is a hot path).
    */
-  enter(self: number, target: number, where: string, describe: (id: number) => string): void {
+  enter(self: number, target: number, where: string | (() => string), describe: (id: number) => string): void {
     const words = this.words;
     Atomics.store(words, self % WAIT_GRAPH_THREADS, target + 1);
-    const chain = [target];
-    for (let t = target, hops = 0; hops < WAIT_GRAPH_THREADS; hops++) {
+    let hops = 0;
+    for (let t = target; hops < WAIT_GRAPH_THREADS; hops++) {
       const next = Atomics.load(words, t % WAIT_GRAPH_THREADS);
       if (next === 0) return;
       t = next - 1;
-      if (t === self) {
-        Atomics.store(words, self % WAIT_GRAPH_THREADS, 0);
-        const through = chain.map(describe).join(' -> ');
-        throw new DeadlockError(
-          `${where}: thread ${describe(self)} would block until thread ${describe(target)} answers, but ${through} ` +
-            `${chain.length > 1 ? 'wait' : 'waits'} for ${describe(self)} already, so neither could ever go on. Use ` +
-            `QueuedConnection (or invokeMethod's promise) for one of the two calls.`,
-        );
-      }
-      chain.push(t);
+      if (t === self) break;
     }
+    if (hops === WAIT_GRAPH_THREADS) return;
+    Atomics.store(words, self % WAIT_GRAPH_THREADS, 0);
+    // The chain from `target` back to `self`, walked again for the message: `hops` steps, as just found.
+    const chain = [target];
+    for (let t = target, i = 0; i < hops; i++) chain.push((t = Atomics.load(words, t % WAIT_GRAPH_THREADS) - 1));
+    const through = chain.map(describe).join(' -> ');
+    throw new DeadlockError(
+      `${typeof where === 'string' ? where : where()}: thread ${describe(self)} would block until thread ` +
+        `${describe(target)} answers, but ${through} ${chain.length > 1 ? 'wait' : 'waits'} for ${describe(self)} ` +
+        `already, so neither could ever go on. Use QueuedConnection (or invokeMethod's promise) for one of the two calls.`,
+    );
   }
 
   /** Thread `self` is no longer blocked. */

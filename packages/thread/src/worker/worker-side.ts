@@ -223,20 +223,23 @@ export class WorkerSide implements ThreadTransport {
     );
   }
 
+  /** A thread's name in a deadlock message, by id (this thread, main, or another worker). */
+  private readonly describeThread = (id: number): string =>
+    id === this.here.id ? this.here.describe() : id === 0 ? 'main' : `worker #${id}`;
+
   blockSlot(connection: Connection, args: readonly unknown[]): unknown {
     if (!(connection instanceof ForwardConnection)) throw this.noMainObjects(connection.receiver!);
-    const where = `${connection.signal.describe()}.emit()`;
+    // Named only for a message: a blocking emit is a hot path.
+    const where = (): string => `${connection.signal.describe()}.emit()`;
     // A real worker can always wait; a thread sharing the main thread's isolate (the in-memory test tier) cannot.
     if (!this.here.canBlock)
       throw new DeadlockError(
-        `${where}: thread ${this.here.describe()} shares the main thread's isolate, so it cannot block. Use QueuedConnection.`,
+        `${where()}: thread ${this.here.describe()} shares the main thread's isolate, so it cannot block. Use QueuedConnection.`,
       );
-    assertCloneable(args, () => where);
+    assertCloneable(args, where);
     const self = this.here.id;
     // Throws, before anything is sent, when main waits (directly or through others) for this thread.
-    this.waitGraph.enter(self, 0, `${where} (BlockingQueuedConnection)`, (id) =>
-      id === self ? this.here.describe() : id === 0 ? 'main' : `worker #${id}`,
-    );
+    this.waitGraph.enter(self, 0, () => `${where()} (BlockingQueuedConnection)`, this.describeThread);
     const transfer = connection.signal.transfer;
     let code: number;
     try {
@@ -255,7 +258,7 @@ export class WorkerSide implements ThreadTransport {
     }
     if (code === 2) {
       throw new ThreadTerminatedError(
-        `${where}: the main thread released this blocked emit because the thread is ending.`,
+        `${where()}: the main thread released this blocked emit because the thread is ending.`,
       );
     }
     return code === 1 ? this.sync.emitResult() : undefined; // 3: the slots returned nothing, so nothing was sent
