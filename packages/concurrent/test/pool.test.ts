@@ -80,19 +80,6 @@ describe('QThreadPool and QtConcurrent.run with real workers', () => {
     expect(await accepted.future()).toBe(8);
   });
 
-  test('TP-5 reserveThread counts as active and can exceed maxThreadCount; releaseThread starts queued work', async () => {
-    pool.maxThreadCount = 1;
-    pool.reserveThread();
-    pool.reserveThread();
-    expect(pool.activeThreadCount()).toBe(2);
-    const future = QtConcurrent.run(pool, tasks.echo, 3);
-    await new Promise((resolve) => setTimeout(resolve, 20));
-    expect(future.isFinished()).toBe(false);
-    pool.releaseThread();
-    pool.releaseThread();
-    expect(await future).toBe(3);
-  });
-
   test('TP-8 clear() cancels and finishes queued tasks; the running one completes', async () => {
     pool.maxThreadCount = 1;
     const running = QtConcurrent.run(pool, tasks.slowEcho, 1, 50);

@@ -47,6 +47,8 @@ export class PoolThread {
   /** Report messages delivered, shared with the worker (it sends at once while this equals what it posted). */
   delivered = 0;
   expiry: ReturnType<typeof setTimeout> | null = null;
+  /** The task parked in `suspendIfRequested()` on this thread, if any: the thread is released meanwhile (QF-8). */
+  parked: TaskRecord | null = null;
 
   constructor(
     readonly name: string,

@@ -1,17 +1,17 @@
 import { InvalidArgumentError, QObject, Signal } from '@sigslot/core';
 import { applyReport, crashError } from './apply-report';
-import { PoolThread, TaskRecord, toWireTask } from './pool-thread';
+import { PoolThread, TaskRecord } from './pool-thread';
+import { PoolThreads } from './pool-threads';
 import { PriorityQueue } from './priority-queue';
 import { BlockSizer } from './block-sizer';
 import { IdleWaiters } from './idle-waiters';
 import { PoolStatistics } from './pool-statistics';
 import { armOptions } from './task-options';
-import { CANCEL, DELIVERED, type ReportBatch, type WireTask } from './protocol';
-import { TaskSlots } from './task-slots';
+import { CANCEL, DELIVERED, type ReportBatch } from './protocol';
 
 import type { QRunnable } from './qrunnable';
-import { spawnPoolWorker, type ResourceLimits } from './spawn';
-import { idealThreadCount, sharedBuffer } from '@sigslot/thread/channel';
+import type { ResourceLimits } from './spawn';
+import { idealThreadCount } from '@sigslot/thread/channel';
 
 /** Options of a pool. */
 export interface QThreadPoolOptions {
@@ -25,10 +25,11 @@ export interface QThreadPoolOptions {
 }
 
 /**
- * A pool of workers that run tasks (Qt's QThreadPool): at most `maxThreadCount` at once, the rest queued by
- * priority (higher first, FIFO among equals). Workers are reused; one idle for `expiryTimeout` ms ends. A task that
- * throws fails only its future; a worker that dies fails only the tasks it held, and is replaced when needed.
- * Idle workers never keep a Node program alive.
+ * A pool of workers that run tasks (Qt's QThreadPool): at most `maxThreadCount` at once (but always at least one),
+ * the rest queued by priority (higher first, FIFO among equals). Workers are reused; one idle for `expiryTimeout` ms
+ * ends. A task that throws fails only its future; a worker that dies fails only the tasks it held, and is replaced
+ * when needed. A task parked in `suspendIfRequested()` gives its thread's slot to other tasks until it wakes. Idle
+ * workers never keep a Node program alive.
  */
 export class QThreadPool extends QObject {
   /** `queuedTaskCount()` changed (F-11; announced once per batch of changes, see {@link PoolStatistics}). */
@@ -42,11 +43,9 @@ export class QThreadPool extends QObject {
   private max = idealThreadCount();
   private expiry = 30_000;
   private reserved = 0;
-  private readonly threads: PoolThread[] = [];
   private readonly queue = new PriorityQueue<TaskRecord>();
-  private readonly slots = new TaskSlots();
+  private readonly threads: PoolThreads;
   private nextId = 1;
-  private spawned = 0;
   private readonly blocks = new BlockSizer();
   private pumpScheduled = false;
   private readonly idleWaiters = new IdleWaiters();
@@ -57,6 +56,14 @@ export class QThreadPool extends QObject {
     private readonly options: QThreadPoolOptions = {},
   ) {
     super(parent);
+    this.threads = new PoolThreads({
+      resourceLimits: options.resourceLimits,
+      workerUrl: options.workerUrl,
+      name: () => this.objectName || 'QThreadPool',
+      describe: () => this.describe(),
+      onReports: (thread, batch) => this.onReports(thread, batch),
+      onDeath: (thread, reason) => this.onDeath(thread, reason),
+    });
   }
 
   /** The program's pool (TP-1): the same object every time, sized by `idealThreadCount()`. */
@@ -64,12 +71,17 @@ export class QThreadPool extends QObject {
     return (QThreadPool.global ??= new QThreadPool().setObjectName('globalInstance'));
   }
 
-  /** How many threads may run tasks at once (at least one always can, TP-4). */
+  /**
+   * How many threads may run tasks at once. At least one always can, even with a limit of 0 or below, or with every
+   * thread reserved (TP-4). Raising it starts queued tasks at once; lowering it ends idle workers beyond it now and
+   * busy ones when their tasks are done (TP-7).
+   */
   get maxThreadCount(): number {
     return this.max;
   }
   set maxThreadCount(count: number) {
     this.max = count;
+    this.threads.endSurplus(this.threadLimit());
     this.schedulePump();
   }
   /** Ms an idle worker waits for work before it ends; negative: never (applies to workers that go idle after). */
@@ -79,11 +91,12 @@ export class QThreadPool extends QObject {
   set expiryTimeout(ms: number) {
     this.expiry = ms;
   }
-  /** Threads running tasks, plus reserved ones (TP-5: may exceed `maxThreadCount` after `reserveThread`). */
+  /**
+   * Threads running tasks, plus reserved ones (TP-5: may exceed `maxThreadCount` after `reserveThread`). A thread
+   * whose task is parked in `suspendIfRequested()` is not counted while it waits (QF-8).
+   */
   activeThreadCount(): number {
-    let busy = 0;
-    for (const thread of this.threads) if (thread.busy) busy++;
-    return busy + this.reserved;
+    return this.threads.activeCount() + this.reserved;
   }
   /** Tasks waiting for a thread. */
   queuedTaskCount(): number {
@@ -95,7 +108,7 @@ export class QThreadPool extends QObject {
   }
   /** Workers alive (busy or idle). */
   threadCount(): number {
-    return this.threads.length;
+    return this.threads.count;
   }
 
   /** Counts one more thread as active, ignoring the limit, until `releaseThread` (TP-5). */
@@ -120,7 +133,7 @@ export class QThreadPool extends QObject {
   tryStart(runnable: QRunnable<unknown>): boolean {
     if (!this.canStartThread() || this.queue.size > 0) return false;
     const record = this.accept(runnable, 0);
-    this.send(this.threadForWork(), [record]);
+    this.threads.send(this.threads.forWork(), [record]);
     this.publishStatistics();
     return true;
   }
@@ -147,9 +160,7 @@ export class QThreadPool extends QObject {
    * the pool left as it was (TP-9).
    */
   waitForDone(ms = -1): Promise<boolean> {
-    return this.idleWaiters.wait(ms, this.isIdle(), () => {
-      for (const thread of this.threads.splice(0)) void thread.handle.terminate();
-    });
+    return this.idleWaiters.wait(ms, this.isIdle(), () => this.threads.endAll());
   }
 
   private accept(runnable: QRunnable<unknown>, priority: number): TaskRecord {
@@ -183,25 +194,31 @@ export class QThreadPool extends QObject {
 
   /** @internal */
   setTaskFlag(record: TaskRecord, bit: number, on: boolean): void {
-    if (record.where === 'sent') this.slots.setFlag(record.slot, bit, on);
+    if (this.threads.setFlag(record, bit, on)) this.publishStatistics(); // a parked task took its thread back
   }
 
   /** @internal */
   setTaskCredit(record: TaskRecord, credit: number): void {
-    if (record.where === 'sent') this.slots.setCredit(record.slot, credit);
+    this.threads.setCredit(record, credit);
   }
 
   private isIdle(): boolean {
-    return this.queue.size === 0 && this.threads.every((t) => !t.busy);
+    return this.queue.size === 0 && this.threads.allIdle();
   }
 
   private checkDone(): void {
     if (this.idleWaiters.waiting && this.isIdle()) this.idleWaiters.notifyIdle();
   }
 
+  /** Workers the pool keeps: the limit, at least one (TP-4). */
+  private threadLimit(): number {
+    return Math.max(1, this.max);
+  }
+
+  /** Below the limit, or no thread of its own running (reserved ones aside): at least one can always run (TP-4). */
   private canStartThread(): boolean {
     const active = this.activeThreadCount();
-    return active < Math.max(1, this.max) || active === 0;
+    return active < this.max || active - this.reserved < 1;
   }
 
   private schedulePump(): void {
@@ -217,13 +234,13 @@ export class QThreadPool extends QObject {
    */
   private readonly pump = (): void => {
     this.pumpScheduled = false;
-    while (this.queue.size > 0 && this.slots.available > 0) {
-      const free = Math.max(1, Math.max(1, this.max) - this.activeThreadCount());
-      const size = this.blocks.size(this.queue.size, free, this.slots.available);
+    while (this.queue.size > 0 && this.threads.slotsAvailable > 0) {
+      const free = Math.max(1, this.threadLimit() - this.activeThreadCount());
+      const size = this.blocks.size(this.queue.size, free, this.threads.slotsAvailable);
       const thread = this.canStartThread()
-        ? this.threadForWork()
+        ? this.threads.forWork()
         : this.blocks.pipelines()
-          ? this.threadToRefill(size)
+          ? this.threads.toRefill(size)
           : null;
       if (!thread) break;
       const block: TaskRecord[] = [];
@@ -232,7 +249,7 @@ export class QThreadPool extends QObject {
         if (!record) break;
         if (record.where === 'queued') block.push(record);
       }
-      if (block.length > 0) this.send(thread, block);
+      if (block.length > 0) this.threads.send(thread, block);
     }
     this.publishStatistics();
     this.checkDone();
@@ -242,93 +259,29 @@ export class QThreadPool extends QObject {
     this.statistics.publish(this.queue.size, this.activeThreadCount());
   }
 
-  /** A busy thread with less than one block left, for a burst of tiny tasks. */
-  private threadToRefill(size: number): PoolThread | null {
-    let best: PoolThread | null = null;
-    for (const thread of this.threads)
-      if (thread.busy && thread.inflight.size <= size && (!best || thread.inflight.size < best.inflight.size))
-        best = thread;
-    return best;
-  }
-
-  /** An idle worker, or a new one. */
-  private threadForWork(): PoolThread {
-    for (const thread of this.threads) if (!thread.busy) return thread;
-    const name = `${this.objectName || 'QThreadPool'} thread #${++this.spawned}`;
-    const control = new Int32Array(sharedBuffer(8, 'QThreadPool'));
-    const handle = spawnPoolWorker(
-      { flags: this.slots.words, control, name },
-      this.options.resourceLimits,
-      this.options.workerUrl,
-      this.describe(),
-    );
-    const thread = new PoolThread(name, handle, control);
-    handle.onMessage((message) => this.onReports(thread, message as ReportBatch));
-    handle.onDeath((reason) => this.onDeath(thread, reason));
-    this.threads.push(thread);
-    return thread;
-  }
-
-  private send(thread: PoolThread, block: readonly TaskRecord[]): void {
-    if (thread.expiry) clearTimeout(thread.expiry);
-    thread.expiry = null;
-    if (!thread.busy) thread.handle.setBusy(true);
-    const tasks: WireTask[] = [];
-    let transfer: object[] | undefined;
-    for (const record of block) {
-      if (record.runnable.transfer) (transfer ??= []).push(...record.runnable.transfer);
-      const state = record.runnable.state;
-      const slot = this.slots.take(state.suspension !== 'none', state.resultCredit);
-      record.slot = slot;
-      record.where = 'sent';
-      record.thread = thread;
-      thread.inflight.set(record.id, record);
-      tasks.push(toWireTask(record, this.options.workerUrl === undefined));
-    }
-    thread.handle.postMessage({ type: 'run', tasks }, transfer);
-  }
-
   private finishRecord(thread: PoolThread, record: TaskRecord): void {
-    thread.inflight.delete(record.id);
+    this.threads.release(thread, record);
     this.statistics.completed++;
-    record.where = 'done';
-    this.slots.release(record.slot);
-    if (record.deadline) clearTimeout(record.deadline);
   }
 
   private onReports(thread: PoolThread, batch: ReportBatch): void {
     if (batch?.type !== 'reports') return;
     for (const report of batch.reports) {
       const record = thread.inflight.get(report.id);
-      if (record && applyReport(record, report)) this.finishRecord(thread, record);
+      if (!record) continue;
+      if (applyReport(record, report)) this.finishRecord(thread, record);
+      else if (report.kind === 'suspended' && record.runnable.state.suspension === 'suspended') thread.parked = record;
     }
     thread.delivered = (thread.delivered + 1) | 0;
     Atomics.store(thread.control, DELIVERED, thread.delivered);
     this.blocks.record(batch.ran, batch.ms);
-    if (!thread.busy) this.goIdle(thread);
+    if (!thread.busy) this.threads.idle(thread, this.threadLimit(), this.expiry);
     this.pump();
-  }
-
-  private goIdle(thread: PoolThread): void {
-    thread.handle.setBusy(false);
-    if (this.expiry < 0) return;
-    thread.expiry = setTimeout(() => {
-      if (thread.busy) return;
-      this.removeThread(thread);
-      void thread.handle.terminate();
-    }, this.expiry);
-    (thread.expiry as { unref?: () => void }).unref?.();
-  }
-
-  private removeThread(thread: PoolThread): void {
-    const at = this.threads.indexOf(thread);
-    if (at >= 0) this.threads.splice(at, 1);
   }
 
   /** F-7: the tasks the worker held fail with a crash error; the others never notice; a new worker comes on demand. */
   private onDeath(thread: PoolThread, reason: string): void {
-    this.removeThread(thread);
-    if (thread.expiry) clearTimeout(thread.expiry);
+    this.threads.remove(thread);
     for (const record of [...thread.inflight.values()]) {
       this.finishRecord(thread, record);
       record.runnable.state.fail(crashError(record, thread.name, reason));
