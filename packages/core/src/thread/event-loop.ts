@@ -62,18 +62,11 @@ export class EventLoop {
    */
   runOrPost(task: Task): void {
     if (this.draining || this.stopped || this.head !== this.queue.length) return this.post(task);
-    if (task.receiver !== null && task.receiver.isDestroyed()) return task.cancel?.();
     this.draining = true; // a task it posts runs in a later turn, as from a drain
     try {
-      task.run();
-    } catch (error) {
-      reportError(error, { where: 'a queued call' });
+      runTask(task);
     } finally {
-      this.draining = false;
-      if (this.head !== this.queue.length && !this.scheduled && !this.stopped) {
-        this.scheduled = true;
-        scheduleMacrotask(this.drain);
-      }
+      this.drained();
     }
   }
 
@@ -85,10 +78,7 @@ export class EventLoop {
   /** Starts running queued tasks again after {@link EventLoop.stop}. */
   resume(): void {
     this.stopped = false;
-    if (this.pending > 0 && !this.scheduled && !this.draining) {
-      this.scheduled = true;
-      scheduleMacrotask(this.drain);
-    }
+    if (!this.draining) this.drained();
   }
 
   /**
@@ -125,25 +115,32 @@ export class EventLoop {
       while (this.head < end && !this.stopped) {
         const task = this.queue[this.head]!;
         this.queue[this.head++] = undefined as unknown as Task; // let it be collected while the queue grows
-        if (task.receiver !== null && task.receiver.isDestroyed()) {
-          task.cancel?.();
-          continue;
-        }
-        try {
-          task.run();
-        } catch (error) {
-          reportError(error, { where: 'a queued call' });
-        }
+        runTask(task);
       }
     } finally {
-      this.draining = false;
-      if (this.head === this.queue.length) {
-        this.queue = [];
-        this.head = 0;
-      } else if (!this.stopped && !this.scheduled) {
-        this.scheduled = true;
-        scheduleMacrotask(this.drain);
-      }
+      this.drained();
     }
   };
+
+  /** After running tasks: an empty queue starts afresh; tasks left (posted meanwhile) run in a later turn. */
+  private drained(): void {
+    this.draining = false;
+    if (this.head === this.queue.length) {
+      this.queue = [];
+      this.head = 0;
+    } else if (!this.stopped && !this.scheduled) {
+      this.scheduled = true;
+      scheduleMacrotask(this.drain);
+    }
+  }
+}
+
+/** Runs one task as the loop does: dropped (and cancelled) if its receiver was destroyed; its error reported. */
+function runTask(task: Task): void {
+  if (task.receiver !== null && task.receiver.isDestroyed()) return task.cancel?.();
+  try {
+    task.run();
+  } catch (error) {
+    reportError(error, { where: 'a queued call' });
+  }
 }
