@@ -87,7 +87,7 @@ test('SignalSpy records what a worker emits; wait() and waitFor() wait without s
   counter.count = 3;
   using spy = new SignalSpy(counter.value);
   counter.start();
-  expect(await spy.wait(1000)).toBe(true); // the next emission arrived
+  expect(await spy.wait(5000)).toBe(true); // the next emission arrived
   await waitFor(() => spy.count === 3, 1000); // QTRY_COMPARE: polls while the event loop runs
   expect([...spy]).toEqual([[1], [2], [3]]);
   expect(spy.at(-1)).toEqual([3]);

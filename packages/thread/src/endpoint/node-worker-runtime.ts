@@ -17,6 +17,7 @@ import type { Endpoint } from './endpoint';
 import { nodeEndpoint } from './node-endpoint';
 import { loadedCopies } from './package-entry';
 import { nodeBuiltin } from './platform';
+import { isTypeScript, resolveTsx } from './tsx';
 
 // The worker side of a Node thread: what the bootstraps (endpoint/node-bootstrap.ts) call once the runtime is loaded.
 
@@ -60,9 +61,16 @@ export function startNodeThread(exports: unknown, data: NodeWorkerData, endpoint
       const url = spec.startsWith('file:') ? spec : pathToFileURL(spec).href;
       return import(/* @vite-ignore */ /* webpackIgnore: true */ url);
     }
+    const file = spec.startsWith('file:') ? fileURLToPath(spec) : spec;
+    // A TypeScript worker-object class in a thread whose own module is JavaScript (a plain QThread runs the
+    // package's compiled entry): the bootstrap registered no tsx, so register it now, once.
+    if (isTypeScript(file) && !require.extensions['.ts']) {
+      // eslint-disable-next-line @typescript-eslint/no-require-imports
+      (require(resolveTsx(file, `Creating ${location.exportName}`)) as { register(): void }).register();
+    }
     // A CommonJS thread module loads synchronously, so worker objects can be made at once (as in Qt).
     // eslint-disable-next-line @typescript-eslint/no-require-imports
-    return require(spec.startsWith('file:') ? fileURLToPath(spec) : spec);
+    return require(file);
   };
   const side = new WorkerSide(endpoint ?? nodeEndpoint(parentPort!), data.init, nodeSyncChannel(data), load);
   // If this worker ends early (process.exit, an uncaught error), send the emits it made (process.exit runs no
