@@ -46,6 +46,12 @@ export class FutureState<T> {
   /** Results at their index; holes where a result has not arrived (mapped results land out of order). */
   readonly store: T[] = [];
   resultTotal = 0;
+  /** Results at 0, 1, 2… without a gap (Qt's resultCount, QF-4). */
+  contiguous = 0;
+  /** False once `takeResult()` took the results, or for an empty future (QF-1). */
+  valid = true;
+  /** A progress range or text was set: until then the progress counts the results (QF-7). */
+  private progressSet = false;
   progressMin = 0;
   progressMax = 0;
   progressValue = 0;
@@ -63,6 +69,7 @@ export class FutureState<T> {
     this.labelText = text;
   }
   private listeners: Array<(event: FutureEvent) => void> | null = null;
+  private finishers: Array<() => void> | null = null;
   private lastProgressSent = -Infinity;
   private progressTimer: ReturnType<typeof setTimeout> | null = null;
 
@@ -91,7 +98,13 @@ export class FutureState<T> {
     for (let i = 0; i < values.length; i++) if (begin + i in this.store) return false;
     for (let i = 0; i < values.length; i++) this.store[begin + i] = values[i] as T;
     this.resultTotal += values.length;
+    while (this.contiguous in this.store) this.contiguous++;
     this.resultEvents++;
+    if (!this.progressSet) {
+      // QF-7: with no range, the progress is the number of results (sent before them, as Qt does).
+      this.progressValue = this.resultTotal;
+      if (this.listeners) this.sendProgress(false);
+    }
     this.emit({ kind: 'resultsReady', begin, end: begin + values.length });
     return true;
   }
@@ -100,6 +113,7 @@ export class FutureState<T> {
   setProgressRange(min: number, max: number): void {
     if (this.canceled || this.finished) return;
     if (max < min) max = min;
+    this.progressSet = true;
     if (min === this.progressMin && max === this.progressMax) return;
     this.progressMin = min;
     this.progressMax = max;
@@ -116,6 +130,7 @@ export class FutureState<T> {
     if (value <= this.progressValue && !textChanged) return;
     if (value > this.progressValue) this.progressValue = value;
     if (textChanged) {
+      this.progressSet = true;
       this.progressText = text;
       this.emit({ kind: 'progressText', text });
     }
@@ -221,15 +236,18 @@ export class FutureState<T> {
     this.control = null;
     this.emit(EVENTS.finished);
     this.listeners = null;
+    const finishers = this.finishers;
+    this.finishers = null;
+    if (finishers) for (const callback of finishers) callback();
   }
 
-  /** Calls `callback` once the future is finished (now, if it is). */
+  /**
+   * Calls `callback` once the future is finished (now, if it is). Kept apart from the listeners, so that awaiting a
+   * future does not make it send events nobody reads (progress, results).
+   */
   whenFinished(callback: () => void): void {
     if (this.finished) callback();
-    else
-      this.listen((event) => {
-        if (event.kind === 'finished') callback();
-      });
+    else (this.finishers ??= []).push(callback);
   }
 
   /** The results in index order, holes skipped. */

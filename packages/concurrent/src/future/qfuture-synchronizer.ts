@@ -43,7 +43,8 @@ export class QFutureSynchronizer<T> implements AsyncDisposable {
   /** Resolves when every future held is finished (canceling each first with `setCancelOnWait(true)`). */
   async waitForFinished(): Promise<void> {
     if (this.cancelOnWaitValue) for (const future of this.list) future.cancel();
-    await Promise.all(this.list.map((future) => future.waitForFinished()));
+    // Every future, however it ended: a failed one is its owner's to read (future.exception()).
+    await Promise.all(this.list.map((future) => future.waitForFinished().catch(() => undefined)));
   }
   /** `await using`: waits for every future held (Qt's destructor). */
   async [Symbol.asyncDispose](): Promise<void> {

@@ -16,11 +16,20 @@ type ErrorClass<E> = abstract new (...args: never[]) => E;
  * `A` is what awaiting gives: `T` for one result, `T[]` for all of them.
  */
 export class QFuture<T, A = T> implements PromiseLike<A> {
-  /** @internal */
+  /** @internal */ readonly state: FutureState<T>;
+
+  /**
+   * `new QFuture<T>()` is an empty future, as Qt's default-constructed QFuture: started, canceled and finished, with
+   * no results, and not valid (QF-1). Futures of work come from `QtConcurrent`, `QRunnable.future()` and
+   * `QPromise.future()`; the parameters are theirs.
+   */
+  constructor(state?: FutureState<T>, awaitMode?: AwaitMode);
   constructor(
-    /** @internal */ readonly state: FutureState<T>,
+    state?: FutureState<T>,
     private readonly awaitMode: AwaitMode = 'first',
-  ) {}
+  ) {
+    this.state = state ?? emptyState<T>();
+  }
 
   /** True once the computation started (a queued `run()` counts as started, as in Qt). */
   isStarted(): boolean {
@@ -47,9 +56,14 @@ export class QFuture<T, A = T> implements PromiseLike<A> {
     return this.state.suspension === 'suspended';
   }
 
-  /** How many results have arrived. */
+  /** True while results can be read: false for an empty future and after `takeResult()` (QF-1). */
+  isValid(): boolean {
+    return this.state.valid;
+  }
+
+  /** How many results have arrived at 0, 1, 2… without a gap (`addResult(v, index)` may leave gaps, QF-4). */
   resultCount(): number {
-    return this.state.resultTotal;
+    return this.state.contiguous;
   }
   /** True when the result at `index` has arrived. */
   isResultReadyAt(index: number): boolean {
@@ -58,6 +72,7 @@ export class QFuture<T, A = T> implements PromiseLike<A> {
   /** The result at `index`; throws if it has not arrived (await the future, or watch `resultReadyAt`). */
   resultAt(index: number): T {
     this.throwIfFailed();
+    this.throwIfTaken('resultAt');
     if (!(index in this.state.store))
       throw new InvalidArgumentError(
         `${this.state.label}: resultAt(${index}) has not arrived (${this.state.resultTotal} results so far). Await the future, or connect a QFutureWatcher's resultReadyAt.`,
@@ -71,7 +86,18 @@ export class QFuture<T, A = T> implements PromiseLike<A> {
   /** The results that have arrived, in index order (input order for `mapped`/`filtered`). */
   results(): T[] {
     this.throwIfFailed();
+    this.throwIfTaken('results');
     return this.state.results();
+  }
+  /**
+   * Takes the first result out: the future lets go of its results and is no longer valid (QF-4, Qt's takeResult),
+   * through every handle to it. Throws as `result()` does when it has not arrived.
+   */
+  takeResult(): T {
+    const value = this.resultAt(0);
+    this.state.valid = false;
+    this.state.store.length = 0;
+    return value;
   }
   /** The error the computation failed with, or undefined. */
   exception(): unknown {
@@ -117,9 +143,15 @@ export class QFuture<T, A = T> implements PromiseLike<A> {
     this.setSuspended(this.state.suspension === 'none');
   }
 
-  /** Resolves once the future is finished, however it ended (never rejects). */
+  /**
+   * Resolves once the future is finished, a canceled one included; rejects with the error the computation failed
+   * with, as `result()` throws it (QF-5). A thread that waits cannot run the task itself as Qt's can (the task is a
+   * worker's); it waits without holding a pool thread.
+   */
   waitForFinished(): Promise<void> {
-    return new Promise((resolve) => this.state.whenFinished(resolve));
+    return new Promise((resolve, reject) =>
+      this.state.whenFinished(() => (this.state.exception ? reject(this.state.exception.error) : resolve())),
+    );
   }
 
   /**
@@ -191,6 +223,13 @@ export class QFuture<T, A = T> implements PromiseLike<A> {
     if (this.state.exception) throw this.state.exception.error;
   }
 
+  private throwIfTaken(method: string): void {
+    if (!this.state.valid)
+      throw new InvalidArgumentError(
+        `${this.state.label}: ${method}() on a future that is not valid (empty, or its results were taken with takeResult()). Keep the value takeResult() returned, or read results() instead of taking them.`,
+      );
+  }
+
   private chain(
     done: (value: A, next: FutureState<unknown>) => void,
     failed: ((error: unknown, next: FutureState<unknown>) => void) | null,
@@ -222,6 +261,15 @@ export class QFuture<T, A = T> implements PromiseLike<A> {
     });
     return new QFuture(next, this.awaitMode);
   }
+}
+
+/** The state of an empty future: started, canceled and finished, not valid (QF-1). */
+function emptyState<T>(): FutureState<T> {
+  const state = new FutureState<T>();
+  state.label = 'an empty QFuture';
+  state.valid = false;
+  state.cancelAndFinish();
+  return state;
 }
 
 function matches(error: unknown, type: ErrorClass<unknown>): boolean {

@@ -1,4 +1,6 @@
+import type { WireError } from '@sigslot/thread/channel';
 import { TaskCrashedError, TaskFailedError } from '../errors';
+import type { FutureState } from '../future/future-state';
 import type { WireReport } from './protocol';
 import type { TaskRecord } from './pool-thread';
 
@@ -13,17 +15,12 @@ export function applyReport(record: TaskRecord, report: WireReport): boolean {
       if (report.value !== undefined) state.addResults([report.value]);
       state.finish();
       return true;
-    case 'failed': {
-      const { name, message, stack } = report.error;
-      state.fail(
-        new TaskFailedError(
-          name,
-          `${state.label} threw ${name}: ${message}. The error came from the task itself; its worker goes on with the next task.`,
-          stack,
-        ),
-      );
+    case 'failed':
+      state.fail(taskError(state, report.error, 'threw'));
       return true;
-    }
+    case 'exception':
+      state.setException(taskError(state, report.error, 'reported'));
+      return false;
     case 'skipped':
     case 'finished':
       state.finish();
@@ -41,6 +38,16 @@ export function applyReport(record: TaskRecord, report: WireReport): boolean {
       state.reportSuspended();
       return false;
   }
+}
+
+/** What a task's future fails with when the task threw (or reported, with `QPromise.setException`) `error`. */
+function taskError(state: FutureState<unknown>, error: WireError, how: 'threw' | 'reported'): TaskFailedError {
+  const { name, message, stack } = error;
+  return new TaskFailedError(
+    name,
+    `${state.label} ${how} ${name}: ${message}. The error came from the task itself; its worker goes on with the next task.`,
+    stack,
+  );
 }
 
 /** F-7: what a task's future fails with when its worker died while holding it. */

@@ -48,6 +48,8 @@ export interface RunBlock {
 export type WireReport =
   | { readonly id: number; readonly kind: 'returned'; readonly value: unknown }
   | { readonly id: number; readonly kind: 'failed'; readonly error: WireError }
+  /** `QPromise.setException` in the task: the future fails now; it finishes when the task returns (QP-4). */
+  | { readonly id: number; readonly kind: 'exception'; readonly error: WireError }
   | { readonly id: number; readonly kind: 'skipped' }
   | { readonly id: number; readonly kind: 'results'; readonly index: number; readonly values: readonly unknown[] }
   | { readonly id: number; readonly kind: 'range'; readonly min: number; readonly max: number }

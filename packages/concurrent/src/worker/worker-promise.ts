@@ -1,3 +1,4 @@
+import { toWireError } from '@sigslot/thread/channel';
 import { CANCEL, CREDIT, SUSPEND } from '../pool/protocol';
 import { takeTransfers } from '../task/transfer-marks';
 import type { ReportBuffer } from './report-buffer';
@@ -20,6 +21,8 @@ export class WorkerPromise<T> {
   private value = 0;
   private text = '';
   private done = false;
+  /** `setException` was called: the future failed, which counts as canceled here too (QP-4, QF-6). */
+  private failed = false;
   /** Result reports made so far (counted against the credit main gives, QW-7). */
   private reported = 0;
   /** When the last progress report left (performance.now()). */
@@ -47,7 +50,7 @@ export class WorkerPromise<T> {
     this.reports.add({ id: this.id, kind: 'finished' }, false);
   }
   isCanceled(): boolean {
-    return (Atomics.load(this.flags, this.slot) & CANCEL) !== 0;
+    return this.failed || (Atomics.load(this.flags, this.slot) & CANCEL) !== 0;
   }
   addResult(value: T, index?: number): boolean {
     return this.addResults([value], index);
@@ -104,13 +107,16 @@ export class WorkerPromise<T> {
   sendHeldProgress(): void {
     if (this.progressHeld) this.sendProgress(null, performance.now());
   }
+  /** Fails the future with `error`, once; ignored once canceled or finished (QP-4). The task goes on until it returns. */
   setException(error: unknown): void {
-    throw error; // the task's runner reports it as the task's failure
+    if (this.done || this.isCanceled()) return;
+    this.failed = true;
+    this.reports.add({ id: this.id, kind: 'exception', error: toWireError(error) });
   }
   /** Parks the worker while a suspend is requested (without CPU); a cancel releases it. */
   suspendIfRequested(): void {
     let flags = Atomics.load(this.flags, this.slot);
-    if ((flags & SUSPEND) === 0 || (flags & CANCEL) !== 0) return;
+    if ((flags & SUSPEND) === 0 || (flags & CANCEL) !== 0 || this.failed) return;
     this.sendHeldProgress();
     this.reports.add({ id: this.id, kind: 'suspended' });
     this.reports.flush();
