@@ -51,10 +51,7 @@ export class QThreadPool extends QObject {
   private readonly idleWaiters = new IdleWaiters();
   private readonly statistics = new PoolStatistics(this);
 
-  constructor(
-    parent: QObject | null = null,
-    private readonly options: QThreadPoolOptions = {},
-  ) {
+  constructor(parent: QObject | null = null, options: QThreadPoolOptions = {}) {
     super(parent);
     this.threads = new PoolThreads({
       resourceLimits: options.resourceLimits,
