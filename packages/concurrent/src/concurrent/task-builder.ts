@@ -1,7 +1,8 @@
 import type { QFuture } from '../future/qfuture';
-import { QRunnable, type RunOptions } from '../pool/qrunnable';
+import { InvalidArgumentError } from '@sigslot/core';
+import { CopiedArguments, QRunnable, type RunOptions } from '../pool/qrunnable';
 import { QThreadPool } from '../pool/qthreadpool';
-import type { TaskFunction, TaskRef } from '../task/task-ref';
+import { describeTask, type TaskFunction, type TaskRef } from '../task/task-ref';
 import type { PromiseTask } from './run';
 
 /**
@@ -17,7 +18,9 @@ import type { PromiseTask } from './run';
  * ```
  */
 export class TaskBuilder<Args extends unknown[], R> {
-  private args: readonly unknown[] = [];
+  private args = new CopiedArguments([], () => '');
+  /** Arguments moved with `transfer` went to the first spawned task; another spawn needs new ones. */
+  private argsSpent = false;
   private pool: QThreadPool | null = null;
   private priority = 0;
   private options: RunOptions = {};
@@ -28,9 +31,13 @@ export class TaskBuilder<Args extends unknown[], R> {
     private readonly promiseMode: boolean,
   ) {}
 
-  /** The task's arguments, copied when it is spawned. */
+  /**
+   * The task's arguments, copied now (QC-9): changes made to them before `spawn()` are not seen by the task.
+   * Arguments marked with `transfer` move now, to the first task spawned.
+   */
   withArguments(...args: Args): this {
-    this.args = args;
+    this.args = new CopiedArguments(args, () => `QtConcurrent.task(${describeTask(this.task)}).withArguments()`);
+    this.argsSpent = false;
     return this;
   }
   /** The pool to run on (default: the global instance). */
@@ -55,6 +62,11 @@ export class TaskBuilder<Args extends unknown[], R> {
   }
   /** Starts the task and returns its future. */
   spawn(): QFuture<R> {
+    if (this.argsSpent)
+      throw new InvalidArgumentError(
+        `QtConcurrent.task(${describeTask(this.task)}).spawn(): its arguments marked with transfer() were moved to the task spawned before. Call withArguments() again before another spawn().`,
+      );
+    if (this.args.transfer) this.argsSpent = true;
     const runnable = new QRunnable<R>(this.task, this.args, this.promiseMode, this.options);
     (this.pool ?? QThreadPool.globalInstance()).start(runnable as QRunnable<unknown>, this.priority);
     return runnable.future();

@@ -24,9 +24,12 @@ export class BlockSizer {
     return this.avgTaskMs === null ? 1 : Math.ceil(BLOCK_TARGET_MS / Math.max(this.avgTaskMs, 0.0005));
   }
 
-  /** The next block's size: never more than a fair share of the queue among `free` threads. */
-  size(queued: number, free: number, slots: number): number {
-    return Math.min(MAX_BLOCK, this.adaptive(), Math.ceil(queued / Math.max(1, free)), slots);
+  /**
+   * The next block's size: at most `queued / (2 × threads)` (Qt's cap, QC-8), so that every thread gets at least
+   * two blocks of a burst and a slow block cannot leave the others idle at the end.
+   */
+  size(queued: number, threads: number, slots: number): number {
+    return Math.min(MAX_BLOCK, this.adaptive(), Math.ceil(queued / (2 * Math.max(1, threads))), slots);
   }
 
   /** True when tasks are tiny enough that a busy thread should get its next block before it is idle. */

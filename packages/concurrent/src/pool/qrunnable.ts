@@ -20,6 +20,21 @@ function movedArgs(args: readonly unknown[], what: () => string): ReturnType<typ
   }
 }
 
+/**
+ * A task's arguments as copied at the call (QC-1, QC-9): the values the worker gets, and the objects to transfer
+ * with them (arguments marked with `transfer`, which the caller has lost already).
+ */
+export class CopiedArguments {
+  readonly values: readonly unknown[];
+  readonly transfer: readonly object[] | null;
+
+  constructor(args: readonly unknown[], what: () => string) {
+    const moved = movedArgs(args, what);
+    this.values = moved ? moved.values : snapshotArgs(args, what);
+    this.transfer = moved ? moved.transfer : null;
+  }
+}
+
 /** How a task runs, beyond its arguments. */
 export interface RunOptions {
   /** Cancels the task's future when this signal aborts (a queued task never starts; a running one sees isCanceled()). */
@@ -42,15 +57,17 @@ export class QRunnable<T = unknown> {
   /** @internal */
   constructor(
     /** @internal */ readonly task: TaskRef<TaskFunction>,
-    args: readonly unknown[],
+    args: readonly unknown[] | CopiedArguments,
     /** @internal */ readonly promiseMode: boolean,
     /** @internal */ readonly options: RunOptions = NO_OPTIONS,
   ) {
-    const what = (): string => `QRunnable.create(${describeTask(task)})`;
     // Marked arguments move now (the caller's buffers are detached at the call); the others are copied now (QC-1).
-    const moved = movedArgs(args, what);
-    this.args = moved ? moved.values : snapshotArgs(args, what);
-    this.transfer = moved ? moved.transfer : null;
+    const copied =
+      args instanceof CopiedArguments
+        ? args
+        : new CopiedArguments(args, () => `QRunnable.create(${describeTask(task)})`);
+    this.args = copied.values;
+    this.transfer = copied.transfer;
     this.state.labelSource = this;
   }
 

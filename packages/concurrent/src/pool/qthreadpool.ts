@@ -232,8 +232,7 @@ export class QThreadPool extends QObject {
   private readonly pump = (): void => {
     this.pumpScheduled = false;
     while (this.queue.size > 0 && this.threads.slotsAvailable > 0) {
-      const free = Math.max(1, this.threadLimit() - this.activeThreadCount());
-      const size = this.blocks.size(this.queue.size, free, this.threads.slotsAvailable);
+      const size = this.blocks.size(this.queue.size, this.threadLimit(), this.threads.slotsAvailable);
       const thread = this.canStartThread()
         ? this.threads.forWork()
         : this.blocks.pipelines()
