@@ -73,6 +73,8 @@ const guide: DefaultTheme.SidebarItem[] = [
       { text: '@sigslot/thread', link: '/api/thread/' },
       { text: '@sigslot/sd-shim', link: '/api/sd-shim/' },
       { text: '@sigslot/sd-shim/jest', link: '/api/sd-shim/jest/' },
+      { text: '@sigslot/concurrent', link: '/api/concurrent/' },
+      { text: '@sigslot/concurrent/web-worker', link: '/api/concurrent/web-worker/' },
     ],
   },
 ];

@@ -7,6 +7,8 @@ const NAMES = [
   [/sd-shim\/src$/, '@sigslot/sd-shim'],
   [/thread\/src$/, '@sigslot/thread'],
   [/core\/src$/, '@sigslot/core'],
+  [/concurrent\/src\/web-worker$/, '@sigslot/concurrent/web-worker'],
+  [/concurrent\/src$/, '@sigslot/concurrent'],
 ];
 
 /** @param {import('typedoc').Application} app */

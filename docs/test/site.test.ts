@@ -28,6 +28,12 @@ const MODULES = [
   { name: '@sigslot/thread', source: 'packages/thread/src/index.ts', page: 'thread/' },
   { name: '@sigslot/sd-shim', source: 'packages/sd-shim/src/index.ts', page: 'sd-shim/' },
   { name: '@sigslot/sd-shim/jest', source: 'packages/sd-shim/src/jest/index.ts', page: 'sd-shim/jest/' },
+  { name: '@sigslot/concurrent', source: 'packages/concurrent/src/index.ts', page: 'concurrent/' },
+  {
+    name: '@sigslot/concurrent/web-worker',
+    source: 'packages/concurrent/src/web-worker.ts',
+    page: 'concurrent/web-worker/',
+  },
 ] as const;
 
 /** The newest time a file under `dir` (recursively, by `filter`) was changed, in ms. */

@@ -14,7 +14,7 @@ const DROPPED_AFTER_CANCEL = new Set<FutureEvent['kind']>([
 ]);
 
 /**
- * Watches a {@link QFuture} with signals (Qt's QFutureWatcher<T>). Every signal is queued to the watcher's thread
+ * Watches a {@link QFuture} with signals (Qt's `QFutureWatcher<T>`). Every signal is queued to the watcher's thread
  * and delivered in the order the future changed, never inside the call that changed it; `setFuture` first replays
  * what already happened, so a watcher set on a finished future still emits `started`…`finished`. After a cancel,
  * no result, progress or suspend signal is delivered (even one already queued); results come before `finished`;

@@ -9,7 +9,7 @@ export type AwaitMode = 'first' | 'all';
 type ErrorClass<E> = abstract new (...args: never[]) => E;
 
 /**
- * The result of an asynchronous computation (Qt's QFuture<T>): its state, its results by index, its progress, and
+ * The result of an asynchronous computation (Qt's `QFuture<T>`): its state, its results by index, its progress, and
  * the controls that ask it to stop or pause. Awaitable: `await future` gives the result (`run`) or the results in
  * input order (`mapped`, `filtered`), and rejects with the task's error, or with a {@link TaskCanceledError}.
  *

@@ -2,7 +2,7 @@ import { FutureState } from './future-state';
 import { QFuture } from './qfuture';
 
 /**
- * The reporting side of a future (Qt's QPromise<T>): results, progress, an exception, and the cancel/suspend checks
+ * The reporting side of a future (Qt's `QPromise<T>`): results, progress, an exception, and the cancel/suspend checks
  * of a long computation.
  *
  * A task run with `QtConcurrent.runWithPromise` gets one as its first parameter, in its worker: there `isCanceled()`
