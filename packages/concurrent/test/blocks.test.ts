@@ -25,7 +25,7 @@ function blocks(places: readonly number[]): { start: number; size: number }[] {
 describe('blocks of tasks', () => {
   test('QC-8 tasks of unknown cost leave one per block; tiny ones then leave in larger blocks', async () => {
     const found = blocks(await burst(4000));
-    expect(found.slice(0, 3).map((b) => b.size)).toEqual([1, 1, 1]);
+    expect(found.slice(0, 2).map((b) => b.size)).toEqual([1, 1]); // one block of one task per thread
     expect(Math.max(...found.map((b) => b.size))).toBeGreaterThanOrEqual(16);
   });
 

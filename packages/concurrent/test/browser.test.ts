@@ -123,4 +123,69 @@ describe('QThreadPool in headless Chromium (module Web Workers)', () => {
   test('QF-12 whenAny gives the first task to finish while the other is held; whenAll the futures in input order', () => {
     expect(results.combined).toEqual({ allInOrder: true, allFinished: true, anyIndex: 1, heldFinishedAtAny: false });
   });
+
+  test('TP-4 with maxThreadCount 0 tasks still run, on one worker', () => {
+    expect(results.rules!.tp4).toEqual({ results: [1, 2], threads: 1 });
+  });
+
+  test('TP-7 lowering maxThreadCount ends idle workers beyond it at once', () => {
+    expect(results.rules!.tp7).toEqual({ before: 2, after: 1 });
+  });
+
+  test('TP-10 a runnable is spent by its run: starting it again throws InvalidArgumentError', () => {
+    expect(results.rules!.tp10).toBe('InvalidArgumentError');
+  });
+
+  test('QC-8 one task per block while the cost is unknown, larger blocks for tiny tasks, never over queued / (2 × threads)', () => {
+    const { firstSizes, largest, overCap } = results.rules!.qc8;
+    expect(firstSizes).toEqual([1, 1]); // one block of one task per thread
+    expect(largest).toBeGreaterThanOrEqual(16);
+    expect(overCap).toBe(0);
+  });
+
+  test('QC-9 withArguments copies the arguments at that call', () => {
+    expect(results.rules!.qc9).toEqual([1, 2]);
+  });
+
+  test('QF-1 an empty future is started, canceled, finished and not valid; a done one is finished and valid', () => {
+    expect(results.rules!.qf1).toEqual({
+      empty: [true, false, true, true, false],
+      done: [true, false, true, false, true],
+    });
+  });
+
+  test('QF-4 resultCount counts results from 0 without a gap', () => {
+    expect(results.rules!.qf4).toEqual({ count: 1, results: ['a', 'c'], gap: false });
+  });
+
+  test('QF-5 waitForFinished resolves for a canceled task and rejects for a failed one', () => {
+    expect(results.rules!.qf5).toEqual({ canceled: 'resolved', failed: 'rejected TaskFailedError' });
+  });
+
+  test('QF-6 a task that throws: watchers get started, canceled, finished', () => {
+    expect(results.rules!.qf6).toEqual(['started', 'canceled', 'finished']);
+  });
+
+  test('QF-7 without a range the progress is the number of results', () => {
+    expect(results.rules!.qf7).toBe(5);
+  });
+
+  test('QF-8 a task parked in suspendIfRequested() gives its thread to another task until resumed', () => {
+    expect(results.rules!.qf8).toEqual({ activeWhileParked: 0, ranMeanwhile: 7, results: 10 });
+  });
+
+  test('QF-11 a failure skips then() and onCanceled() down to the matching onFailed', () => {
+    expect(results.rules!.qf11).toEqual(['onFailed(RangeError)']);
+  });
+
+  test('QP-4 setException fails the future once; afterwards results are refused and isCanceled() is true', () => {
+    expect(results.rules!.qp4).toEqual({ name: 'RangeError', seen: [0, 1] });
+  });
+
+  test('QW-1 / QW-8 / QW-9 queued signals: started, a batch, then its indexes, then finished', () => {
+    expect(results.rules!.qw).toEqual({
+      inSetFuture: 0,
+      log: ['started', 'resultsReadyAt(0,3)', 'resultReadyAt(0)', 'resultReadyAt(1)', 'resultReadyAt(2)', 'finished'],
+    });
+  });
 });

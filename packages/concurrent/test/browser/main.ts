@@ -1,6 +1,7 @@
 // The browser test page: a QThreadPool on module Web Workers; results go to window.__results for the test to read.
 import { QFutureWatcher, QThreadPool, QtConcurrent, QtFuture, taskModule, transfer } from '@sigslot/concurrent';
 import type { PoolResults } from './results';
+import { checkRules } from './rules';
 import type * as Tasks from './tasks';
 
 const results: PoolResults = { done: false, errors: [], crossOriginIsolated };
@@ -55,6 +56,7 @@ async function run(): Promise<void> {
   results.transfer = await transfers(pool, tasks);
   results.combined = await combined(tasks);
   await pool.waitForDone();
+  results.rules = await checkRules(tasks);
 }
 
 type TaskRefs = ReturnType<typeof taskModule<typeof Tasks>>;

@@ -1,3 +1,5 @@
+import type { RuleResults } from './rules';
+
 /** What the browser test page reports on window.__results. */
 export interface PoolResults {
   done: boolean;
@@ -20,4 +22,6 @@ export interface PoolResults {
   };
   /** QF-12: whenAll's futures in input order; whenAny's index while the other was held. */
   combined?: { allInOrder: boolean; allFinished: boolean; anyIndex: number; heldFinishedAtAny: boolean };
+  /** The later pool.md rules (rules.ts). */
+  rules?: RuleResults;
 }
