@@ -91,7 +91,7 @@ describe('QPromise and QFuture', () => {
     expect(await after).toBe(7);
   });
 
-  test("QF-10 then(context, fn) runs fn in the context object's thread, after the current turn", async () => {
+  test("QF-9 then(context, fn) runs fn in the context object's thread, after the current turn", async () => {
     const context = new QObject();
     const p = new QPromise<number>();
     const seen: string[] = [];
