@@ -271,8 +271,8 @@ export class QThreadPool extends QObject {
     thread.delivered = (thread.delivered + 1) | 0;
     Atomics.store(thread.control, DELIVERED, thread.delivered);
     this.blocks.record(batch.ran, batch.ms);
+    this.pump(); // before the thread counts as idle: it takes queued work rather than ending as surplus (TP-7)
     if (!thread.busy) this.threads.idle(thread, this.threadLimit(), this.expiry);
-    this.pump();
   }
 
   /** F-7: the tasks the worker held fail with a crash error; the others never notice; a new worker comes on demand. */
