@@ -2,6 +2,7 @@ import { InvalidArgumentError, QObject } from '@sigslot/core';
 import { classNameOf, objectThreadData } from '@sigslot/core/kernel';
 import { TaskCanceledError, TaskFailedError } from '../errors';
 import { FutureState } from './future-state';
+import { resolveWith, settleWith } from './settle';
 
 /** What awaiting a future gives: its first result (`run`), or all of them in index order (`mapped`, `filtered`). */
 export type AwaitMode = 'first' | 'all';
@@ -275,28 +276,4 @@ function emptyState<T>(): FutureState<T> {
 function matches(error: unknown, type: ErrorClass<unknown>): boolean {
   if (error instanceof type) return true;
   return error instanceof TaskFailedError && error.remoteName === classNameOf(type);
-}
-
-/** Completes `next` with `value`, following it first when it is a thenable (a QFuture or a Promise). */
-function resolveWith(next: FutureState<unknown>, value: unknown): void {
-  if (value !== null && (typeof value === 'object' || typeof value === 'function') && 'then' in value) {
-    (value as PromiseLike<unknown>).then(
-      (v) => resolveWith(next, v),
-      (e) => next.fail(e),
-    );
-    return;
-  }
-  next.addResults([value]);
-  next.finish();
-}
-
-function settleWith(next: FutureState<unknown>, fn: () => unknown): void {
-  let value: unknown;
-  try {
-    value = fn();
-  } catch (error) {
-    next.fail(error);
-    return;
-  }
-  resolveWith(next, value);
 }

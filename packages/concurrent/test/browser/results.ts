@@ -1,5 +1,3 @@
-import type { RuleResults } from './rules';
-
 /** What the browser test page reports on window.__results. */
 export interface PoolResults {
   done: boolean;
@@ -24,4 +22,22 @@ export interface PoolResults {
   combined?: { allInOrder: boolean; allFinished: boolean; anyIndex: number; heldFinishedAtAny: boolean };
   /** The later pool.md rules (rules.ts). */
   rules?: RuleResults;
+}
+
+/** The later pool.md rules, as the page saw them (rules.ts; kept here, free of import.meta, for the Node test). */
+export interface RuleResults {
+  tp4: { results: number[]; threads: number };
+  tp7: { before: number; after: number };
+  tp10: string;
+  qc8: { firstSizes: number[]; largest: number; overCap: number };
+  qc9: number[];
+  qf1: { empty: boolean[]; done: boolean[] };
+  qf4: { count: number; results: string[]; gap: boolean };
+  qf5: { canceled: string; failed: string };
+  qf6: string[];
+  qf7: number;
+  qf8: { activeWhileParked: number; ranMeanwhile: number; results: number };
+  qf11: string[];
+  qp4: { name: string; seen: number[] };
+  qw: { inSetFuture: number; log: string[] };
 }

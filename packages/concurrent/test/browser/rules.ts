@@ -1,27 +1,10 @@
 // The page's checks of pool.md rules beyond the first ones (TP-4, TP-7, TP-10, QC-8, QC-9, QF-1, QF-4…QF-8, QF-11,
 // QP-4, QW-1, QW-8, QW-9): the same behaviour as the Node tests, observed in module Web Workers.
 import { QFuture, QFutureWatcher, QRunnable, QThreadPool, QtConcurrent, type taskModule } from '@sigslot/concurrent';
+import type { RuleResults } from './results';
 import type * as Tasks from './tasks';
 
 type TaskRefs = ReturnType<typeof taskModule<typeof Tasks>>;
-
-/** What the page saw, rule by rule. */
-export interface RuleResults {
-  tp4: { results: number[]; threads: number };
-  tp7: { before: number; after: number };
-  tp10: string;
-  qc8: { firstSizes: number[]; largest: number; overCap: number };
-  qc9: number[];
-  qf1: { empty: boolean[]; done: boolean[] };
-  qf4: { count: number; results: string[]; gap: boolean };
-  qf5: { canceled: string; failed: string };
-  qf6: string[];
-  qf7: number;
-  qf8: { activeWhileParked: number; ranMeanwhile: number; results: number };
-  qf11: string[];
-  qp4: { name: string; seen: number[] };
-  qw: { inSetFuture: number; log: string[] };
-}
 
 const newPool = (max: number): QThreadPool => {
   const pool = new QThreadPool(null, { workerUrl: new URL('./pool-worker.js', import.meta.url) });
