@@ -189,7 +189,8 @@ describe('QFutureWatcher', () => {
     await watcher.finished.once();
     expect(values[0]).toBe(1);
     expect(values[values.length - 1]).toBe(100_000);
-    expect(values.length).toBeLessThan(10);
+    // A few per 40 ms of the loop (slower under coverage or load), never one per value.
+    expect(values.length).toBeLessThan(100);
   });
 
   test('QW-6 a value below the maximum that was held back by the throttle still arrives', async () => {

@@ -76,13 +76,15 @@ describe('backpressure', () => {
       if (n !== received + 1) inOrder = false;
       received = n;
       if (n === 1) {
-        // The worker sent its first batch and is filling the second; once that is full (its last emit is the one
-        // that sends it), the worker waits for this thread to drain the first. Wait for that point...
+        // This thread took the first emit and stays here, so the worker soon waits for it to drain: at the first
+        // full batch it sends once more than `limit` emits are undelivered. When this thread took that first emit
+        // decides which batch that is, but it is never before `limit + BATCH_EMITS` emits. Wait for that point...
         const deadline = performance.now() + 10_000;
-        while (Atomics.load(made, 0) < 2 * BATCH_EMITS - 1) {
+        while (Atomics.load(made, 0) < limit + BATCH_EMITS) {
           if (performance.now() > deadline) throw new Error(`the worker stopped at ${Atomics.load(made, 0)} emits`);
         }
-        // ...then block on that worker from here, mid-batch: it must stop waiting for us, or neither goes on.
+        // ...then block on that worker from here, near or at its wait: it must stop waiting for us (or never start),
+        // or neither goes on.
         reply = invokeMethod(flooder, 'ping', ConnectionType.BlockingQueuedConnection);
       }
       spin(2);
