@@ -90,11 +90,14 @@ describe('backpressure', () => {
       spin(2);
     });
     thread.start();
-    await expect(flooder.flood(100_000)).resolves.toBe(100_000);
-    expect(reply).toMatch(/^pong from worker #/);
-    await waitFor(() => received === 100_000, 30_000);
-    expect(inOrder).toBe(true);
-    thread.quit();
+    try {
+      await expect(flooder.flood(100_000)).resolves.toBe(100_000);
+      expect(reply).toMatch(/^pong from worker #/);
+      await waitFor(() => received === 100_000, 30_000);
+      expect(inOrder).toBe(true);
+    } finally {
+      thread.quit(); // also when an expectation failed: a thread left running would keep jest from exiting
+    }
     expect(await thread.wait()).toBe(true);
   }, 60_000);
 
