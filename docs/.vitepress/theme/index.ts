@@ -4,6 +4,7 @@ import type { Theme } from 'vitepress';
 import PoolDemo from './PoolDemo.vue';
 import TimerDemo from './TimerDemo.vue';
 import './style.css';
+import './demo.css';
 
 export default {
   extends: DefaultTheme,
