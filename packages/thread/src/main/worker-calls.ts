@@ -141,7 +141,7 @@ export class WorkerCalls {
     const self = currentThreadData().id;
     const graph = this.waitGraph();
     // Throws, before anything is sent, when the worker waits (directly or through others) for this thread.
-    graph.enter(self, this.owner.threadId, where, this.describeThread);
+    graph.enter(self, this.owner.threadId, () => where, this.describeThread);
     Atomics.store(control, ControlWords.MainWait, 0);
     // A worker waiting for this thread to drain its emits (backpressure) must go on, or it could never answer.
     setAndWake(control, ControlWords.MainBlocked, 1);

@@ -112,7 +112,7 @@ export class WorkerMessages {
         const signal = this.lookup(m.objectId, m.signal);
         let result: unknown;
         try {
-          const route = signal && this.route(m.objectId, m.signal, m.version);
+          const route = signal && this.routeOf(signal, m.version);
           if (route) result = this.deliverEmit(route, m.args as unknown[]);
         } finally {
           answer(owner.control, ControlWords.WorkerWait, owner.calls.sendEmitResult(result, signal));
@@ -142,16 +142,20 @@ export class WorkerMessages {
   private readonly lookup = (objectId: number, index: number): Signal<unknown[]> | null =>
     this.owner.signals.lookup(objectId, index);
 
-  /**
-   * Where the worker's emits of signal `index` of object `objectId`, made at routing `version`, go: the signal
-   * and the connections it had here at that version, looked up once for a run of such emits; null for none.
-   */
+  /** {@link routeOf} for signal `index` of object `objectId`: how `decodeBatch` resolves a run of emits. */
   private readonly route = (objectId: number, index: number, version: number): EmitRoute | null => {
     const signal = this.lookup(objectId, index);
-    if (signal === null) return null;
+    return signal && this.routeOf(signal, version);
+  };
+
+  /**
+   * Where the worker's emits of `signal` made at routing `version` go: the signal and the connections it had here
+   * at that version, looked up once for a run of such emits; null for none.
+   */
+  private routeOf(signal: Signal<unknown[]>, version: number): EmitRoute | null {
     const connections = this.owner.signals.routedAt(signal, version);
     return connections.length === 0 ? null : { signal, connections, from: threadDataOf(this.owner.thread) };
-  };
+  }
 
   /**
    * Runs the calls one emission made in the worker posted along `route`; a routing error is reported, so the rest

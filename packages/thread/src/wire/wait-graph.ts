@@ -28,7 +28,7 @@ export class WaitGraph {
    * nothing) when `target` waits, directly or through others, for `self`. `where` names the blocking call and
    * `describe` names a thread by id, for the message; both are called only then (a blocking call is a hot path).
    */
-  enter(self: number, target: number, where: string | (() => string), describe: (id: number) => string): void {
+  enter(self: number, target: number, where: () => string, describe: (id: number) => string): void {
     const words = this.words;
     Atomics.store(words, self % WAIT_GRAPH_THREADS, target + 1);
     let hops = 0;
@@ -45,7 +45,7 @@ export class WaitGraph {
     for (let t = target, i = 0; i < hops; i++) chain.push((t = Atomics.load(words, t % WAIT_GRAPH_THREADS) - 1));
     const through = chain.map(describe).join(' -> ');
     throw new DeadlockError(
-      `${typeof where === 'string' ? where : where()}: thread ${describe(self)} would block until thread ` +
+      `${where()}: thread ${describe(self)} would block until thread ` +
         `${describe(target)} answers, but ${through} ${chain.length > 1 ? 'wait' : 'waits'} for ${describe(self)} ` +
         `already, so neither could ever go on. Use QueuedConnection (or invokeMethod's promise) for one of the two calls.`,
     );

@@ -205,7 +205,10 @@ export class WorkerSide implements ThreadTransport {
     this.queueObjects(forward, args, transfer);
   }
 
-  /** A queued emit with object arguments: copied now, since the batch is serialised later (transferred ones at once). */
+  /**
+   * A queued emit with object arguments, or a signal that transfers: copied now, since the batch is serialised later
+   * (transferred ones are only checked, and sent at once).
+   */
   private queueObjects(
     forward: ForwardConnection,
     args: readonly unknown[],
@@ -213,7 +216,7 @@ export class WorkerSide implements ThreadTransport {
   ): void {
     const where = (): string => `${forward.signal.describe()}.emit()`;
     if (transfer) assertCloneable(args, where);
-    else if (!allPrimitive(args)) args = snapshotArgs(args, where);
+    else args = snapshotArgs(args, where); // queueSlot found an object argument
     this.outbox.emit(
       forward,
       forward.objectId,
