@@ -33,45 +33,106 @@ const EVENTS = {
 /** Qt's QFutureWatcher throttle: at most 25 progress values a second, the first and the maximum always. */
 export const PROGRESS_INTERVAL_MS = 40;
 
+/** The flag bits of {@link FutureState.flags}. */
+const STARTED = 1;
+const FINISHED = 2;
+const CANCELED = 4;
+const INVALID = 8;
+
+/** A shared empty result list, read while a future has no results (a burst's futures would each allocate one). */
+const NO_RESULTS: readonly never[] = Object.freeze([]);
+
+/** Progress and its throttle, made on the first progress report: most tasks never report any. */
+class Progress {
+  /** A range or text was set: until then the progress counts the results (QF-7). */
+  set = false;
+  min = 0;
+  max = 0;
+  value = 0;
+  text = '';
+  lastSent = -Infinity;
+  timer: ReturnType<typeof setTimeout> | null = null;
+}
+
+/** Something to call when a future finishes: a function, or an object that runs a continuation. */
+export type Finisher = (() => void) | { settle(): void };
+
+/**
+ * Everything here is kept small on purpose: a burst of 100,000 tasks holds two of these per task (the task's and its
+ * `await` continuation's) until the results arrive, and the garbage collector copies each live byte. Flags share one
+ * number; progress, results and listeners are made when first needed.
+ */
 export class FutureState<T> {
-  started = false;
-  finished = false;
-  canceled = false;
+  private flags = 0;
   /** 'suspending': asked to pause; 'suspended': the computation reached a point where it paused. */
   suspension: 'none' | 'suspending' | 'suspended' = 'none';
-  /** Result reports the computation may have made in all before it holds back (QW-7: set by a watcher). */
-  resultCredit = Infinity;
   /** Result reports stored so far (one `resultsReady` each). */
   resultEvents = 0;
   /** Results at their index; holes where a result has not arrived (mapped results land out of order). */
-  readonly store: T[] = [];
+  private items: T[] | null = null;
   resultTotal = 0;
   /** Results at 0, 1, 2… without a gap (Qt's resultCount, QF-4). */
   contiguous = 0;
-  /** False once `takeResult()` took the results, or for an empty future (QF-1). */
-  valid = true;
-  /** A progress range or text was set: until then the progress counts the results (QF-7). */
-  private progressSet = false;
-  progressMin = 0;
-  progressMax = 0;
-  progressValue = 0;
-  progressText = '';
+  /** Result reports the computation may make in all before it holds back (QW-7); -1: no limit. */
+  private credit = -1;
+  private progress: Progress | null = null;
   /** The error the computation ended with (a task that threw, a crashed worker, a missed deadline). */
   exception: { readonly error: unknown } | null = null;
   control: FutureControl | null = null;
-  /** Names the computation in messages; computed only when a message needs it (a task's label costs a string). */
-  labelSource: { describe(): string } | null = null;
-  private labelText: string | null = null;
+  /** Names the computation in messages: a text, or an object asked only when a message needs it. */
+  labelSource: { describe(): string } | string | null = null;
+  private listeners: Array<(event: FutureEvent) => void> | null = null;
+  private finishers: Finisher | Finisher[] | null = null;
+
+  get started(): boolean {
+    return (this.flags & STARTED) !== 0;
+  }
+  get finished(): boolean {
+    return (this.flags & FINISHED) !== 0;
+  }
+  get canceled(): boolean {
+    return (this.flags & CANCELED) !== 0;
+  }
+  /** False once `takeResult()` took the results, or for an empty future (QF-1). */
+  get valid(): boolean {
+    return (this.flags & INVALID) === 0;
+  }
+  set valid(valid: boolean) {
+    this.flags = valid ? this.flags & ~INVALID : this.flags | INVALID;
+  }
+  /** Results at their index (read-only; holes where a result has not arrived). */
+  get store(): readonly T[] {
+    return this.items ?? NO_RESULTS;
+  }
+  get resultCredit(): number {
+    return this.credit < 0 ? Infinity : this.credit;
+  }
+  get progressMin(): number {
+    return this.progress?.min ?? 0;
+  }
+  get progressMax(): number {
+    return this.progress?.max ?? 0;
+  }
+  /** With no progress reported, the number of results (QF-7). */
+  get progressValue(): number {
+    return this.progress?.value ?? this.resultTotal;
+  }
+  get progressText(): string {
+    return this.progress?.text ?? '';
+  }
   get label(): string {
-    return this.labelText ?? this.labelSource?.describe() ?? 'a future';
+    const source = this.labelSource;
+    return typeof source === 'string' ? source : (source?.describe() ?? 'a future');
   }
   set label(text: string) {
-    this.labelText = text;
+    this.labelSource = text;
   }
-  private listeners: Array<(event: FutureEvent) => void> | null = null;
-  private finishers: Array<() => void> | null = null;
-  private lastProgressSent = -Infinity;
-  private progressTimer: ReturnType<typeof setTimeout> | null = null;
+
+  /** Drops the results (`takeResult()`): the future is no longer valid. */
+  dropResults(): void {
+    this.valid = false;
+    this.items = null;
+  }
 
   listen(listener: (event: FutureEvent) => void): () => void {
     (this.listeners ??= []).push(listener);
@@ -86,82 +147,117 @@ export class FutureState<T> {
   }
 
   start(): void {
-    if (this.started || this.finished) return;
-    this.started = true;
+    if ((this.flags & (STARTED | FINISHED)) !== 0) return;
+    this.flags |= STARTED;
     this.emit(EVENTS.started);
+  }
+
+  /** Stores one result at the next index (a task's return value): {@link addResults} without a list. */
+  addResult(value: T): boolean {
+    if ((this.flags & (CANCELED | FINISHED)) !== 0) return false;
+    const items = (this.items ??= []);
+    const begin = items.length;
+    items.push(value);
+    return this.stored(begin, 1);
   }
 
   /** Stores results from `index` on (appended when omitted); false when canceled, finished or an index is taken (QP-2). */
   addResults(values: readonly T[], index?: number): boolean {
-    if (this.canceled || this.finished || values.length === 0) return false;
-    const begin = index ?? this.store.length;
-    for (let i = 0; i < values.length; i++) if (begin + i in this.store) return false;
-    for (let i = 0; i < values.length; i++) this.store[begin + i] = values[i] as T;
-    this.resultTotal += values.length;
-    while (this.contiguous in this.store) this.contiguous++;
+    if ((this.flags & (CANCELED | FINISHED)) !== 0 || values.length === 0) return false;
+    const items = (this.items ??= []);
+    const begin = index ?? items.length;
+    for (let i = 0; i < values.length; i++) if (begin + i in items) return false;
+    for (let i = 0; i < values.length; i++) items[begin + i] = values[i] as T;
+    return this.stored(begin, values.length);
+  }
+
+  private stored(begin: number, count: number): boolean {
+    const items = this.items!;
+    this.resultTotal += count;
+    while (this.contiguous in items) this.contiguous++;
     this.resultEvents++;
-    if (!this.progressSet) {
+    const progress = this.progress;
+    if (progress && !progress.set) progress.value = this.resultTotal;
+    if (this.listeners) {
       // QF-7: with no range, the progress is the number of results (sent before them, as Qt does).
-      this.progressValue = this.resultTotal;
-      if (this.listeners) this.sendProgress(false);
+      if (!progress?.set) this.sendProgress(false);
+      this.emit({ kind: 'resultsReady', begin, end: begin + count });
     }
-    this.emit({ kind: 'resultsReady', begin, end: begin + values.length });
     return true;
   }
 
   /** QP-3: `max < min` means `max = min`; the value goes back to `min`. */
   setProgressRange(min: number, max: number): void {
-    if (this.canceled || this.finished) return;
+    if ((this.flags & (CANCELED | FINISHED)) !== 0) return;
     if (max < min) max = min;
-    this.progressSet = true;
-    if (min === this.progressMin && max === this.progressMax) return;
-    this.progressMin = min;
-    this.progressMax = max;
+    const progress = this.progressState();
+    progress.set = true;
+    if (min === progress.min && max === progress.max) return;
+    progress.min = min;
+    progress.max = max;
     this.emit({ kind: 'progressRange', min, max });
-    this.progressValue = min;
+    progress.value = min;
   }
 
   /** QP-3: ignored outside the range, when not above the current value, and once canceled or finished. */
   setProgressValue(value: number, text?: string): void {
-    if (this.canceled || this.finished) return;
-    const ranged = this.progressMin !== 0 || this.progressMax !== 0;
-    if (ranged && (value < this.progressMin || value > this.progressMax)) return;
-    const textChanged = text !== undefined && text !== this.progressText;
-    if (value <= this.progressValue && !textChanged) return;
-    if (value > this.progressValue) this.progressValue = value;
+    if ((this.flags & (CANCELED | FINISHED)) !== 0) return;
+    const progress = this.progressState();
+    const ranged = progress.min !== 0 || progress.max !== 0;
+    if (ranged && (value < progress.min || value > progress.max)) return;
+    const textChanged = text !== undefined && text !== progress.text;
+    if (value <= progress.value && !textChanged) return;
+    if (value > progress.value) progress.value = value;
     if (textChanged) {
-      this.progressSet = true;
-      this.progressText = text;
+      progress.set = true;
+      progress.text = text;
       this.emit({ kind: 'progressText', text });
     }
     this.sendProgress(false);
   }
 
+  private progressState(): Progress {
+    if (this.progress) return this.progress;
+    const progress = new Progress();
+    progress.value = this.resultTotal;
+    return (this.progress = progress);
+  }
+
   /** QW-6: the first value and the maximum go out at once, others at most every 40 ms, the latest one always. */
   private sendProgress(force: boolean): void {
+    const progress = this.progressState();
     const now = performance.now();
-    const due = force || this.progressValue === this.progressMax || now - this.lastProgressSent >= PROGRESS_INTERVAL_MS;
+    const due = force || progress.value === progress.max || now - progress.lastSent >= PROGRESS_INTERVAL_MS;
     if (due) {
-      if (this.progressTimer !== null) clearTimeout(this.progressTimer);
-      this.progressTimer = null;
-      this.lastProgressSent = now;
-      this.emit({ kind: 'progressValue', value: this.progressValue });
-    } else if (this.progressTimer === null) {
-      const wait = PROGRESS_INTERVAL_MS - (now - this.lastProgressSent);
-      this.progressTimer = setTimeout(() => {
-        this.progressTimer = null;
-        if (!this.canceled && !this.finished) this.sendProgress(true);
+      if (progress.timer !== null) clearTimeout(progress.timer);
+      progress.timer = null;
+      progress.lastSent = now;
+      this.emit({ kind: 'progressValue', value: progress.value });
+    } else if (progress.timer === null) {
+      const wait = PROGRESS_INTERVAL_MS - (now - progress.lastSent);
+      progress.timer = setTimeout(() => {
+        progress.timer = null;
+        if ((this.flags & (CANCELED | FINISHED)) === 0) this.sendProgress(true);
       }, wait);
     }
   }
 
   /** Sends a progress value held back by the throttle, so that listeners always see the last one. */
   private flushProgress(): void {
-    if (this.progressTimer === null) return;
-    clearTimeout(this.progressTimer);
-    this.progressTimer = null;
-    this.lastProgressSent = performance.now();
-    this.emit({ kind: 'progressValue', value: this.progressValue });
+    const progress = this.progress;
+    if (progress === null || progress.timer === null) return;
+    clearTimeout(progress.timer);
+    progress.timer = null;
+    progress.lastSent = performance.now();
+    this.emit({ kind: 'progressValue', value: progress.value });
+  }
+
+  /** Drops a progress value held back by the throttle (the future was canceled: nothing more is sent). */
+  private dropHeldProgress(): void {
+    const progress = this.progress;
+    if (progress === null || progress.timer === null) return;
+    clearTimeout(progress.timer);
+    progress.timer = null;
   }
 
   /** Stores the error the computation failed with, once; the future counts as canceled (Qt's reportException). */
@@ -169,18 +265,17 @@ export class FutureState<T> {
     if (this.exception !== null || this.finished) return;
     this.exception = { error };
     if (this.canceled) return;
-    this.canceled = true;
+    this.flags |= CANCELED;
     this.suspension = 'none';
     this.emit(EVENTS.canceled);
   }
 
   /** Asks the computation to stop; results and progress reported after this are dropped. */
   cancel(error?: unknown): void {
-    if (this.canceled || this.finished) return;
+    if ((this.flags & (CANCELED | FINISHED)) !== 0) return;
     if (error !== undefined && this.exception === null) this.exception = { error };
-    this.canceled = true;
-    if (this.progressTimer !== null) clearTimeout(this.progressTimer);
-    this.progressTimer = null;
+    this.flags |= CANCELED;
+    this.dropHeldProgress();
     this.suspension = 'none';
     this.control?.cancel();
     this.emit(EVENTS.canceled);
@@ -200,7 +295,7 @@ export class FutureState<T> {
   }
 
   suspend(): void {
-    if (this.canceled || this.finished || this.suspension !== 'none') return;
+    if ((this.flags & (CANCELED | FINISHED)) !== 0 || this.suspension !== 'none') return;
     this.suspension = 'suspending';
     this.control?.setSuspended(true);
     this.emit(EVENTS.suspending);
@@ -209,7 +304,7 @@ export class FutureState<T> {
   /** Lets the producer make up to `credit` result reports in all before it waits (QW-7). */
   setResultCredit(credit: number): void {
     if (this.resultCredit === credit) return;
-    this.resultCredit = credit;
+    this.credit = credit === Infinity ? -1 : Math.max(0, credit);
     this.control?.setResultCredit(credit);
   }
 
@@ -221,7 +316,7 @@ export class FutureState<T> {
   }
 
   resume(): void {
-    if (this.suspension === 'none' || this.canceled || this.finished) return;
+    if (this.suspension === 'none' || (this.flags & (CANCELED | FINISHED)) !== 0) return;
     this.suspension = 'none';
     this.control?.setSuspended(false);
     this.emit(EVENTS.resumed);
@@ -231,30 +326,43 @@ export class FutureState<T> {
     if (this.finished) return;
     if (!this.started) this.start();
     this.flushProgress();
-    this.finished = true;
+    this.flags |= FINISHED;
     this.suspension = 'none';
     this.control = null;
     this.emit(EVENTS.finished);
     this.listeners = null;
     const finishers = this.finishers;
     this.finishers = null;
-    if (finishers) for (const callback of finishers) callback();
+    if (finishers === null) return;
+    if (!Array.isArray(finishers)) return call(finishers);
+    for (const finisher of finishers) call(finisher);
   }
 
   /**
-   * Calls `callback` once the future is finished (now, if it is). Kept apart from the listeners, so that awaiting a
-   * future does not make it send events nobody reads (progress, results).
+   * Calls `finisher` once the future is finished (now, if it is). Kept apart from the listeners, so that awaiting a
+   * future does not make it send events nobody reads (progress, results). One finisher (an `await`) is kept as it
+   * is, not in a list.
    */
-  whenFinished(callback: () => void): void {
-    if (this.finished) callback();
-    else (this.finishers ??= []).push(callback);
+  whenFinished(finisher: Finisher): void {
+    if (this.finished) return call(finisher);
+    const finishers = this.finishers;
+    if (finishers === null) this.finishers = finisher;
+    else if (Array.isArray(finishers)) finishers.push(finisher);
+    else this.finishers = [finishers, finisher];
   }
 
   /** The results in index order, holes skipped. */
   results(): T[] {
-    if (this.resultTotal === this.store.length) return this.store.slice();
+    const items = this.items;
+    if (items === null) return [];
+    if (this.resultTotal === items.length) return items.slice();
     const out: T[] = [];
-    this.store.forEach((value) => out.push(value));
+    items.forEach((value) => out.push(value));
     return out;
   }
+}
+
+function call(finisher: Finisher): void {
+  if (typeof finisher === 'function') finisher();
+  else finisher.settle();
 }

@@ -1,11 +1,11 @@
 import { InvalidArgumentError, QObject } from '@sigslot/core';
 import { classNameOf, objectThreadData } from '@sigslot/core/kernel';
-import { TaskCanceledError, TaskFailedError } from '../errors';
+import { TaskFailedError } from '../errors';
+import { awaitedValue, failureOf, ThenContinuation, type AwaitMode } from './continuation';
 import { FutureState } from './future-state';
-import { resolveWith, settleWith } from './settle';
+import { settleWith } from './settle';
 
-/** What awaiting a future gives: its first result (`run`), or all of them in index order (`mapped`, `filtered`). */
-export type AwaitMode = 'first' | 'all';
+export type { AwaitMode } from './continuation';
 
 type ErrorClass<E> = abstract new (...args: never[]) => E;
 
@@ -96,8 +96,7 @@ export class QFuture<T, A = T> implements PromiseLike<A> {
    */
   takeResult(): T {
     const value = this.resultAt(0);
-    this.state.valid = false;
-    this.state.store.length = 0;
+    this.state.dropResults();
     return value;
   }
   /** The error the computation failed with, or undefined. */
@@ -165,10 +164,9 @@ export class QFuture<T, A = T> implements PromiseLike<A> {
     onFulfilled?: ((value: A) => R1 | PromiseLike<R1>) | null,
     onRejected?: ((error: unknown) => R2 | PromiseLike<R2>) | null,
   ): QFuture<Awaited<R1 | R2>> {
-    return this.chain(
-      (value, next) => (onFulfilled ? settleWith(next, () => onFulfilled(value)) : resolveWith(next, value)),
-      onRejected ? (error, next) => settleWith(next, () => onRejected(error)) : null,
-    ) as QFuture<Awaited<R1 | R2>>;
+    const next = new FutureState<unknown>();
+    new ThenContinuation(this.state as FutureState<unknown>, this.awaitMode, next, onFulfilled, onRejected);
+    return new QFuture(next) as QFuture<Awaited<R1 | R2>>;
   }
 
   /**
@@ -181,10 +179,10 @@ export class QFuture<T, A = T> implements PromiseLike<A> {
       if (!loop || context.isDestroyed()) return next.cancelAndFinish();
       loop.post({
         receiver: context,
-        run: () => settleWith(next, () => fn(value)),
+        run: () => settleWith(next, fn, value),
         cancel: () => next.cancelAndFinish(),
       });
-    }, null) as QFuture<Awaited<R>>;
+    }) as QFuture<Awaited<R>>;
   }
 
   /**
@@ -198,7 +196,7 @@ export class QFuture<T, A = T> implements PromiseLike<A> {
     const fn = (maybeFn ?? typeOrFn) as (error: unknown) => unknown;
     return this.passThrough((error, next) => {
       if (!this.state.exception || (type && !matches(error, type))) return false;
-      settleWith(next, () => fn(error));
+      settleWith(next, fn, error);
       return true;
     });
   }
@@ -207,17 +205,9 @@ export class QFuture<T, A = T> implements PromiseLike<A> {
   onCanceled<R>(fn: () => R): QFuture<T | Awaited<R>, A | Awaited<R>> {
     return this.passThrough((_error, next) => {
       if (this.state.exception) return false;
-      settleWith(next, () => fn());
+      settleWith(next, fn, undefined);
       return true;
     }) as QFuture<T | Awaited<R>, A | Awaited<R>>;
-  }
-
-  private awaited(): A {
-    return (this.awaitMode === 'all' ? this.state.results() : this.state.store[0]) as A;
-  }
-
-  private failure(): unknown {
-    return this.state.exception?.error ?? new TaskCanceledError(`${this.state.label} was canceled.`);
   }
 
   private throwIfFailed(): void {
@@ -231,17 +221,13 @@ export class QFuture<T, A = T> implements PromiseLike<A> {
       );
   }
 
-  private chain(
-    done: (value: A, next: FutureState<unknown>) => void,
-    failed: ((error: unknown, next: FutureState<unknown>) => void) | null,
-  ): QFuture<unknown> {
+  /** A continuation whose value is settled by `done` (thenOn's), failures and cancels passed through. */
+  private chain(done: (value: A, next: FutureState<unknown>) => void): QFuture<unknown> {
     const next = new FutureState<unknown>();
-    // Named when a message needs it: `await future` makes a continuation, and a label is a string per task.
     next.labelSource = { describe: () => `a continuation of ${this.state.label}` };
     next.start();
     this.state.whenFinished(() => {
-      if (!this.state.canceled) done(this.awaited(), next);
-      else if (failed) failed(this.failure(), next);
+      if (!this.state.canceled) done(awaitedValue(this.state, this.awaitMode) as A, next);
       else if (this.state.exception) next.fail(this.state.exception.error);
       else next.cancelAndFinish();
     });
@@ -253,7 +239,7 @@ export class QFuture<T, A = T> implements PromiseLike<A> {
     next.labelSource = { describe: () => this.state.label };
     next.start();
     this.state.whenFinished(() => {
-      if (this.state.canceled && handle(this.failure(), next)) return;
+      if (this.state.canceled && handle(failureOf(this.state), next)) return;
       if (!this.state.canceled) {
         if (this.state.resultTotal > 0) next.addResults(this.state.results());
         next.finish();

@@ -2,7 +2,7 @@
 // throw.
 import type { FutureState } from './future-state';
 
-/** Completes `next` with `value`, following it first when it is a thenable (a QFuture or a Promise). */
+/** Completes `next` with `value`, or, if `value` is a thenable, with what it settles to. */
 export function resolveWith(next: FutureState<unknown>, value: unknown): void {
   if (value !== null && (typeof value === 'object' || typeof value === 'function') && 'then' in value) {
     (value as PromiseLike<unknown>).then(
@@ -11,15 +11,15 @@ export function resolveWith(next: FutureState<unknown>, value: unknown): void {
     );
     return;
   }
-  next.addResults([value]);
+  next.addResult(value);
   next.finish();
 }
 
-/** Completes `next` with what `fn` returns (followed if a thenable), or fails it with what `fn` throws. */
-export function settleWith(next: FutureState<unknown>, fn: () => unknown): void {
+/** Calls `fn(arg)` and completes `next` with its outcome: its value (followed if a thenable), or what it threw. */
+export function settleWith<A>(next: FutureState<unknown>, fn: (arg: A) => unknown, arg: A): void {
   let value: unknown;
   try {
-    value = fn();
+    value = fn(arg);
   } catch (error) {
     next.fail(error);
     return;

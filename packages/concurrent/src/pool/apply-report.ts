@@ -12,7 +12,7 @@ export function applyReport(record: TaskRecord, report: WireReport): boolean {
   const state = record.runnable.state;
   switch (report.kind) {
     case 'returned':
-      if (report.value !== undefined) state.addResults([report.value]);
+      if (report.value !== undefined) state.addResult(report.value);
       state.finish();
       return true;
     case 'failed':
