@@ -4,17 +4,20 @@ import type { FutureState } from '../future/future-state';
 import type { WireReport } from './protocol';
 import type { TaskRecord } from './pool-thread';
 
+/** A task returned `value` (the common report, sent without a report object): its future has it and finishes. */
+export function applyReturn(record: TaskRecord, value: unknown): void {
+  const state = record.runnable.state;
+  if (value !== undefined) state.addResult(value);
+  state.finish();
+}
+
 /**
  * Applies one worker report to its task's future. Returns true when the task is over (its slot and record can go).
  * Reports for a canceled future still arrive; the future drops them itself (results and progress after cancel).
  */
 export function applyReport(record: TaskRecord, report: WireReport): boolean {
   const state = record.runnable.state;
-  switch (report.kind) {
-    case 'returned':
-      if (report.value !== undefined) state.addResult(report.value);
-      state.finish();
-      return true;
+  switch (report?.kind) {
     case 'failed':
       state.fail(taskError(state, report.error, 'threw'));
       return true;
@@ -37,6 +40,8 @@ export function applyReport(record: TaskRecord, report: WireReport): boolean {
     case 'suspended':
       state.reportSuspended();
       return false;
+    default:
+      return false; // not a report (a worker's messages are not trusted)
   }
 }
 

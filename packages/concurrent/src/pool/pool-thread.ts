@@ -1,6 +1,6 @@
 import type { FutureControl } from '../future/future-state';
 import { isTypeScript, resolveTsx } from '@sigslot/thread/channel';
-import { SUSPEND, type WireTask } from './protocol';
+import { SUSPEND } from './protocol';
 import type { QRunnable } from './qrunnable';
 import type { PoolWorkerHandle } from './spawn';
 
@@ -49,6 +49,9 @@ export class PoolThread {
   expiry: ReturnType<typeof setTimeout> | null = null;
   /** The task parked in `suspendIfRequested()` on this thread, if any: the thread is released meanwhile (QF-8). */
   parked: TaskRecord | null = null;
+  /** The task kinds this worker was told, by module and name, numbered in the order they were sent. */
+  readonly kinds = new Map<string, Map<string, number>>();
+  kindCount = 0;
 
   constructor(
     readonly name: string,
@@ -62,17 +65,27 @@ export class PoolThread {
 }
 
 /** Task modules by path: tsx's register API when one is TypeScript, resolved once per module. */
-const tsxFor = new Map<string, string | undefined>();
+const tsxFor = new Map<string, string | null>();
 
-/** The task as its worker receives it (`node`: tsx is looked up for a TypeScript module). */
-export function toWireTask(record: TaskRecord, node: boolean): WireTask {
+/**
+ * The number `thread` knows `record`'s task kind by; a kind new to it is numbered now and its definition appended
+ * to `newKinds` (module, name, tsx), to travel in the same block.
+ */
+export function kindNumber(thread: PoolThread, record: TaskRecord, node: boolean, newKinds: unknown[]): number {
   const { runnable } = record;
   const { module, name } = runnable.task;
-  let tsx = tsxFor.get(module);
-  if (tsx === undefined && !tsxFor.has(module)) {
-    tsx = node && isTypeScript(module) ? resolveTsx(module, runnable.state.label) : undefined;
-    tsxFor.set(module, tsx);
+  let byName = thread.kinds.get(module);
+  if (byName === undefined) thread.kinds.set(module, (byName = new Map()));
+  let kind = byName.get(name);
+  if (kind === undefined) {
+    let tsx = tsxFor.get(module);
+    if (tsx === undefined) {
+      tsx = node && isTypeScript(module) ? resolveTsx(module, runnable.state.label) : null;
+      tsxFor.set(module, tsx);
+    }
+    kind = thread.kindCount++;
+    byName.set(name, kind);
+    newKinds.push(module, name, tsx);
   }
-  const task = { id: record.id, module, name, promise: runnable.promiseMode, args: runnable.args, slot: record.slot };
-  return tsx ? { ...task, tsx } : task;
+  return kind * 2 + (runnable.promiseMode ? 1 : 0);
 }

@@ -1,6 +1,6 @@
 import { sharedBuffer } from '@sigslot/thread/channel';
-import { PoolThread, toWireTask, type TaskRecord } from './pool-thread';
-import { CANCEL, SUSPEND, type ReportBatch, type WireTask } from './protocol';
+import { kindNumber, PoolThread, type TaskRecord } from './pool-thread';
+import { CANCEL, RUN, SUSPEND, type ReportBatch } from './protocol';
 import { spawnPoolWorker, type ResourceLimits } from './spawn';
 import { TaskSlots } from './task-slots';
 
@@ -88,19 +88,22 @@ export class PoolThreads {
     if (thread.expiry) clearTimeout(thread.expiry);
     thread.expiry = null;
     if (!thread.busy) thread.handle.setBusy(true);
-    const tasks: WireTask[] = [];
+    const message: unknown[] = [RUN, block.length];
+    const kinds: unknown[] = [];
     let transfer: object[] | undefined;
     const node = this.setup.workerUrl === undefined;
     for (const record of block) {
-      if (record.runnable.transfer) (transfer ??= []).push(...record.runnable.transfer);
-      const state = record.runnable.state;
+      const runnable = record.runnable;
+      if (runnable.transfer) (transfer ??= []).push(...runnable.transfer);
+      const state = runnable.state;
       record.slot = this.slots.take(state.suspension !== 'none', state.resultCredit);
       record.where = 'sent';
       record.thread = thread;
       thread.inflight.set(record.id, record);
-      tasks.push(toWireTask(record, node));
+      message.push(record.id, kindNumber(thread, record, node, kinds), record.slot, runnable.args);
     }
-    thread.handle.postMessage({ type: 'run', tasks }, transfer);
+    for (const field of kinds) message.push(field);
+    thread.handle.postMessage(message, transfer);
   }
 
   /** The task ended (or died with its worker): its slot and record go. */

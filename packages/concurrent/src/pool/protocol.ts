@@ -24,29 +24,39 @@ export const UNLIMITED = 0x7fffffff;
 export const POSTED = 0;
 export const DELIVERED = 1;
 
-/** One task as the worker receives it. */
-export interface WireTask {
-  readonly id: number;
+/** What a task runs: a module's exported function. A worker is told each kind once, then tasks name it by number. */
+export interface TaskKind {
   readonly module: string;
   readonly name: string;
-  /** Run-with-promise mode: the function gets a QPromise first. */
-  readonly promise: boolean;
-  readonly args: readonly unknown[];
-  /** The index of its flag word. */
-  readonly slot: number;
-  /** tsx's register API, when the module is TypeScript. */
-  readonly tsx?: string;
+  /** tsx's register API, when the module is TypeScript (Node). */
+  readonly tsx: string | null;
 }
 
-/** Main → worker. */
-export interface RunBlock {
-  readonly type: 'run';
-  readonly tasks: readonly WireTask[];
-}
+/**
+ * Main → worker: a block of n tasks as one flat array, `['run', n, ...n × (id, kind, slot, args), ...k × (module,
+ * name, tsx)]`. The k kinds at the end are new to this worker, numbered on from those it was told before; a task's
+ * `kind` is that number times 2, plus 1 in run-with-promise mode (the function gets a QPromise first); `slot` is the
+ * index of its flag word. Flat, because copying an array between threads costs about half what copying objects with named fields does
+ * (one message per block of a 100,000-task burst, and one per task when the pool is idle).
+ */
+export type RunBlock = readonly unknown[];
+export const RUN = 'run';
+export const KIND_FIELDS = 3;
+export const TASK_FIELDS = 4;
+
+/**
+ * Worker → main: reports in order, `['reports', ran, ms, ...n × (code, id, payload)]`, with how many tasks finished in
+ * this batch and the ms the worker spent running them. A task's return value travels as `(RETURNED, id, value)`; every
+ * other report as `(REPORT, id, report)`.
+ */
+export type ReportBatch = readonly unknown[];
+export const REPORTS = 'reports';
+export const REPORT_FIELDS = 3;
+export const RETURNED = 0;
+export const REPORT = 1;
 
 /** What the worker tells about one task. */
 export type WireReport =
-  | { readonly id: number; readonly kind: 'returned'; readonly value: unknown }
   | { readonly id: number; readonly kind: 'failed'; readonly error: WireError }
   /** `QPromise.setException` in the task: the future fails now; it finishes when the task returns (QP-4). */
   | { readonly id: number; readonly kind: 'exception'; readonly error: WireError }
@@ -56,14 +66,6 @@ export type WireReport =
   | { readonly id: number; readonly kind: 'progress'; value: number; text: string | null }
   | { readonly id: number; readonly kind: 'suspended' }
   | { readonly id: number; readonly kind: 'finished' };
-
-/** Worker → main: reports in order, and how long the worker spent running tasks that finished in this batch. */
-export interface ReportBatch {
-  readonly type: 'reports';
-  readonly reports: readonly WireReport[];
-  readonly ran: number;
-  readonly ms: number;
-}
 
 /** The start-up data of a pool worker. */
 export interface PoolWorkerInit {

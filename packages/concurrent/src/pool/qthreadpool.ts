@@ -1,5 +1,5 @@
 import { InvalidArgumentError, QObject, Signal } from '@sigslot/core';
-import { applyReport, crashError } from './apply-report';
+import { applyReport, applyReturn, crashError } from './apply-report';
 import { PoolThread, TaskRecord } from './pool-thread';
 import { PoolThreads } from './pool-threads';
 import { PriorityQueue } from './priority-queue';
@@ -7,7 +7,7 @@ import { BlockSizer } from './block-sizer';
 import { IdleWaiters } from './idle-waiters';
 import { PoolStatistics } from './pool-statistics';
 import { armOptions } from './task-options';
-import { CANCEL, DELIVERED, type ReportBatch } from './protocol';
+import { CANCEL, DELIVERED, REPORT_FIELDS, REPORTS, RETURNED, type ReportBatch, type WireReport } from './protocol';
 
 import type { QRunnable } from './qrunnable';
 import type { ResourceLimits } from './spawn';
@@ -261,21 +261,25 @@ export class QThreadPool extends QObject {
   }
 
   private onReports(thread: PoolThread, batch: ReportBatch): void {
-    if (batch?.type !== 'reports') return;
-    for (const report of batch.reports) {
-      const record = thread.inflight.get(report.id);
+    if (!Array.isArray(batch) || batch[0] !== REPORTS) return;
+    for (let i = 3; i + 2 < batch.length; i += REPORT_FIELDS) {
+      const record = thread.inflight.get(batch[i + 1] as number);
       if (!record) continue;
-      if (applyReport(record, report)) this.finishRecord(thread, record);
-      else if (report.kind === 'suspended' && record.runnable.state.suspension === 'suspended') thread.parked = record;
+      const payload: unknown = batch[i + 2];
+      if (batch[i] === RETURNED) {
+        applyReturn(record, payload);
+        this.finishRecord(thread, record);
+      } else if (applyReport(record, payload as WireReport)) this.finishRecord(thread, record);
+      else if ((payload as WireReport).kind === 'suspended' && record.runnable.state.suspension === 'suspended')
+        thread.parked = record;
     }
     thread.delivered = (thread.delivered + 1) | 0;
     Atomics.store(thread.control, DELIVERED, thread.delivered);
-    this.blocks.record(batch.ran, batch.ms);
+    this.blocks.record(Number(batch[1]) || 0, Number(batch[2]) || 0);
     this.pump(); // before the thread counts as idle: it takes queued work rather than ending as surplus (TP-7)
     if (!thread.busy) this.threads.idle(thread, this.threadLimit(), this.expiry);
   }
 
-  /** F-7: the tasks the worker held fail with a crash error; the others never notice; a new worker comes on demand. */
   private onDeath(thread: PoolThread, reason: string): void {
     this.threads.remove(thread);
     for (const record of [...thread.inflight.values()]) {

@@ -1,10 +1,12 @@
 import type { Endpoint } from '@sigslot/thread/channel';
-import { DELIVERED, POSTED, type WireReport } from '../pool/protocol';
+import { DELIVERED, POSTED, REPORT, REPORT_FIELDS, REPORTS, RETURNED, type WireReport } from '../pool/protocol';
 
 /** Reports are sent at the latest this long after the first one waiting, even while main is busy. */
 const FLUSH_AFTER_MS = 16;
-/** Reports per message at most. */
-const MAX_REPORTS = 4096;
+/** Reports per message at most (three fields each). */
+const MAX_FIELDS = REPORT_FIELDS * 4096;
+/** Where the reports start in a batch: after 'reports', ran and ms. */
+const HEAD = 3;
 
 /**
  * The worker's outgoing reports, sent the way QThread's emits are: at once while main has delivered everything sent
@@ -13,7 +15,8 @@ const MAX_REPORTS = 4096;
  * the same task still waiting (progress is a latest value, not a stream).
  */
 export class ReportBuffer {
-  private reports: WireReport[] = [];
+  /** The batch being filled: `['reports', ran, ms, ...(code, id, payload)]` (see ReportBatch). */
+  private batch: unknown[] = [REPORTS, 0, 0];
   /** Objects the waiting reports move (results marked with `transfer`). */
   private transfers: object[] = [];
   private posted = 0;
@@ -33,19 +36,30 @@ export class ReportBuffer {
    * tasks answers in one message.
    */
   add(report: WireReport, urgent = true, transfer: readonly object[] | null = null): void {
-    if (transfer) this.transfers.push(...transfer);
-    const reports = this.reports;
-    if (report.kind === 'progress') {
-      const last = reports[reports.length - 1];
-      if (last && last.kind === 'progress' && last.id === report.id) {
-        last.value = report.value;
-        if (report.text !== null) last.text = report.text;
+    const batch = this.batch;
+    const last = batch.length - REPORT_FIELDS; // the waiting report, if any
+    if (report.kind === 'progress' && batch.length > HEAD && batch[last] === REPORT && batch[last + 1] === report.id) {
+      const waiting = batch[last + 2] as WireReport;
+      if (waiting.kind === 'progress') {
+        waiting.value = report.value;
+        if (report.text !== null) waiting.text = report.text;
         return this.maybeFlush(urgent);
       }
     }
-    if (reports.length === 0) this.firstAt = performance.now();
-    reports.push(report);
+    this.push(REPORT, report.id, report, transfer);
     this.maybeFlush(urgent);
+  }
+
+  /** Queues a finished task's return value (sent at the end of its block, as a finished task's outcome). */
+  addReturn(id: number, value: unknown, transfer: readonly object[] | null): void {
+    this.push(RETURNED, id, value, transfer);
+    this.maybeFlush(false);
+  }
+
+  private push(code: number, id: number, payload: unknown, transfer: readonly object[] | null): void {
+    if (transfer) this.transfers.push(...transfer);
+    if (this.batch.length === HEAD) this.firstAt = performance.now();
+    this.batch.push(code, id, payload);
   }
 
   /** Counts a finished task's run time, which main uses to size blocks. */
@@ -57,7 +71,7 @@ export class ReportBuffer {
   private maybeFlush(urgent: boolean): void {
     if (
       (urgent && Atomics.load(this.control, DELIVERED) === this.posted) ||
-      this.reports.length >= MAX_REPORTS ||
+      this.batch.length >= MAX_FIELDS ||
       performance.now() - this.firstAt >= FLUSH_AFTER_MS
     )
       this.flush();
@@ -69,15 +83,14 @@ export class ReportBuffer {
 
   readonly flush = (): void => {
     this.scheduled = false;
-    if (this.reports.length === 0) return;
-    const reports = this.reports;
+    const batch = this.batch;
+    if (batch.length === HEAD) return;
     const transfers = this.transfers;
-    this.reports = [];
+    batch[1] = this.ran;
+    batch[2] = this.ms;
+    this.batch = [REPORTS, 0, 0];
     this.transfers = [];
-    this.endpoint.postMessage(
-      { type: 'reports', reports, ran: this.ran, ms: this.ms },
-      transfers.length > 0 ? transfers : undefined,
-    );
+    this.endpoint.postMessage(batch, transfers.length > 0 ? transfers : undefined);
     this.ran = 0;
     this.ms = 0;
     this.posted = (this.posted + 1) | 0;
