@@ -14,6 +14,7 @@
  */
 import { webEndpoint } from '@sigslot/thread/channel';
 import type { PoolWorkerInit } from './pool/protocol';
+import { markPoolWorkerScript } from './pool/worker-script';
 import { runPoolWorker } from './worker/task-runner';
 
 /** Starts the pool worker loop in this Web Worker; `modules` maps the names tasks use to the modules' exports. */
@@ -27,6 +28,8 @@ export function startWebPoolWorker(modules: Readonly<Record<string, unknown>>): 
     const data = event.data as { type?: string; init?: PoolWorkerInit };
     if (data?.type !== 'pool-init' || !data.init) return;
     scope.removeEventListener('message', onInit);
+    // A task's child tasks go to this worker's global pool, whose workers run this same script (F-9).
+    markPoolWorkerScript(String((globalThis as { location?: { href: string } }).location?.href));
     runPoolWorker(webEndpoint(scope), data.init, (task) =>
       Object.hasOwn(modules, task.module)
         ? modules[task.module]

@@ -188,4 +188,8 @@ describe('QThreadPool in headless Chromium (module Web Workers)', () => {
       log: ['started', 'resultsReadyAt(0,3)', 'resultReadyAt(0)', 'resultReadyAt(1)', 'resultReadyAt(2)', 'finished'],
     });
   });
+
+  test("F-9 a task that awaits a child task completes on a one-thread pool (the child runs in its worker's global pool)", () => {
+    expect(results.rules!.f9).toBe(9);
+  });
 });

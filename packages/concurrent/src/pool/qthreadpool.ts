@@ -7,6 +7,7 @@ import { BlockSizer } from './block-sizer';
 import { IdleWaiters } from './idle-waiters';
 import { PoolStatistics } from './pool-statistics';
 import { armOptions } from './task-options';
+import { poolWorkerScript } from './worker-script';
 import { CANCEL, DELIVERED, REPORT_FIELDS, REPORTS, RETURNED, type ReportBatch, type WireReport } from './protocol';
 
 import type { QRunnable } from './qrunnable';
@@ -18,8 +19,9 @@ export interface QThreadPoolOptions {
   /** Node: memory limits for each worker. */
   readonly resourceLimits?: ResourceLimits;
   /**
-   * Browsers (required there): the module script each worker runs, which calls `startWebPoolWorker` from
-   * `@sigslot/concurrent/web-worker` with the task modules it serves.
+   * Browsers (required there, except in a pool worker): the module script each worker runs, which calls
+   * `startWebPoolWorker` from `@sigslot/concurrent/web-worker` with the task modules it serves. A pool made inside a
+   * browser pool worker without one (its global pool, where a task's child tasks go) uses that worker's own script.
    */
   readonly workerUrl?: string | URL;
 }
@@ -55,7 +57,7 @@ export class QThreadPool extends QObject {
     super(parent);
     this.threads = new PoolThreads({
       resourceLimits: options.resourceLimits,
-      workerUrl: options.workerUrl,
+      workerUrl: options.workerUrl ?? poolWorkerScript(),
       name: () => this.objectName || 'QThreadPool',
       describe: () => this.describe(),
       onReports: (thread, batch) => this.onReports(thread, batch),

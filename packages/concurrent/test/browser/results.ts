@@ -40,4 +40,6 @@ export interface RuleResults {
   qf11: string[];
   qp4: { name: string; seen: number[] };
   qw: { inSetFuture: number; log: string[] };
+  /** F-9: what a task on a one-thread pool got from the child task it awaited (run in its worker's global pool). */
+  f9: number;
 }

@@ -1,5 +1,5 @@
 // The page's checks of pool.md rules beyond the first ones (TP-4, TP-7, TP-10, QC-8, QC-9, QF-1, QF-4…QF-8, QF-11,
-// QP-4, QW-1, QW-8, QW-9): the same behaviour as the Node tests, observed in module Web Workers.
+// QP-4, QW-1, QW-8, QW-9, F-9): the same behaviour as the Node tests, observed in module Web Workers.
 import { QFuture, QFutureWatcher, QRunnable, QThreadPool, QtConcurrent, type taskModule } from '@sigslot/concurrent';
 import type { RuleResults } from './results';
 import type * as Tasks from './tasks';
@@ -127,7 +127,12 @@ export async function checkRules(tasks: TaskRefs): Promise<RuleResults> {
   await watcher.finished.once();
   await pool.waitForDone();
 
-  return { tp4, tp7, tp10, qc8, qc9, qf1, qf4, qf5, qf6, qf7, qf8, qf11, qp4, qw: { inSetFuture, log } };
+  // F-9: the child goes to the worker's own global pool, whose Web Workers run the same pool-worker script.
+  const single = newPool(1);
+  const f9 = await QtConcurrent.run(single, tasks.awaitChild, 'tasks', 9);
+  await single.waitForDone();
+
+  return { tp4, tp7, tp10, qc8, qc9, qf1, qf4, qf5, qf6, qf7, qf8, qf11, qp4, qw: { inSetFuture, log }, f9 };
 }
 
 /** QF-8: a one-thread pool runs a second task while the first is parked in suspendIfRequested(). */

@@ -19,4 +19,5 @@ export {
   failTwice,
   throwRange,
   throwCustom,
+  awaitChild,
 } from '../fixtures/tasks';
