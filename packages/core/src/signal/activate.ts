@@ -5,7 +5,8 @@ import { reportError } from '../report-error';
 import { currentThreadData } from '../thread/current-thread';
 import type { Task } from '../thread/event-loop';
 import type { ThreadData } from '../thread/thread-data';
-import type { Connection } from './connection';
+import { slotNameOf, Word, type Connection, type Slot } from './connection';
+import { boxEntry, liveAt, receiverAt, slotAt, STRIDE, wordAt, type ConnectionList } from './connection-list';
 import { calling, GENERAL } from './sender';
 import type { Signal } from './signal';
 
@@ -16,21 +17,31 @@ const { DirectConnection, QueuedConnection, AutoConnection, BlockingQueuedConnec
  * thrown to the emitter (the result is then undefined).
  */
 export function invokeSlot<Args extends unknown[]>(c: Connection<Args>, args: Args): unknown {
-  const receiver = c.receiver;
-  if (receiver === null) return callFunctionSlot(c, args);
-  const { index: previousIndex, connection: previous } = calling;
+  return callSlot(c.signal, c.slot, c.receiver, args);
+}
+
+/** {@link invokeSlot} for a connection given by its parts (a signal's list keeps no object per connection). */
+function callSlot<Args extends unknown[]>(
+  signal: Signal<Args>,
+  slot: Slot<Args>,
+  receiver: QObject | null,
+  args: Args,
+): unknown {
+  if (receiver === null) return callFunctionSlot(signal, slot, args);
+  const { index: previousIndex, signal: previousSignal, receiver: previousReceiver } = calling;
   calling.index = GENERAL;
-  calling.connection = c as unknown as Connection<never>;
+  calling.signal = signal as unknown as Signal<never>;
+  calling.receiver = receiver;
   try {
-    const slot = c.slot;
     const method = typeof slot === 'string' ? (receiver as unknown as Record<string, Method>)[slot]! : slot;
     return callMethod(method as Method, receiver, args);
   } catch (error) {
-    reportSlotError(error, c);
+    reportSlotError(error, signal, slot, receiver);
     return undefined;
   } finally {
     calling.index = previousIndex;
-    calling.connection = previous;
+    calling.signal = previousSignal;
+    calling.receiver = previousReceiver;
   }
 }
 
@@ -56,8 +67,8 @@ function callMethod(method: Method, self: unknown, args: readonly unknown[]): un
  * Calls a bare function slot (no receiver) now. Hot path of a direct emit: the arguments are passed one by one
  * for the usual arities because a spread call (`slot(...args)`) costs more than the rest of the emit (bench group 1).
  */
-function callFunctionSlot<Args extends unknown[]>(c: Connection<Args>, args: Args): unknown {
-  const slot = c.slot as (...a: unknown[]) => unknown;
+function callFunctionSlot<Args extends unknown[]>(signal: Signal<Args>, s: Slot<Args>, args: Args): unknown {
+  const slot = s as (...a: unknown[]) => unknown;
   try {
     switch (args.length) {
       case 0:
@@ -72,17 +83,22 @@ function callFunctionSlot<Args extends unknown[]>(c: Connection<Args>, args: Arg
         return slot(...args);
     }
   } catch (error) {
-    reportSlotError(error, c);
+    reportSlotError(error, signal, slot, null);
     return undefined;
   }
 }
 
 /** Reports an error thrown by a slot, naming the slot, its receiver, the signal and the thread. */
-export function reportSlotError<Args extends unknown[]>(error: unknown, c: Connection<Args>): void {
+export function reportSlotError<Args extends unknown[]>(
+  error: unknown,
+  signal: Signal<Args>,
+  slot: Slot<Args>,
+  receiver: QObject | null,
+): void {
   reportError(error, {
-    where: `slot ${c.slotName()}${c.receiver ? ` of ${c.receiver.describe()}` : ''} for signal ${c.signal.describe()}`,
-    signal: c.signal.describe(),
-    ...(c.receiver ? { receiver: c.receiver.describe() } : {}),
+    where: `slot ${slotNameOf(slot as Slot<never>)}${receiver ? ` of ${receiver.describe()}` : ''} for signal ${signal.describe()}`,
+    signal: signal.describe(),
+    ...(receiver ? { receiver: receiver.describe() } : {}),
     thread: currentThreadData().describe(),
   });
 }
@@ -126,55 +142,108 @@ export function activate<Args extends unknown[]>(
   resultSoFar: unknown = undefined,
 ): unknown {
   const here = currentThreadData();
-  const sender = signal.owner;
   let result = resultSoFar;
   for (let i = first; i < connections.length; i++) {
     const c = connections[i]!;
-    // Disconnected by an earlier slot of this same emit; or, for a posted call, its receiver was destroyed since
-    // or it was a single shot that an earlier emit ran (a posted call survives a mere disconnect).
-    if (!c.alive && (from === here || c.singleShot || c.receiver?.isDestroyed() === true)) continue;
+    if (!c.alive && skipsRemoved(c.singleShot, c.receiver, from, here)) continue;
     if (c.singleShot) signal.disconnect(c);
-    // A bare function has no receiver: it can only run in the isolate that connected it, so it runs here.
-    const context = c.receiver;
-    // Its common case first (the decision below gives the same): Auto or Direct, or delivered by a transport.
-    if (context === null && (c.delivery <= DirectConnection || from !== here)) {
-      result = callFunctionSlot(c, args);
+    result = route(signal, c, args, from, here, result);
+  }
+  return result;
+}
+
+/**
+ * Whether an emit skips a connection removed since its list was taken: one disconnected by an earlier slot of
+ * this same emit; or, for a posted call (emitted elsewhere), one whose receiver was destroyed since or a single
+ * shot that an earlier emit ran (a posted call survives a mere disconnect).
+ */
+function skipsRemoved(singleShot: boolean, receiver: QObject | null, from: ThreadData, here: ThreadData): boolean {
+  return from === here || singleShot || receiver?.isDestroyed() === true;
+}
+
+/**
+ * {@link activate} for a signal's own list (connection-list.ts): `signal.deliver` and a compiled emit handing
+ * over (`first` is then an index into the list). The common cases, a slot called now on this thread, are decided
+ * here from the list's three slots; any other connection is routed as its object (which the list then keeps).
+ */
+export function activateList<Args extends unknown[]>(
+  signal: Signal<Args>,
+  list: ConnectionList,
+  args: Args,
+  from: ThreadData,
+  first = 0,
+  resultSoFar: unknown = undefined,
+): unknown {
+  const here = currentThreadData();
+  let result = resultSoFar;
+  for (let i = first; i < list.length; i += STRIDE) {
+    const word = wordAt(list, i);
+    const receiver = receiverAt(list, i);
+    const singleShot = (word & Word.SingleShot) !== 0;
+    // The signal's current list holds live connections only; an older one may hold some removed since.
+    if (list !== signal.entries && !liveAt(signal, list, i) && skipsRemoved(singleShot, receiver, from, here)) continue;
+    if (singleShot) signal.disconnectWord(word);
+    const delivery = word & Word.Delivery;
+    // Called now, on this thread, as route() would: a bare function (it can only run in the isolate that
+    // connected it), or a receiver living here; Auto or Direct, or delivered by a transport.
+    if ((delivery <= DirectConnection || from !== here) && (receiver === null || receiver.threadData() === here)) {
+      result = callSlot(signal, slotAt<Args>(list, i), receiver, args);
       continue;
     }
-    const target = context === null ? here : context.threadData();
-    let delivery = c.delivery;
-    if (delivery === AutoConnection) delivery = target === from ? DirectConnection : QueuedConnection;
+    result = route(signal, boxEntry(signal, list, i), args, from, here, result);
+  }
+  return result;
+}
 
-    if (target === here) {
-      if (delivery === DirectConnection || from !== here) result = invokeSlot(c, args);
-      else if (delivery === QueuedConnection) here.loop!.post(new SlotCall(c, args, context ?? sender));
-      else throw deadlock(signal, c, here);
-    } else if (target === null) {
-      // An object with no thread takes no queued calls until it is moved to one (Qt: they wait); nor posted ones.
-      if (delivery === DirectConnection && from === here) result = invokeSlot(c, args);
-      else if (delivery !== BlockingQueuedConnection || from !== here)
-        context!.holdTask(new SlotCall(c, args, context));
-      else
-        throw new DeadlockError(
-          `${c}: the receiver has no thread, so a blocking call would never return. Move it to a thread first, or use QueuedConnection.`,
-        );
-    } else if (delivery === DirectConnection && from === here) {
-      throw new ConnectionTypeError(
-        `${c}: a DirectConnection cannot call a receiver in ${target.describe()} from ${here.describe()}. Use QueuedConnection.`,
+/** Calls, posts or blocks on one connection, as the comment of {@link activate} says; returns the emit's result so far. */
+function route<Args extends unknown[]>(
+  signal: Signal<Args>,
+  c: Connection<Args>,
+  args: Args,
+  from: ThreadData,
+  here: ThreadData,
+  resultSoFar: unknown,
+): unknown {
+  const sender = signal.owner;
+  let result = resultSoFar;
+  // A bare function has no receiver: it can only run in the isolate that connected it, so it runs here.
+  const context = c.receiver;
+  // Its common case first (the decision below gives the same): Auto or Direct, or delivered by a transport.
+  if (context === null && (c.delivery <= DirectConnection || from !== here)) {
+    return callFunctionSlot(signal, c.slot, args);
+  }
+  const target = context === null ? here : context.threadData();
+  let delivery = c.delivery;
+  if (delivery === AutoConnection) delivery = target === from ? DirectConnection : QueuedConnection;
+
+  if (target === here) {
+    if (delivery === DirectConnection || from !== here) result = invokeSlot(c, args);
+    else if (delivery === QueuedConnection) here.loop!.post(new SlotCall(c, args, context ?? sender));
+    else throw deadlock(signal, c, here);
+  } else if (target === null) {
+    // An object with no thread takes no queued calls until it is moved to one (Qt: they wait); nor posted ones.
+    if (delivery === DirectConnection && from === here) result = invokeSlot(c, args);
+    else if (delivery !== BlockingQueuedConnection || from !== here) context!.holdTask(new SlotCall(c, args, context));
+    else
+      throw new DeadlockError(
+        `${c}: the receiver has no thread, so a blocking call would never return. Move it to a thread first, or use QueuedConnection.`,
       );
+  } else if (delivery === DirectConnection && from === here) {
+    throw new ConnectionTypeError(
+      `${c}: a DirectConnection cannot call a receiver in ${target.describe()} from ${here.describe()}. Use QueuedConnection.`,
+    );
+  } else {
+    // A receiver in another isolate. (A direct call relayed through this thread, emitted where the receiver
+    // lives, goes back there queued: the nearest JavaScript can come to running it in the emitting thread.)
+    const transport = target.transport;
+    if (from === target && transport?.runsThere?.(c as unknown as Connection)) return result; // it ran where emitted
+    if (transport === null) context!.holdTask(new SlotCall(c, args, context));
+    else if (delivery !== BlockingQueuedConnection) {
+      const blocked = transport.queueSlot(c as unknown as Connection, args); // see ThreadTransport.queueSlot
+      if (blocked !== undefined) result = blocked;
     } else {
-      // A receiver in another isolate. (A direct call relayed through this thread, emitted where the receiver
-      // lives, goes back there queued: the nearest JavaScript can come to running it in the emitting thread.)
-      const transport = target.transport;
-      if (from === target && transport?.runsThere?.(c as unknown as Connection)) continue; // it ran where emitted
-      if (transport === null) context!.holdTask(new SlotCall(c, args, context));
-      else if (delivery !== BlockingQueuedConnection) {
-        const blocked = transport.queueSlot(c as unknown as Connection, args); // see ThreadTransport.queueSlot
-        if (blocked !== undefined) result = blocked;
-      } else {
-        if (!here.canBlock) throw cannotBlock(signal, c, here);
-        result = transport.blockSlot(c as unknown as Connection, args);
-      }
+      if (!here.canBlock) throw cannotBlock(signal, c, here);
+      result = transport.blockSlot(c as unknown as Connection, args);
     }
   }
   return result;

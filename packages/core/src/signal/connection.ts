@@ -1,29 +1,79 @@
-import { ConnectionType, connectionTypeName, DELIVERY_MASK, type DeliveryType } from '../connection-type';
+import { ConnectionType, connectionTypeName, type DeliveryType } from '../connection-type';
 import type { QObject } from '../object/qobject';
 import type { Signal } from './signal';
 
 /** A slot: a function, or (for a receiver in another thread) the name of the receiver's method. */
 export type Slot<Args extends unknown[]> = ((...args: Args) => unknown) | string;
 
-/** A bit above every connection type flag: set in `state` once the connection is removed. */
-const DISCONNECTED = 0x10000;
+/**
+ * A connection's word: its type, its flags and its id in one small integer (a Smi, even where V8 compresses
+ * pointers: the id stays under 2^24). The signal's list keeps one per connection (connection-list.ts); a
+ * {@link Connection} object holds a copy.
+ */
+export const Word = {
+  /** The delivery (Auto, Direct, Queued, BlockingQueued): ConnectionType's low bits. */
+  Delivery: 0x3,
+  Unique: 0x4,
+  SingleShot: 0x8,
+  /** Set in a Connection object's copy once the connection is removed. */
+  Disconnected: 0x10,
+  /** The list holds the Connection object itself (see connection-list.ts's boxEntry). */
+  Boxed: 0x20,
+  /** The id starts at this bit. */
+  IdShift: 6,
+  /** The largest id; the next one starts again at 1, skipping those still connected. */
+  MaxId: 2 ** 24 - 1,
+} as const;
+
+/** The word of a connection of type `type` with id `id`. */
+export function wordOf(type: ConnectionType, id: number): number {
+  return (
+    (type & Word.Delivery) |
+    (type & ConnectionType.UniqueConnection ? Word.Unique : 0) |
+    (type & ConnectionType.SingleShotConnection ? Word.SingleShot : 0) |
+    (id << Word.IdShift)
+  );
+}
+
+/** The connection type a word was made from, flags included. */
+export function typeOfWord(word: number): ConnectionType {
+  return (
+    (word & Word.Delivery) |
+    (word & Word.Unique ? ConnectionType.UniqueConnection : 0) |
+    (word & Word.SingleShot ? ConnectionType.SingleShotConnection : 0)
+  );
+}
+
+/** A word's id (0: none). */
+export function idOfWord(word: number): number {
+  return word >>> Word.IdShift;
+}
+
+/** The name of `slot` for messages: the method name, or the function's name, or `an anonymous slot`. */
+export function slotNameOf(slot: Slot<never>): string {
+  if (typeof slot === 'string') return slot;
+  return slot.name ? slot.name.replace(/^bound /, '') : 'an anonymous slot';
+}
 
 /**
  * The handle `connect()` returns (Qt's `QMetaObject::Connection`). `connected` tells whether it is live;
  * `disconnect()` removes it; `using conn = signal.connect(...)` disconnects at the end of the scope.
  * A refused connection (a duplicate with UniqueConnection) is returned with `connected === false`.
+ *
+ * The signal does not keep this object: its list holds the slot, the receiver and a word with the connection's
+ * id (connection-list.ts), and the handle finds its entry there by id. A handle made and dropped is garbage, so
+ * a connection weighs three array slots (bench group 5a). The signal makes an object of its own for a
+ * connection only when something must keep one: a call posted to another thread, a thread transport.
  */
 export class Connection<Args extends unknown[] = unknown[]> {
-  // Four fields and nothing else: a program may hold thousands of connections, and each field costs 8 bytes
-  // (bench group 5a). The type, its delivery, the single-shot flag and "disconnected" share one number.
   /** The signal this connection listens to. */
   readonly signal: Signal<Args>;
   /** The object whose thread runs the slot, or null for a bare function (it then runs where the sender lives). */
   readonly receiver: QObject | null;
   /** The function called, or the receiver's method name. */
   readonly slot: Slot<Args>;
-  /** The connection type's bits, plus {@link DISCONNECTED} once removed. */
-  private state: number;
+  /** The connection's {@link Word}: type, id, and whether it is removed, or kept by the signal's list. */
+  private word: number;
 
   /**
    * @hidden Use {@link Signal.connect}. Visible for the connections a thread transport makes itself (a subclass),
@@ -41,32 +91,45 @@ export class Connection<Args extends unknown[] = unknown[]> {
     this.signal = signal;
     this.receiver = receiver;
     this.slot = slot;
-    this.state = live ? type : type | DISCONNECTED;
+    this.word = wordOf(type, 0) | (live ? 0 : Word.Disconnected);
+  }
+
+  /** @internal Gives the handle its entry's word (the signal calls it when it lists the connection). */
+  bindWord(word: number): void {
+    this.word = word;
+  }
+
+  /** @internal The id of its entry in the signal's list; 0 for none. */
+  get id(): number {
+    return idOfWord(this.word);
   }
 
   /** The connection type it was made with, flags included. */
   get type(): ConnectionType {
-    return this.state & ~DISCONNECTED;
+    return typeOfWord(this.word);
   }
 
   /** @internal The delivery part of {@link Connection.type}. */
   get delivery(): DeliveryType {
-    return (this.state & DELIVERY_MASK) as DeliveryType;
+    return (this.word & Word.Delivery) as DeliveryType;
   }
 
   /** @internal True for SingleShotConnection. */
   get singleShot(): boolean {
-    return (this.state & ConnectionType.SingleShotConnection) !== 0;
+    return (this.word & Word.SingleShot) !== 0;
   }
 
   /** @internal False once the connection is removed; an emit in progress skips it from then on. */
   get alive(): boolean {
-    return (this.state & DISCONNECTED) === 0;
+    const word = this.word;
+    if (word & Word.Disconnected) return false;
+    // The list's own object is marked when removed; a handle looks for its entry.
+    return (word & Word.Boxed) !== 0 || this.signal.indexOfConnection(this) >= 0;
   }
 
   /** @internal Marks the connection removed (the signal has already dropped it from its list). */
   markDisconnected(): void {
-    this.state |= DISCONNECTED;
+    this.word |= Word.Disconnected;
   }
 
   /** True until the connection is disconnected (or if it was refused, never). */
@@ -86,8 +149,7 @@ export class Connection<Args extends unknown[] = unknown[]> {
 
   /** The slot's name for messages: the method name, or the function's name, or `an anonymous slot`. */
   slotName(): string {
-    if (typeof this.slot === 'string') return this.slot;
-    return this.slot.name ? this.slot.name.replace(/^bound /, '') : 'an anonymous slot';
+    return slotNameOf(this.slot);
   }
 
   /** Describes the connection for messages. */

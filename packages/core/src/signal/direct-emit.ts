@@ -1,7 +1,9 @@
 import { ConnectionType } from '../connection-type';
 import type { ThreadData } from '../thread/thread-data';
-import { activate, reportSlotError } from './activate';
-import type { Connection } from './connection';
+import { activateList, reportSlotError } from './activate';
+import type { QObject } from '../object/qobject';
+import { Word, type Connection } from './connection';
+import { boxAll, receiverAt, STRIDE, wordAt, type ConnectionList } from './connection-list';
 import { calling, claimSenderBlock, releaseSenderBlock, SENDER_BLOCK } from './sender';
 import type { Signal } from './signal';
 
@@ -48,10 +50,10 @@ const enum Route {
 }
 
 /** The route `activate()` would take for `c` whenever `here` emits; null when it depends on more than that. */
-function routeOf<Args extends unknown[]>(c: Connection<Args>, here: ThreadData): Route | null {
-  const delivery = c.delivery;
-  if (c.singleShot) return null;
-  const target = c.receiver === null ? here : c.receiver.threadData();
+function routeOf(word: number, receiver: QObject | null, here: ThreadData): Route | null {
+  const delivery = word & Word.Delivery;
+  if (word & Word.SingleShot) return null;
+  const target = receiver === null ? here : receiver.threadData();
   if (target === here) return delivery <= ConnectionType.DirectConnection ? Route.Call : null;
   const posts = delivery === ConnectionType.AutoConnection || delivery === ConnectionType.QueuedConnection;
   return posts && target !== null && target.loop === null && target.transport !== null ? Route.Post : null;
@@ -83,23 +85,26 @@ function callStatement(c: Connection<unknown[]>, i: number, params: string): str
 }
 
 /**
- * Compiles the emit of `signal` for `connections` (its current list) and `arity` arguments, emitted on thread
- * `here`. Null when a connection is not called directly there, or when the platform forbids generated code.
+ * Compiles the emit of `signal` for `list` (its current list) and `arity` arguments, emitted on thread `here`.
+ * Null when a connection is not called directly there, or when the platform forbids generated code. The
+ * connections get their objects (connection-list.ts's boxEntry), which the compiled function holds: `sender()`
+ * finds them through it, and a transport is given them. Only a signal emitted often pays for them.
  */
 export function compileDirectEmit<Args extends unknown[]>(
   signal: Signal<Args>,
-  connections: readonly Connection<Args>[],
+  list: ConnectionList,
   arity: number,
   here: ThreadData,
 ): CompiledEmit | null {
-  const n = connections.length;
+  const n = list.length / STRIDE;
   if (!compilerAvailable || n > MAX_SLOTS || arity > MAX_ARITY) return null;
   const routes: Route[] = [];
-  for (const c of connections) {
-    const route = routeOf(c, here);
+  for (let i = 0; i < list.length; i += STRIDE) {
+    const route = routeOf(wordAt(list, i), receiverAt(list, i), here);
     if (route === null) return null;
     routes.push(route);
   }
+  const connections = boxAll(signal);
   const params = Array.from({ length: arity }, (_, i) => `a${i}`).join(', ');
   const owner = signal.owner;
   const blockable = owner !== null && (owner.destroyed as unknown) !== signal; // `destroyed` is never blocked
@@ -146,13 +151,14 @@ export function compileDirectEmit<Args extends unknown[]>(
     return [c, c.slot, c.receiver, target, target?.transport];
   });
   const rest = (args: Args, first: number, result: unknown): unknown =>
-    activate(signal, connections, args, here, first, result);
+    activateList(signal, list, args, here, first * STRIDE, result);
   let compiled: CompiledEmit | null = null;
   try {
     const make = new Function(...names, 'report', 'rest', 'signal', 'owner', 'calling', body) as (
       ...values: unknown[]
     ) => CompiledEmit;
-    compiled = make(...values, reportSlotError, rest, signal, owner, calling);
+    const report = (error: unknown, c: Connection<Args>): void => reportSlotError(error, signal, c.slot, c.receiver);
+    compiled = make(...values, report, rest, signal, owner, calling);
   } catch {
     compilerAvailable = false;
   }

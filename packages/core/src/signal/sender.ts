@@ -7,12 +7,13 @@ import type { Signal } from './signal';
  * in a JavaScript thread, so one record does). Every call of a receiver's slot sets it and puts the caller's
  * back afterwards; a bare function's call leaves it as it is.
  *
- * `index` is a small integer: NONE, GENERAL (the connection is in `connection`: activate/invokeSlot set both),
+ * `index` is a small integer: NONE, GENERAL (the signal and receiver are in `signal` and `receiver`: activate and
+ * invokeSlot set all three),
  * or a slot of {@link senderTable} (a compiled emit sets only the index). An integer is stored without a write
  * barrier, where storing the connection itself costs one: a compiled emit with one receiver slot was a third
  * slower for its two stores (bench group 1).
  */
-export const calling = { index: 0, connection: null as Connection<never> | null };
+export const calling = { index: 0, signal: null as Signal<never> | null, receiver: null as QObject | null };
 
 /** `calling.index` when no receiver's slot runs. */
 export const NONE = 0;
@@ -54,21 +55,15 @@ export function releaseSenderBlock(base: number, user: object | null): void {
   }
 }
 
-/** The connection whose slot runs now, or null. */
-function running(): Connection<never> | null {
-  const index = calling.index;
-  if (index === GENERAL) return calling.connection;
-  return index === NONE ? null : (senderTable[index]?.deref() ?? null);
-}
-
 /** The object whose signal called `receiver`'s running slot, or null outside such a slot (Qt's `sender()`). */
 export function senderOf(receiver: QObject): QObject | null {
-  const c = running();
-  return c !== null && c.receiver === receiver ? c.signal.owner : null;
+  return senderSignalOf(receiver)?.owner ?? null;
 }
 
 /** The signal that called `receiver`'s running slot, or null (Qt's `senderSignalIndex()`, by object). */
 export function senderSignalOf(receiver: QObject): Signal<never> | null {
-  const c = running();
-  return c !== null && c.receiver === receiver ? c.signal : null;
+  const index = calling.index;
+  if (index === GENERAL) return calling.receiver === receiver ? calling.signal : null;
+  const c = index === NONE ? undefined : senderTable[index]?.deref();
+  return c !== undefined && c.receiver === receiver ? c.signal : null;
 }

@@ -4,8 +4,20 @@ import type { QObject } from '../object/qobject';
 import { describeObject as QObjectDescribe } from '../object/describe';
 import { currentThreadData } from '../thread/current-thread';
 import type { ThreadData } from '../thread/thread-data';
-import { activate } from './activate';
-import { Connection, type Slot } from './connection';
+import { activateList } from './activate';
+import { Connection, idOfWord, Word, wordOf, type Slot } from './connection';
+import {
+  appendEntry,
+  boxAll,
+  handleAt,
+  hasReceiver,
+  indexOfId,
+  receiverAt,
+  slotAt,
+  STRIDE,
+  wordAt,
+  type ConnectionList,
+} from './connection-list';
 import { compileDirectEmit, type CompiledEmit } from './direct-emit';
 
 /**
@@ -71,8 +83,15 @@ function sameSlot<Args extends unknown[]>(a: Slot<Args>, b: Slot<Args>, receiver
  * A signal without an owner works as a plain typed event: its slots run where it is emitted.
  */
 export class Signal<Args extends unknown[] = [], Result = unknown> {
-  /** @internal Connections in connection order; replaced, never mutated, so an emit in progress is unaffected. */
-  connections: readonly Connection<Args>[] = EMPTY;
+  /**
+   * @internal The live connections in connection order, flat (connection-list.ts); replaced on every change, so
+   * an emit in progress is unaffected.
+   */
+  entries: ConnectionList = EMPTY;
+  /** The id of the next connection (see {@link Word}). */
+  private nextId = 1;
+  /** True once the ids have started again at 1: a new one must then skip those still connected. */
+  private idsWrapped = false;
   /** Emits since the connections last changed, counted until the list is compiled. */
   private unchangedEmits = 0;
   /** Emits of an unchanged list before compiling: COMPILE_AFTER, longer after each retired compile. */
@@ -132,7 +151,7 @@ export class Signal<Args extends unknown[] = [], Result = unknown> {
   private compiled: CompiledEmit | null = null;
 
   private compile(arity: number): void {
-    const compiled = compileDirectEmit(this, this.connections, arity, currentThreadData());
+    const compiled = compileDirectEmit(this, this.entries, arity, currentThreadData());
     if (compiled === null) return;
     this.compiled = compiled;
     this.emit = compiled.emit as unknown as (...args: Args) => Result | undefined;
@@ -153,9 +172,42 @@ export class Signal<Args extends unknown[] = [], Result = unknown> {
   }
 
   /** Replaces the connection list (never mutated in place, so an emit in progress keeps its snapshot). */
-  private setConnections(connections: readonly Connection<Args>[]): void {
-    this.connections = connections;
+  private setEntries(entries: ConnectionList): void {
+    this.entries = entries;
     this.retireCompiledEmit();
+  }
+
+  /**
+   * @internal The connections as objects, in connection order: one object per connection, kept by the signal
+   * from then on (connection-list.ts's boxEntry), so that a thread transport recognizes them later. A new array at
+   * each call, which later changes do not affect.
+   */
+  get connections(): readonly Connection<Args>[] {
+    return boxAll(this);
+  }
+
+  /** @internal Where `connection`'s entry is in the current list, or -1 when it is not connected. */
+  indexOfConnection(connection: Connection<Args>): number {
+    const list = this.entries;
+    const at = connection.id === 0 ? -1 : indexOfId(list, connection.id);
+    // The same receiver and slot too: ids start again after 2^24 connections (a stale handle must not match).
+    if (at < 0 || list[at] === connection) return at;
+    return receiverAt(list, at) === connection.receiver && slotAt(list, at) === connection.slot ? at : -1;
+  }
+
+  /** A new connection id: increasing, or after 2^24 of them from 1 again, skipping those still connected. */
+  private takeId(): number {
+    let id = this.nextId;
+    for (;;) {
+      if (id > Word.MaxId) {
+        id = 1;
+        this.idsWrapped = true;
+      }
+      if (!this.idsWrapped || indexOfId(this.entries, id) < 0) break;
+      id++;
+    }
+    this.nextId = id + 1;
+    return id;
   }
 
   /**
@@ -163,11 +215,11 @@ export class Signal<Args extends unknown[] = [], Result = unknown> {
    * owner's `blockSignals()` is checked here, where the owner lives: its copy in an emitting isolate cannot see it.
    */
   deliver(args: Args, from: ThreadData): Result | undefined {
-    const connections = this.connections;
-    if (connections.length === 0) return undefined;
+    const entries = this.entries;
+    if (entries.length === 0) return undefined;
     const owner = this.owner;
     if (owner !== null && owner.signalsBlocked() && owner.destroyed !== (this as unknown)) return undefined;
-    return activate(this, connections, args, from) as Result | undefined;
+    return activateList(this, entries, args, from) as Result | undefined;
   }
 
   /** Connects a function: it runs in the sender's thread (directly when emitted there). */
@@ -228,26 +280,34 @@ export class Signal<Args extends unknown[] = [], Result = unknown> {
       }
     }
     if (type & ConnectionType.UniqueConnection) {
-      for (const existing of this.connections) {
-        if (existing.alive && existing.receiver === receiver && sameSlot(existing.slot, slot, receiver)) {
+      const list = this.entries;
+      for (let i = 0; i < list.length; i += STRIDE) {
+        if (receiverAt(list, i) === receiver && sameSlot(slotAt(list, i), slot, receiver)) {
           return new Connection(this, receiver, slot, type, delivery, false);
         }
       }
     }
-    return this.attach(new Connection(this, receiver, slot, type, delivery, true));
+    this.append(slot, receiver, wordOf(type, this.takeId()));
+    // The handle is not kept: the list holds the slot, the receiver and the word (connection-list.ts).
+    return handleAt(this, this.entries, this.entries.length - STRIDE);
   }
 
-  /** @internal Appends a connection made elsewhere (a thread transport's forwarder, for example). */
+  /** @internal Appends a connection object made elsewhere (a thread transport's forwarder, for example). */
   attach<C extends Connection<Args>>(connection: C): C {
-    const receiver = connection.receiver;
+    // The list holds the object itself (boxed): its maker may recognize it when it is routed.
+    const word = wordOf(connection.type, this.takeId()) | Word.Boxed;
+    connection.bindWord(word);
+    this.append(connection, connection.receiver, word);
+    return connection;
+  }
+
+  private append(first: unknown, receiver: QObject | null, word: number): void {
     // The receiver remembers the signals connected to it (once each), so that destroying it disconnects them.
-    if (receiver !== null && !this.connections.some((c) => c.receiver === receiver)) {
+    if (receiver !== null && !hasReceiver(this.entries, receiver)) {
       receiver.addInbound(this as unknown as Signal<unknown[]>);
     }
-    // concat makes an array of the exact length; a spread or a push leaves room for up to 16 more (group 5a).
-    this.setConnections(this.connections.concat(connection));
+    this.setEntries(appendEntry(this.entries, first, receiver, word));
     this.watcher?.(this);
-    return connection;
   }
 
   /** @internal Called after the connections change; a thread transport uses it to mirror blocking connections. */
@@ -265,32 +325,46 @@ export class Signal<Args extends unknown[] = [], Result = unknown> {
     target?: Connection<Args> | QObject | Signal<Args> | ((...args: Args) => unknown),
     slot?: Slot<Args>,
   ): boolean {
-    let remove: (c: Connection<Args>) => boolean;
+    const list = this.entries;
+    let remove: (slot: Slot<Args>, receiver: QObject | null, i: number) => boolean;
     if (target === undefined) remove = () => true;
-    else if (target instanceof Connection) remove = (c) => c === target;
-    else if (target instanceof Signal) remove = (c) => c.slot === target.forwarderFn && c.receiver === target.owner;
-    else if (typeof target === 'function') remove = (c) => c.receiver === null && c.slot === target;
-    else remove = (c) => c.receiver === target && (slot === undefined || sameSlot(c.slot, slot, target));
-    const kept: Connection<Args>[] = [];
-    const removed: Connection<Args>[] = [];
-    for (const c of this.connections) (remove(c) ? removed : kept).push(c);
+    else if (target instanceof Connection) {
+      const at = this.indexOfConnection(target);
+      target.markDisconnected();
+      remove = (_slot, _receiver, i) => i === at;
+    } else if (target instanceof Signal) remove = (s, r) => s === target.forwarderFn && r === target.owner;
+    else if (typeof target === 'function') remove = (s, r) => r === null && s === target;
+    else remove = (s, r) => r === target && (slot === undefined || sameSlot(s, slot, target));
+    const kept: unknown[] = [];
+    const removed: number[] = [];
+    for (let i = 0; i < list.length; i += STRIDE) {
+      if (remove(slotAt(list, i), receiverAt(list, i), i)) removed.push(i);
+      else kept.push(list[i], list[i + 1], list[i + 2]);
+    }
     if (removed.length === 0) return false;
     let checked: QObject | null = null; // disconnect(receiver) removes runs of one receiver: check it once
-    for (const c of removed) {
-      c.markDisconnected();
-      const receiver = c.receiver;
+    for (const i of removed) {
+      // The list's own object of a connection is marked; a handle finds out from the list.
+      if (wordAt(list, i) & Word.Boxed) (list[i] as Connection<Args>).markDisconnected();
+      const receiver = receiverAt(list, i);
       if (receiver === null || receiver === checked) continue;
       checked = receiver;
-      if (!kept.some((k) => k.receiver === receiver)) receiver.removeInbound(this as unknown as Signal<unknown[]>);
+      if (!hasReceiver(kept, receiver)) receiver.removeInbound(this as unknown as Signal<unknown[]>);
     }
-    this.setConnections(kept.length ? kept.slice() : EMPTY); // slice: an array of the exact length
+    this.setEntries(kept.length ? kept.slice() : EMPTY); // slice: an array of the exact length
     this.watcher?.(this);
     return true;
   }
 
+  /** @internal Removes the connection with word `word`, if it is still connected (a single shot, as it runs). */
+  disconnectWord(word: number): void {
+    const at = indexOfId(this.entries, idOfWord(word));
+    if (at >= 0) this.disconnect(handleAt(this, this.entries, at));
+  }
+
   /** How many connections are live. */
   get connectionCount(): number {
-    return this.connections.length;
+    return this.entries.length / STRIDE;
   }
 
   /**
