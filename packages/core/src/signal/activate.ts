@@ -6,7 +6,7 @@ import { currentThreadData } from '../thread/current-thread';
 import type { Task } from '../thread/event-loop';
 import type { ThreadData } from '../thread/thread-data';
 import { slotNameOf, Word, type Connection, type Slot } from './connection';
-import { boxEntry, liveAt, receiverAt, slotAt, STRIDE, wordAt, type ConnectionList } from './connection-list';
+import { boxEntry, handleAt, liveAt, receiverAt, slotAt, STRIDE, wordAt, type ConnectionList } from './connection-list';
 import { calling, GENERAL } from './sender';
 import type { Signal } from './signal';
 
@@ -182,7 +182,7 @@ export function activateList<Args extends unknown[]>(
     const singleShot = (word & Word.SingleShot) !== 0;
     // The signal's current list holds live connections only; an older one may hold some removed since.
     if (list !== signal.entries && !liveAt(signal, list, i) && skipsRemoved(singleShot, receiver, from, here)) continue;
-    if (singleShot) signal.disconnectWord(word);
+    if (singleShot) signal.disconnect(handleAt(signal, list, i));
     const delivery = word & Word.Delivery;
     // Called now, on this thread, as route() would: a bare function (it can only run in the isolate that
     // connected it), or a receiver living here; Auto or Direct, or delivered by a transport.

@@ -1,5 +1,5 @@
 import type { QObject } from '../object/qobject';
-import { Connection, idOfWord, typeOfWord, Word, type Slot } from './connection';
+import { Connection, idOfWord, Word, type Slot } from './connection';
 import type { Signal } from './signal';
 
 /**
@@ -61,7 +61,7 @@ export function handleAt<Args extends unknown[]>(
   i: number,
 ): Connection<Args> {
   const word = wordAt(list, i);
-  const handle = new Connection(signal, receiverAt(list, i), slotAt<Args>(list, i), typeOfWord(word), 0, true);
+  const handle = new Connection(signal, receiverAt(list, i), slotAt<Args>(list, i), word & Word.Type, 0, true);
   handle.bindWord(word & ~Word.Boxed);
   return handle;
 }

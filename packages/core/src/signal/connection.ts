@@ -1,4 +1,4 @@
-import { ConnectionType, connectionTypeName, type DeliveryType } from '../connection-type';
+import { connectionTypeName, type ConnectionType, type DeliveryType } from '../connection-type';
 import type { QObject } from '../object/qobject';
 import type { Signal } from './signal';
 
@@ -6,42 +6,29 @@ import type { Signal } from './signal';
 export type Slot<Args extends unknown[]> = ((...args: Args) => unknown) | string;
 
 /**
- * A connection's word: its type, its flags and its id in one small integer (a Smi, even where V8 compresses
- * pointers: the id stays under 2^24). The signal's list keeps one per connection (connection-list.ts); a
- * {@link Connection} object holds a copy.
+ * A connection's word: its type (ConnectionType's bits, which leave bits 2 to 6 free), two flags, and its id, in
+ * one small integer (a Smi, even where V8 compresses pointers: the id stays under 2^21). The signal's list keeps
+ * one per connection (connection-list.ts); a {@link Connection} object holds a copy.
  */
-export const Word = {
+export const enum Word {
+  /** ConnectionType's bits: the delivery, UniqueConnection and SingleShotConnection. */
+  Type = 0x183,
   /** The delivery (Auto, Direct, Queued, BlockingQueued): ConnectionType's low bits. */
-  Delivery: 0x3,
-  Unique: 0x4,
-  SingleShot: 0x8,
+  Delivery = 0x3,
+  SingleShot = 0x100,
   /** Set in a Connection object's copy once the connection is removed. */
-  Disconnected: 0x10,
+  Disconnected = 0x4,
   /** The list holds the Connection object itself (see connection-list.ts's boxEntry). */
-  Boxed: 0x20,
+  Boxed = 0x8,
   /** The id starts at this bit. */
-  IdShift: 6,
-  /** The largest id; the next one starts again at 1, skipping those still connected. */
-  MaxId: 2 ** 24 - 1,
-} as const;
+  IdShift = 9,
+  /** The largest id (2^21 - 1); the next one starts again at 1, skipping those still connected. */
+  MaxId = 0x1fffff,
+}
 
 /** The word of a connection of type `type` with id `id`. */
 export function wordOf(type: ConnectionType, id: number): number {
-  return (
-    (type & Word.Delivery) |
-    (type & ConnectionType.UniqueConnection ? Word.Unique : 0) |
-    (type & ConnectionType.SingleShotConnection ? Word.SingleShot : 0) |
-    (id << Word.IdShift)
-  );
-}
-
-/** The connection type a word was made from, flags included. */
-export function typeOfWord(word: number): ConnectionType {
-  return (
-    (word & Word.Delivery) |
-    (word & Word.Unique ? ConnectionType.UniqueConnection : 0) |
-    (word & Word.SingleShot ? ConnectionType.SingleShotConnection : 0)
-  );
+  return (type & Word.Type) | (id << Word.IdShift);
 }
 
 /** A word's id (0: none). */
@@ -106,7 +93,7 @@ export class Connection<Args extends unknown[] = unknown[]> {
 
   /** The connection type it was made with, flags included. */
   get type(): ConnectionType {
-    return typeOfWord(this.word);
+    return this.word & Word.Type;
   }
 
   /** @internal The delivery part of {@link Connection.type}. */

@@ -5,7 +5,7 @@ import { describeObject as QObjectDescribe } from '../object/describe';
 import { currentThreadData } from '../thread/current-thread';
 import type { ThreadData } from '../thread/thread-data';
 import { activateList } from './activate';
-import { Connection, idOfWord, Word, wordOf, type Slot } from './connection';
+import { Connection, Word, wordOf, type Slot } from './connection';
 import {
   appendEntry,
   boxAll,
@@ -354,12 +354,6 @@ export class Signal<Args extends unknown[] = [], Result = unknown> {
     this.setEntries(kept.length ? kept.slice() : EMPTY); // slice: an array of the exact length
     this.watcher?.(this);
     return true;
-  }
-
-  /** @internal Removes the connection with word `word`, if it is still connected (a single shot, as it runs). */
-  disconnectWord(word: number): void {
-    const at = indexOfId(this.entries, idOfWord(word));
-    if (at >= 0) this.disconnect(handleAt(this, this.entries, at));
   }
 
   /** How many connections are live. */
