@@ -71,10 +71,9 @@ describe('bad input is rejected at the call that made it', () => {
     expect(validateFromWorker({ type: 'finished', code: 0, token: 't' })).toBeNull();
     expect(validateFromWorker({ type: 'finished', code: 0 })).toBe('"finished" is malformed');
     expect(validateFromWorker({ type: 'finished', code: 'x' })).toBe('"finished" is malformed');
-    expect(validateFromWorker({ type: 'emit-wait', objectId: 0, signal: 0, version: 0, args: [] })).toBeNull();
-    expect(validateFromWorker({ type: 'emit-wait', objectId: 0, signal: 0, args: [] })).toBe(
-      '"emit-wait" is malformed',
-    );
+    expect(validateFromWorker([0, 0, 0, []])).toBeNull(); // an emit-wait: [objectId, signal, version, args]
+    expect(validateFromWorker([0, 0, []])).toBe('"emit-wait" is malformed');
+    expect(validateFromWorker([0, 0, 0.5, []])).toBe('"emit-wait" is malformed');
     expect(validateFromWorker({ type: 'violation', violation: {} })).toBe('"violation" is malformed');
     expect(validateFromWorker({ type: 'created', objectId: 1 })).toBe(
       '"created" needs an objectId and a list of signal names',

@@ -12,7 +12,14 @@ import type { WorkerEndpoint } from '../endpoint/endpoint';
 import { CloneError, RemoteError, ThreadTerminatedError } from '../errors';
 import { setAndWake, waitForAnswer } from '../wire/blocking';
 import { assertCloneable, snapshotArgs } from '../wire/clone-check';
-import { ControlWords, type BlockedEmitResult, type FromWorker, type WireCall, type WireError } from '../wire/protocol';
+import {
+  ControlWords,
+  type BlockedEmitResult,
+  type EmitWait,
+  type FromWorker,
+  type WireCall,
+  type WireError,
+} from '../wire/protocol';
 import type { WaitGraph } from '../wire/wait-graph';
 
 /** What the calls need from the thread they go to. */
@@ -156,7 +163,7 @@ export class WorkerCalls {
       graph.leave(self);
       Atomics.store(control, ControlWords.MainBlocked, 0);
     }
-    const reply = sync.receive() as FromWorker | undefined;
+    const reply = sync.receive() as Exclude<FromWorker, EmitWait> | undefined;
     if (code !== 1 || reply?.type !== 'result') {
       if (code === 2 && endpoint.hasStopped()) throw this.owner.stoppedWhileBlocked(where);
       throw new ThreadTerminatedError(`${where}: thread ${this.owner.describe()} ended before answering.`);

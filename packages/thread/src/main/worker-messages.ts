@@ -9,7 +9,7 @@ import {
 import { ProtocolError } from '../errors';
 import { answer, delivered } from '../wire/blocking';
 import { countEmits, decodeBatch } from '../wire/codec';
-import { ControlWords, type FromWorker, type WireError } from '../wire/protocol';
+import { ControlWords, type EmitWait, type FromWorker, type WireError } from '../wire/protocol';
 import { validateFromWorker } from '../wire/validate';
 import type { RemoteObjectHandle } from './remote-object';
 import type { RemoteSignals } from './remote-signals';
@@ -79,13 +79,14 @@ export class WorkerMessages {
   private handle(message: unknown): void {
     const problem = validateFromWorker(message);
     if (problem !== null) return this.protocolError(problem);
-    const m = message as FromWorker;
+    if (Array.isArray(message)) return this.emitWait(message as unknown as EmitWait);
+    const m = message as Exclude<FromWorker, EmitWait>;
     // Each kind of message is valid only where the run is: "started" once, first; "finished" last.
     if (this.phase === 'done') return this.protocolError(`"${m.type}" after the thread finished`);
     if ((m.type === 'started' || m.type === 'finished') && m.token !== this.token)
       return this.protocolError(`a "${m.type}" that the thread's runtime did not send`);
     if (m.type === 'started' && this.phase !== 'starting') return this.protocolError('a second "started"');
-    if ((m.type === 'emits' || m.type === 'emit-wait' || m.type === 'result') && this.phase === 'starting')
+    if ((m.type === 'emits' || m.type === 'result') && this.phase === 'starting')
       return this.protocolError(`"${m.type}" before "started"`);
     const { owner } = this;
     const from = threadDataOf(owner.thread);
@@ -108,17 +109,6 @@ export class WorkerMessages {
         delivered(owner.control, countEmits(m.batch));
         decodeBatch(m.batch, this.route, this.deliverEmit);
         return;
-      case 'emit-wait': {
-        const signal = this.lookup(m.objectId, m.signal);
-        let result: unknown;
-        try {
-          const route = signal && this.routeOf(signal, m.version);
-          if (route) result = this.deliverEmit(route, m.args as unknown[]);
-        } finally {
-          answer(owner.control, ControlWords.WorkerWait, owner.calls.sendEmitResult(result, signal));
-        }
-        return;
-      }
       case 'result':
         if (!owner.calls.settle(m.replyId, m.ok, m.value))
           this.protocolError(`a result for call #${m.replyId}, which was never made or was already answered`);
@@ -136,6 +126,23 @@ export class WorkerMessages {
       case 'finished':
         this.phase = 'done';
         return owner.onFinished(m.error);
+    }
+  }
+
+  /** A blocking emit: its slots run now, and the worker, waiting on the control words, gets the answer there. */
+  private emitWait([objectId, index, version, args]: EmitWait): void {
+    if (this.phase !== 'started')
+      return this.protocolError(
+        `"emit-wait" ${this.phase === 'done' ? 'after the thread finished' : 'before "started"'}`,
+      );
+    const { owner } = this;
+    const signal = this.lookup(objectId, index);
+    let result: unknown;
+    try {
+      const route = signal && this.routeOf(signal, version);
+      if (route) result = this.deliverEmit(route, args as unknown[]);
+    } finally {
+      answer(owner.control, ControlWords.WorkerWait, owner.calls.sendEmitResult(result, signal));
     }
   }
 

@@ -17,6 +17,14 @@ const isWireError = (v: unknown): v is WireError =>
  * they are looked up.)
  */
 export function validateFromWorker(message: unknown): string | null {
+  if (Array.isArray(message))
+    return message.length === 4 &&
+      isInt(message[0]) &&
+      isInt(message[1]) &&
+      isInt(message[2]) &&
+      Array.isArray(message[3])
+      ? null
+      : '"emit-wait" is malformed';
   if (!isObj(message)) return 'the message is not an object';
   switch (message.type) {
     case 'started':
@@ -29,10 +37,6 @@ export function validateFromWorker(message: unknown): string | null {
         : '"created" needs an objectId and a list of signal names';
     case 'emits':
       return validateBatch(message.batch);
-    case 'emit-wait':
-      return isInt(message.objectId) && isInt(message.signal) && isInt(message.version) && Array.isArray(message.args)
-        ? null
-        : '"emit-wait" is malformed';
     case 'result':
       return isInt(message.replyId) && typeof message.ok === 'boolean' ? null : '"result" needs a replyId and ok';
     case 'slot-error':

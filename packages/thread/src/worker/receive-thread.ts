@@ -1,5 +1,5 @@
 import type { Endpoint } from '../endpoint/endpoint';
-import type { FromWorker } from '../wire/protocol';
+import type { EmitWait, FromWorker } from '../wire/protocol';
 
 /**
  * For a runtime that gets its thread in a message (a browser worker's `init`, a prepared Node worker's `assign`):
@@ -24,7 +24,7 @@ export function receiveThread(
   const sideEndpoint: Endpoint = {
     postMessage: (message, transfer) => {
       endpoint.postMessage(message, transfer);
-      const type = (message as FromWorker).type;
+      const type = (message as Exclude<FromWorker, EmitWait>).type; // undefined for an emit-wait (an array)
       if (type === 'started' || type === 'finished') setTimeout(release);
     },
     onMessage: (handler) => void (deliver = handler),

@@ -15,7 +15,14 @@ import { bindObjectToThread, currentThreadData, ThreadData, type ThreadTransport
 import type { Endpoint } from '../endpoint/endpoint';
 import { ThreadTerminatedError } from '../errors';
 import { allPrimitive, assertCloneable, snapshotArgs } from '../wire/clone-check';
-import { ControlWords, toWireError, type ClassLocation, type ThreadInit, type ToWorker } from '../wire/protocol';
+import {
+  ControlWords,
+  toWireError,
+  type ClassLocation,
+  type EmitWait,
+  type ThreadInit,
+  type ToWorker,
+} from '../wire/protocol';
 import { WaitGraph } from '../wire/wait-graph';
 import { adopting } from './adoption';
 import { ForwardConnection, ObjectHost } from './object-host';
@@ -214,9 +221,8 @@ export class WorkerSide implements ThreadTransport {
     args: readonly unknown[],
     transfer: Signal<unknown[]>['transfer'],
   ): void {
-    const where = (): string => `${forward.signal.describe()}.emit()`;
-    if (transfer) assertCloneable(args, where);
-    else args = snapshotArgs(args, where); // queueSlot found an object argument
+    if (transfer) assertCloneable(args, () => emitted(forward));
+    else args = snapshotArgs(args, () => emitted(forward)); // queueSlot found an object argument
     this.outbox.emit(
       forward,
       forward.objectId,
@@ -232,28 +238,27 @@ export class WorkerSide implements ThreadTransport {
 
   blockSlot(connection: Connection, args: readonly unknown[]): unknown {
     if (!(connection instanceof ForwardConnection)) throw this.noMainObjects(connection.receiver!);
-    // Named only for a message: a blocking emit is a hot path.
-    const where = (): string => `${connection.signal.describe()}.emit()`;
     // A real worker can always wait; a thread sharing the main thread's isolate (the in-memory test tier) cannot.
     if (!this.here.canBlock)
       throw new DeadlockError(
-        `${where()}: thread ${this.here.describe()} shares the main thread's isolate, so it cannot block. Use QueuedConnection.`,
+        `${emitted(connection)}: thread ${this.here.describe()} shares the main thread's isolate, so it cannot block. Use QueuedConnection.`,
       );
-    assertCloneable(args, where);
+    // Described only for a message, by arrows passed on (not named: esbuild's keepNames would name a local one on
+    // every call, and a blocking emit is a hot path).
+    assertCloneable(args, () => emitted(connection));
     const self = this.here.id;
     // Throws, before anything is sent, when main waits (directly or through others) for this thread.
-    this.waitGraph.enter(self, 0, () => `${where()} (BlockingQueuedConnection)`, this.describeThread);
+    this.waitGraph.enter(self, 0, () => `${emitted(connection)} (BlockingQueuedConnection)`, this.describeThread);
     const transfer = connection.signal.transfer;
     let code: number;
     try {
       code = this.outbox.postAndWait(
-        {
-          type: 'emit-wait',
-          objectId: connection.objectId,
-          signal: connection.signalIndex,
-          version: Atomics.load(this.control, ControlWords.Routing),
+        [
+          connection.objectId,
+          connection.signalIndex,
+          Atomics.load(this.control, ControlWords.Routing),
           args,
-        },
+        ] satisfies EmitWait,
         transfer ? transfer(...(args as unknown[])) : undefined,
       );
     } finally {
@@ -261,7 +266,7 @@ export class WorkerSide implements ThreadTransport {
     }
     if (code === 2) {
       throw new ThreadTerminatedError(
-        `${where()}: the main thread released this blocked emit because the thread is ending.`,
+        `${emitted(connection)}: the main thread released this blocked emit because the thread is ending.`,
       );
     }
     return code === 1 ? this.sync.emitResult() : undefined; // 3: the slots returned nothing, so nothing was sent
@@ -292,4 +297,9 @@ export class WorkerSide implements ThreadTransport {
         return this.host.watch(message.objectId, message.signal, message.slot);
     }
   }
+}
+
+/** `Object.signal.emit()`, naming an emit in messages. */
+function emitted(connection: Connection): string {
+  return `${connection.signal.describe()}.emit()`;
 }
