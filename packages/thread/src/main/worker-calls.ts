@@ -91,22 +91,28 @@ export class WorkerCalls {
   };
 
   queueSlot(connection: Connection, args: readonly unknown[]): void {
-    const where = (): string => `${connection.signal.describe()}.emit() to ${connection.slotName()}`;
     const transfer = connection.signal.transfer;
     if (transfer && this.owner.running) {
       // Sent at once, moving the declared objects: the emitter loses them at the emit, as in the other direction.
-      assertCloneable(args, where);
+      assertCloneable(args, () => emittedTo(connection));
       this.transfers.push(...transfer(...args));
       this.outgoing.push(slotCall(connection, args, false));
       this.flush();
       return;
     }
     // Copied now: the call is sent at the next flush (or with the start), and the emitter may change its arguments.
-    this.send(slotCall(connection, snapshotArgs(args, where), false));
+    // (Described by a passed arrow: esbuild's keepNames would name a local one on every emit.)
+    this.send(
+      slotCall(
+        connection,
+        snapshotArgs(args, () => emittedTo(connection)),
+        false,
+      ),
+    );
   }
 
   blockSlot(connection: Connection, args: readonly unknown[]): unknown {
-    assertCloneable(args, () => `${connection.signal.describe()}.emit() to ${connection.slotName()}`);
+    assertCloneable(args, () => emittedTo(connection));
     const transfer = connection.signal.transfer;
     if (transfer && this.owner.running) this.transfers.push(...transfer(...args));
     return this.blockOn(slotCall(connection, args, true), `${connection}`);
@@ -255,4 +261,9 @@ export function toRemoteError(error: unknown): RemoteError {
 function describeValue(value: unknown): string {
   if (value === null || (typeof value !== 'object' && typeof value !== 'function')) return String(value);
   return Array.isArray(value) ? 'an array' : `a ${typeof value}`;
+}
+
+/** `Object.signal.emit() to slot`, naming a queued or blocking call in messages. */
+function emittedTo(connection: Connection): string {
+  return `${connection.signal.describe()}.emit() to ${connection.slotName()}`;
 }
