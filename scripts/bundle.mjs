@@ -149,6 +149,19 @@ const browserFiles = {
   },
 };
 
+/**
+ * For the Node build of the packages built on core: `@sigslot/core` is required as `@sigslot/core/kernel`, which
+ * re-exports the whole public API from the same bundle (one instance). A worker thread resolves every bare specifier
+ * through the exports map afresh (Node caches no exports resolution per package, only per requiring file), and loads
+ * each file it names: one specifier instead of two is one resolution and one file less in every QThread start.
+ */
+const coreAsKernel = {
+  name: 'core-as-kernel',
+  setup(build) {
+    build.onResolve({ filter: /^@sigslot\/core$/ }, () => ({ path: '@sigslot/core/kernel', external: true }));
+  },
+};
+
 /** The two builds of an entry: CommonJS for Node, an ES module for browsers and bundlers. */
 const TARGETS = [
   {
@@ -188,7 +201,7 @@ async function bundlePackage(name) {
       if (i > 0 && main === undefined)
         throw new Error(`${name}: ${entry.subpath} has a ${key} build, ${entries[0].subpath} has none`);
       const plugins = [
-        ...(platform === 'browser' ? [browserFiles] : []),
+        ...(platform === 'browser' ? [browserFiles] : name === 'core' ? [] : [coreAsKernel]),
         ...(i === 0 ? [] : [shareMainEntry(dir, entries[0].src, main, outfile)]),
       ];
       const result = await esbuild.build({
