@@ -162,6 +162,40 @@ const coreAsKernel = {
   },
 };
 
+/**
+ * Node-only bundles that no exports subpath names (scripts/private-bundles.json), loaded by path from the package's own
+ * code: @sigslot/thread's main side (`src/main/side.ts`, required by `src/main/load-side.ts` the first time a thread
+ * is created), so that a worker, which loads the package to run its thread, does not load the code that starts and
+ * drives threads. Each takes the modules the main entry exports from the main bundle (one instance), as a second
+ * entry does.
+ */
+const PRIVATE_ENTRIES = JSON.parse(fs.readFileSync(path.join(root, 'scripts', 'private-bundles.json'), 'utf8'));
+
+/** For the main bundle: `require('./x')` of a private entry's source, from its loader, is that entry's bundle. */
+function privateEntries(dir, entries, mainOut) {
+  return {
+    name: 'private-entries',
+    setup(build) {
+      build.onResolve({ filter: /^\./ }, (args) => {
+        const file = path.resolve(args.resolveDir, args.path).replace(/(\.ts)?$/, '.ts');
+        const entry = entries.find((e) => path.join(dir, e.src) === file);
+        if (!entry || args.kind === 'entry-point') return undefined;
+        if (args.kind !== 'require-call' || args.importer !== path.join(dir, entry.from)) {
+          const where = path.relative(dir, args.importer);
+          return {
+            errors: [
+              { text: `${where} imports ${entry.src}, a bundle of its own: only ${entry.from} may, with require()` },
+            ],
+          };
+        }
+        let specifier = path.relative(path.dirname(path.join(dir, mainOut)), path.join(dir, entry.out));
+        if (!specifier.startsWith('.')) specifier = `./${specifier}`;
+        return { path: specifier, external: true };
+      });
+    },
+  };
+}
+
 /** The two builds of an entry: CommonJS for Node, an ES module for browsers and bundlers. */
 const TARGETS = [
   {
@@ -190,7 +224,8 @@ const TARGETS = [
 
 async function bundlePackage(name) {
   const dir = path.join(root, 'packages', name);
-  const entries = entriesOf(dir);
+  const privates = (PRIVATE_ENTRIES[name] ?? []).map((e) => ({ subpath: `(${e.src})`, ...e }));
+  const entries = [...entriesOf(dir), ...privates];
   const outputs = new Set();
   const built = [];
   for (const { key, platform, format, target, define, footer } of TARGETS) {
@@ -202,6 +237,7 @@ async function bundlePackage(name) {
         throw new Error(`${name}: ${entry.subpath} has a ${key} build, ${entries[0].subpath} has none`);
       const plugins = [
         ...(platform === 'browser' ? [browserFiles] : name === 'core' ? [] : [coreAsKernel]),
+        ...(platform === 'node' && privates.length ? [privateEntries(dir, privates, outfile)] : []),
         ...(i === 0 ? [] : [shareMainEntry(dir, entries[0].src, main, outfile)]),
       ];
       const result = await esbuild.build({

@@ -20,6 +20,9 @@ import * as endpoint from '../../packages/thread/src/endpoint/node-endpoint.brow
 import * as threadWorker from '../../packages/thread/src/endpoint/node-thread-worker.browser';
 import * as runtime from '../../packages/thread/src/endpoint/node-worker-runtime.browser';
 import * as tsx from '../../packages/thread/src/endpoint/tsx.browser';
+import { mainSide as browserMainSide } from '../../packages/thread/src/main/load-side.browser';
+import * as prepared from '../../packages/thread/src/main/prepared-workers.browser';
+import { mainSide } from '../../packages/thread/src/main/side';
 
 const repo = path.resolve(__dirname, '../..');
 let tmp = '';
@@ -133,4 +136,18 @@ test('each Node-only function of the browser build throws that error, and its bo
     expect(stub).toThrow(`${name}() runs only on Node`);
   }
   expect([bootstrap.NODE_BOOTSTRAP, bootstrap.NODE_PREPARED_BOOTSTRAP]).toEqual(['', '']);
+});
+
+test('a browser prepares no workers: prepareWorkers() checks its count and resolves, and no spare is ever taken', async () => {
+  await expect(prepared.prepareWorkers(2, undefined, undefined)).resolves.toBeUndefined();
+  expect(prepared.preparedWorkerCount()).toBe(0);
+  expect(prepared.takePreparedWorker()).toBeNull();
+  await expect(prepared.releasePreparedWorkers()).resolves.toBeUndefined();
+  expect(() => prepared.prepareWorkers(1.5, undefined, undefined)).toThrow(
+    'QThread.prepareWorkers(count): count must be a whole number of workers, 0 or more; got 1.5.',
+  );
+});
+
+test("the browser build's main side is the bundle's own, not one loaded later", () => {
+  expect(browserMainSide()).toBe(mainSide);
 });

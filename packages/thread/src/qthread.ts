@@ -6,9 +6,9 @@ import type { WebWorker } from './endpoint/web-endpoint';
 import { PACKAGE_ENTRY, packageEsmEntry } from './endpoint/package-entry';
 import { idealThreadCount } from './endpoint/platform';
 import { ThreadCrashedError } from './errors';
-import { remoteProxy, type Remote } from './main/remote-object';
-import { preparedWorkerCount, prepareWorkers, releasePreparedWorkers } from './main/prepared-workers';
-import { ThreadController } from './main/thread-controller';
+import { mainSide } from './main/load-side';
+import type { Remote } from './main/remote-object';
+import type { ThreadController } from './main/thread-controller';
 import { ownSignals } from './own-signals';
 import { sleepFor } from './sleep';
 import { Priority } from './thread-priority';
@@ -118,7 +118,7 @@ export class QThread extends Thread {
     super(data);
     if (parent) this.setParent(parent);
     this.side = adopted ? workerSide() : null;
-    this.controller = adopted ? null : new ThreadController(this);
+    this.controller = adopted ? null : new (mainSide().ThreadController)(this);
     data.transport = this.controller ?? data.transport;
     this.baseKeys = new Set(Object.keys(this).concat('baseKeys'));
   }
@@ -275,7 +275,7 @@ export class QThread extends Thread {
   create<T extends QObject, A extends unknown[]>(cls: (new (...args: A) => T) & WorkerClass, ...args: A): Remote<T> {
     const controller = this.requireController('create');
     const location = classLocation(cls, `${this.describe()}.create(${cls.name})`);
-    return remoteProxy<T>(controller.createObject(cls, location, args));
+    return mainSide().remoteProxy<T>(controller.createObject(cls, location, args));
   }
 
   /**
@@ -320,7 +320,7 @@ export class QThread extends Thread {
    *   from TypeScript sources and tsx is missing.
    */
   static prepareWorkers(count = 1): Promise<void> {
-    return prepareWorkers(count, PACKAGE_ENTRY, packageEsmEntry());
+    return mainSide().prepareWorkers(count, PACKAGE_ENTRY, packageEsmEntry());
   }
 
   /**
@@ -329,7 +329,7 @@ export class QThread extends Thread {
    * replacement has been started.
    */
   static preparedWorkers(): number {
-    return preparedWorkerCount();
+    return mainSide().preparedWorkerCount();
   }
 
   /**
@@ -338,7 +338,7 @@ export class QThread extends Thread {
    * stopped. In a browser it does nothing.
    */
   static releasePreparedWorkers(): Promise<void> {
-    return releasePreparedWorkers();
+    return mainSide().releasePreparedWorkers();
   }
 
   /** The thread running the caller: inside a worker, that worker's thread object. */

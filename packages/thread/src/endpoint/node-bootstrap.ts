@@ -6,6 +6,16 @@
  */
 const SHARED = `
 'use strict';
+// Node >= 22.1 keeps V8's compiled code of the modules a worker loads on disk (module.enableCompileCache; Node's
+// NODE_DISABLE_COMPILE_CACHE turns it off), so a start after the first skips compiling the package and the thread
+// module. Earlier versions have no such cache; they skip even loading node:module (a cost on every start).
+const [major, minor] = process.versions.node.split('.').map(Number);
+if (major > 22 || (major === 22 && minor >= 1)) {
+  const { enableCompileCache } = require('node:module');
+  if (typeof enableCompileCache === 'function') {
+    try { enableCompileCache(); } catch {}
+  }
+}
 const { workerData } = require('node:worker_threads');
 const { pathToFileURL, fileURLToPath } = require('node:url');
 let tsxRegistered = false;

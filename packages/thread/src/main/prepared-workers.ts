@@ -1,9 +1,10 @@
-import { InvalidArgumentError, reportError } from '@sigslot/core';
+import { reportError } from '@sigslot/core';
 import type { SpareWorker } from '../endpoint/endpoint';
 import { spawnSpareNodeWorker } from '../endpoint/node-endpoint';
 import { ThreadCrashedError } from '../errors';
 import { NODE_PREPARED_BOOTSTRAP } from '../endpoint/node-bootstrap';
 import { isTypeScript, resolveTsx } from '../endpoint/tsx';
+import { checkPrepareCount } from './prepare-count';
 
 interface Waiter {
   resolve(): void;
@@ -35,11 +36,7 @@ class PreparedWorkers {
    * imported that); resolves once that many are ready.
    */
   prepare(count: number, entry: string | undefined, esm: string | undefined): Promise<void> {
-    if (!Number.isInteger(count) || count < 0) {
-      throw new InvalidArgumentError(
-        `QThread.prepareWorkers(count): count must be a whole number of workers, 0 or more; got ${String(count)}.`,
-      );
-    }
+    checkPrepareCount(count);
     if (entry === undefined) return Promise.resolve(); // no entry for a generic worker (a browser): nothing to prepare
     if (count === 0) return this.release();
     // Checked now, so that a missing tsx is reported at this call, not by a worker that fails later.
