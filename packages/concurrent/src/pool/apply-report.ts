@@ -11,13 +11,40 @@ export function applyReturn(record: TaskRecord, value: unknown): void {
   state.finish();
 }
 
+const isNumber = (v: unknown): v is number => typeof v === 'number' && !Number.isNaN(v);
+
+/** A well-formed report object: a worker's messages are untrusted input, and a malformed report is dropped. */
+export function isWireReport(v: unknown): v is WireReport {
+  if (typeof v !== 'object' || v === null) return false;
+  const r = v as Record<string, unknown>;
+  switch (r.kind) {
+    case 'failed':
+    case 'exception': {
+      const e = r.error as Record<string, unknown> | null;
+      return typeof e === 'object' && e !== null && typeof e.name === 'string' && typeof e.message === 'string';
+    }
+    case 'skipped':
+    case 'finished':
+    case 'suspended':
+      return true;
+    case 'results':
+      return Number.isInteger(r.index) && Array.isArray(r.values);
+    case 'range':
+      return isNumber(r.min) && isNumber(r.max);
+    case 'progress':
+      return isNumber(r.value) && (r.text === null || typeof r.text === 'string');
+    default:
+      return false;
+  }
+}
+
 /**
- * Applies one worker report to its task's future. Returns true when the task is over (its slot and record can go).
+ * Applies one worker report (checked by {@link isWireReport}) to its task's future. Returns true when the task is over (its slot and record can go).
  * Reports for a canceled future still arrive; the future drops them itself (results and progress after cancel).
  */
 export function applyReport(record: TaskRecord, report: WireReport): boolean {
   const state = record.runnable.state;
-  switch (report?.kind) {
+  switch (report.kind) {
     case 'failed':
       state.fail(taskError(state, report.error, 'threw'));
       return true;
@@ -40,8 +67,6 @@ export function applyReport(record: TaskRecord, report: WireReport): boolean {
     case 'suspended':
       state.reportSuspended();
       return false;
-    default:
-      return false; // not a report (a worker's messages are not trusted)
   }
 }
 

@@ -1,5 +1,5 @@
 import { InvalidArgumentError, QObject, Signal } from '@sigslot/core';
-import { applyReport, applyReturn, crashError } from './apply-report';
+import { applyReport, applyReturn, crashError, isWireReport } from './apply-report';
 import { PoolThread, TaskRecord } from './pool-thread';
 import { PoolThreads } from './pool-threads';
 import { PriorityQueue } from './priority-queue';
@@ -8,7 +8,7 @@ import { IdleWaiters } from './idle-waiters';
 import { PoolStatistics } from './pool-statistics';
 import { armOptions } from './task-options';
 import { poolWorkerScript } from './worker-script';
-import { CANCEL, DELIVERED, REPORT_FIELDS, REPORTS, RETURNED, type ReportBatch, type WireReport } from './protocol';
+import { CANCEL, DELIVERED, REPORT_FIELDS, REPORTS, RETURNED, type ReportBatch } from './protocol';
 
 import type { QRunnable } from './qrunnable';
 import type { ResourceLimits } from './spawn';
@@ -271,13 +271,14 @@ export class QThreadPool extends QObject {
       if (batch[i] === RETURNED) {
         applyReturn(record, payload);
         this.finishRecord(thread, record);
-      } else if (applyReport(record, payload as WireReport)) this.finishRecord(thread, record);
-      else if ((payload as WireReport).kind === 'suspended' && record.runnable.state.suspension === 'suspended')
-        thread.parked = record;
+      } else if (!isWireReport(payload))
+        continue; // a worker's messages are untrusted: a malformed report is dropped
+      else if (applyReport(record, payload)) this.finishRecord(thread, record);
+      else if (payload.kind === 'suspended' && record.runnable.state.suspension === 'suspended') thread.parked = record;
     }
     thread.delivered = (thread.delivered + 1) | 0;
     Atomics.store(thread.control, DELIVERED, thread.delivered);
-    this.blocks.record(Number(batch[1]) || 0, Number(batch[2]) || 0);
+    this.blocks.record(measure(batch[1]), measure(batch[2]));
     this.pump(); // before the thread counts as idle: it takes queued work rather than ending as surplus (TP-7)
     if (!thread.busy) this.threads.idle(thread, this.threadLimit(), this.expiry);
   }
@@ -290,4 +291,9 @@ export class QThreadPool extends QObject {
     }
     this.schedulePump();
   }
+}
+
+/** A count or duration a worker reported, or 0 if it is not one (untrusted input; it only sizes blocks). */
+function measure(value: unknown): number {
+  return typeof value === 'number' && value >= 0 && Number.isFinite(value) ? value : 0;
 }
