@@ -1,4 +1,17 @@
 /**
+ * The first lines of both Node bootstraps: on Node 22.1 and later, turn on Node's compile cache
+ * (`module.enableCompileCache`), which keeps V8's compiled code of the modules a worker loads on disk, so that a start
+ * after the first skips compiling the package and the thread module (Node's `NODE_DISABLE_COMPILE_CACHE=1` turns it
+ * off). Earlier versions have no such cache: they do not even load `node:module`, a cost on every start. Never fails.
+ */
+export const COMPILE_CACHE = `{
+  const [major, minor] = process.versions.node.split('.').map(Number);
+  if (major > 22 || (major === 22 && minor >= 1)) {
+    try { require('node:module').enableCompileCache?.(); } catch {}
+  }
+}`;
+
+/**
  * What both Node bootstraps share: `loadThreadModule(data)` loads the module that defines the thread class —
  * through tsx when that module is TypeScript — and `runtimeOf` finds the runtime that `@sigslot/thread`
  * registered on `globalThis` when it was loaded. While the module loads, `globalThis[Symbol.for('sigslot.thread.
@@ -6,16 +19,7 @@
  */
 const SHARED = `
 'use strict';
-// Node >= 22.1 keeps V8's compiled code of the modules a worker loads on disk (module.enableCompileCache; Node's
-// NODE_DISABLE_COMPILE_CACHE turns it off), so a start after the first skips compiling the package and the thread
-// module. Earlier versions have no such cache; they skip even loading node:module (a cost on every start).
-const [major, minor] = process.versions.node.split('.').map(Number);
-if (major > 22 || (major === 22 && minor >= 1)) {
-  const { enableCompileCache } = require('node:module');
-  if (typeof enableCompileCache === 'function') {
-    try { enableCompileCache(); } catch {}
-  }
-}
+${COMPILE_CACHE}
 const { workerData } = require('node:worker_threads');
 const { pathToFileURL, fileURLToPath } = require('node:url');
 let tsxRegistered = false;
