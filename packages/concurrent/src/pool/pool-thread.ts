@@ -46,7 +46,9 @@ export class PoolThread {
   readonly inflight = new Map<number, TaskRecord>();
   /** Report messages delivered, shared with the worker (it sends at once while this equals what it posted). */
   delivered = 0;
+  /** Ends the thread if it is idle when it fires (restarted each time it goes idle). */
   expiry: ReturnType<typeof setTimeout> | null = null;
+  expiryMs = 0;
   /** The task parked in `suspendIfRequested()` on this thread, if any: the thread is released meanwhile (QF-8). */
   parked: TaskRecord | null = null;
   /** The task kinds this worker was told, by module and name, numbered in the order they were sent. */

@@ -85,8 +85,7 @@ export class PoolThreads {
 
   /** Sends `block` to `thread` in one message, each task with a slot of its own. */
   send(thread: PoolThread, block: readonly TaskRecord[]): void {
-    if (thread.expiry) clearTimeout(thread.expiry);
-    thread.expiry = null;
+    // An armed expiry timer stays: it ends the thread only if it is idle when it fires (see idle()).
     if (!thread.busy) thread.handle.setBusy(true);
     const message: unknown[] = [RUN, block.length];
     const kinds: unknown[] = [];
@@ -140,7 +139,17 @@ export class PoolThreads {
   idle(thread: PoolThread, limit: number, expiryMs: number): void {
     thread.handle.setBusy(false);
     if (this.list.length > limit) return this.end(thread);
-    if (expiryMs < 0) return;
+    if (expiryMs < 0) {
+      if (thread.expiry) clearTimeout(thread.expiry);
+      thread.expiry = null;
+      return;
+    }
+    // One timer per thread, restarted each time the thread goes idle (Node's refresh(): an idle round trip would
+    // otherwise make and clear a timer per task); a new one where timers cannot restart, or the timeout changed.
+    const timer = thread.expiry as { refresh?: () => unknown } | null;
+    if (timer?.refresh && thread.expiryMs === expiryMs) return void timer.refresh();
+    if (thread.expiry) clearTimeout(thread.expiry);
+    thread.expiryMs = expiryMs;
     thread.expiry = setTimeout(() => {
       if (!thread.busy) this.end(thread);
     }, expiryMs);
