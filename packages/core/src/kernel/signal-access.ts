@@ -4,8 +4,9 @@ import type { ConnectionType } from '../connection-type';
 import type { Signal } from '../signal/signal';
 
 /**
- * A signal's connections, in connection order. The array is replaced on every change and never mutated, so a
- * caller may keep it as a snapshot of the routing at that moment.
+ * A signal's connections, in connection order: one object per connection, the same at every call while the
+ * connection lasts (the signal keeps it from then on), so that a caller may recognize it later. A new array at
+ * each call, never changed: a caller may keep it as a snapshot of the routing at that moment.
  */
 export function signalConnections<Args extends unknown[]>(signal: Signal<Args, unknown>): readonly Connection<Args>[] {
   return signal.connections;
