@@ -224,3 +224,11 @@ test("a thread started by the thread module's top level, in its worker, is repor
     ),
   ]);
 });
+
+test("a worker that first gets a message of the page's own with type 'init' takes only the thread's init: the thread runs", () => {
+  expect(results.foreignInit).toEqual({
+    said: [expect.stringMatching(/^ran in worker #\d+$/)],
+    errors: [],
+    finished: true,
+  });
+});

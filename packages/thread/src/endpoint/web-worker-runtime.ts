@@ -1,5 +1,6 @@
 import { InvalidArgumentError } from '@sigslot/core';
 import { readSharedValue } from '../wire/shared-value';
+import { validateInit } from '../wire/validate';
 import {
   toWireError,
   type BlockedEmitResult,
@@ -61,7 +62,8 @@ export function startWebThread(): void {
   };
   receiveThread(
     endpoint,
-    (message) => (message as { type?: string } | null)?.type === 'init',
+    // Only a whole init: another message with `type: 'init'` (the page's own, say) is left to the script's listeners.
+    (message) => validateInit(message) === null,
     (message, sideEndpoint) => {
       const init = message as ThreadInit;
       threadModuleLoaded(init.location.module, init.name);

@@ -69,8 +69,11 @@ export function validateFromWorker(message: unknown): string | null {
 
 const isLocation = (v: unknown): v is ClassLocation => isObj(v) && isStr(v.module) && isStr(v.exportName);
 
-/** Checks that `init` is a well-formed {@link ThreadInit}; returns a reason when it is not. */
-function validateInit(init: unknown): string | null {
+/**
+ * Checks that `init` is a well-formed {@link ThreadInit}; returns a reason when it is not. A browser thread's worker
+ * takes its init from the messages it gets, so a message of the page's own that has `type: 'init'` must not pass.
+ */
+export function validateInit(init: unknown): string | null {
   if (!isObj(init) || init.type !== 'init') return 'it carries no "init"';
   if (!isInt(init.threadId) || !isStr(init.name) || !isLocation(init.location))
     return '"init" needs a threadId, a name and a location (module, exportName)';

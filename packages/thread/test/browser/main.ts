@@ -10,6 +10,7 @@ import {
   BusyProgress,
   Counter,
   Crasher,
+  Greeted,
   Host,
   Job,
   LockStep,
@@ -349,6 +350,26 @@ async function topLevelStart(): Promise<void> {
   results.topLevelStart = warnings;
 }
 
+/** The page's own message with `type: 'init'`, posted to a thread's worker before the thread's init: not taken for it. */
+async function foreignInit(): Promise<void> {
+  log("A worker that first gets the page's own { type: 'init' } message still runs its thread");
+  const url = new URL('./threads.js', import.meta.url);
+  Greeted.worker = () => {
+    const worker = new Worker(url, { type: 'module', name: 'Greeted' });
+    worker.postMessage({ type: 'init', from: 'the page itself' }); // before the thread's own init
+    return worker;
+  };
+  const thread = new Greeted();
+  const said: string[] = [];
+  const errors: string[] = [];
+  thread.said.connect((what) => said.push(what));
+  thread.errorOccurred.connect((error) => errors.push(String(error)));
+  thread.start();
+  await thread.wait();
+  log(`  said: ${JSON.stringify(said)}; errors: ${JSON.stringify(errors)}`);
+  results.foreignInit = { said, errors, finished: thread.isFinished() };
+}
+
 async function main(): Promise<void> {
   log(`crossOriginIsolated: ${crossOriginIsolated}; QThread.idealThreadCount(): ${results.idealThreadCount}`);
   for (const step of [
@@ -363,6 +384,7 @@ async function main(): Promise<void> {
     routing,
     settleOnce,
     topLevelStart,
+    foreignInit,
   ]) {
     try {
       await step();

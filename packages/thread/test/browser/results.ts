@@ -42,6 +42,8 @@ export interface Results {
   settleOnce?: { outcomes: string[]; reports: string[] };
   /** The console warnings of a worker whose script started a thread at its top level. */
   topLevelStart?: string[];
+  /** A thread whose worker got the page's own { type: 'init' } message first: what it said, errors, finished. */
+  foreignInit?: { said: string[]; errors: string[]; finished: boolean };
   log: string[];
   errors: string[];
   done: boolean;

@@ -137,6 +137,15 @@ export class Brief extends QThread {
   override run(): void {}
 }
 
+/** Says that it ran. The page gives it a `worker` that posts a message of its own with `type: 'init'` first. */
+export class Greeted extends QThread {
+  static override readonly module = THREADS_URL;
+  readonly said = new Signal<[what: string]>(this);
+  override run(): void {
+    this.said.emit(`ran in ${QThread.currentThread().describe()}`);
+  }
+}
+
 /** Records `started` and `finished` from connections made inside the worker, and says where they ran. */
 export class SelfWatching extends QThread {
   static override readonly module = THREADS_URL;
