@@ -190,12 +190,13 @@ export class Signal<Args extends unknown[] = [], Result = unknown> {
   indexOfConnection(connection: Connection<Args>): number {
     const list = this.entries;
     const at = connection.id === 0 ? -1 : indexOfId(list, connection.id);
-    // The same receiver and slot too: ids start again after 2^24 connections (a stale handle must not match).
+    // The same receiver and slot too: ids start again after 2^21 connections, and a handle kept from before must
+    // not match another connection. (One of the same slot and receiver that got its id back still would.)
     if (at < 0 || list[at] === connection) return at;
     return receiverAt(list, at) === connection.receiver && slotAt(list, at) === connection.slot ? at : -1;
   }
 
-  /** A new connection id: increasing, or after 2^24 of them from 1 again, skipping those still connected. */
+  /** A new connection id: increasing, or after 2^21 of them from 1 again, skipping those still connected. */
   private takeId(): number {
     let id = this.nextId;
     for (;;) {
