@@ -123,3 +123,15 @@ test('a browser bundle of code that imports both entries holds one copy of the k
   const out = await runScript('bundle.mjs', `${code}\nconsole.log(JSON.stringify(globalThis.result));`);
   expect(out).toEqual({ same: true, data: true, object: true });
 });
+
+test('on Node, the packages built on core require it as @sigslot/core/kernel only: a worker resolves one core specifier and loads no core/dist/index.js', async () => {
+  const out = await runScript(
+    'one-core-specifier.cjs',
+    `require('@sigslot/thread');
+    require('@sigslot/sd-shim');
+    require('@sigslot/concurrent');
+    const core = (file) => /packages[\\\\/]core[\\\\/]dist[\\\\/]/.test(file);
+    console.log(JSON.stringify(Object.keys(require.cache).filter(core).map((file) => file.replace(/.*[\\\\/]/, ''))));`,
+  );
+  expect(out).toEqual(['kernel.js']);
+});
