@@ -1,4 +1,7 @@
 import { QThreadPool } from '@sigslot/concurrent';
+import { execFile } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
 import { runExample } from '../src/main';
 
 let pool: QThreadPool;
@@ -41,3 +44,22 @@ describe('the pool progress example', () => {
     expect(primes).toBe(17984);
   });
 });
+
+test("the README's command runs the whole job: `npm run example:pool` (the built example, stdin not a terminal)", async () => {
+  const root = path.join(__dirname, '..', '..', '..');
+  const manifest = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8')) as {
+    scripts: Record<string, string>;
+  };
+  const script = manifest.scripts['example:pool'];
+  expect(script).toBe('npm run build --silent && node examples/pool-progress/dist/main.js');
+  // The build is the test run's own (pretest); the job itself, as the script's second half runs it:
+  const output = await new Promise<string>((resolve, reject) =>
+    execFile(
+      process.execPath,
+      ['examples/pool-progress/dist/main.js'],
+      { cwd: root, timeout: 120_000 },
+      (error, stdout) => (error ? reject(error) : resolve(stdout)),
+    ),
+  );
+  expect(output).toContain('664579 primes below 10,000,000.');
+}, 150_000);
