@@ -1,3 +1,5 @@
+import { FutureProgress } from './future-progress';
+
 /**
  * What a future and its promise share (Qt's QFutureInterface): the state flags, the results by index, the progress,
  * the exception, and the listeners that hear each change as it happens. Everything here runs in one thread (the one
@@ -30,9 +32,6 @@ const EVENTS = {
   resumed: { kind: 'resumed' },
 } as const satisfies Record<string, FutureEvent>;
 
-/** Qt's QFutureWatcher throttle: at most 25 progress values a second, the first and the maximum always. */
-export const PROGRESS_INTERVAL_MS = 40;
-
 /** The flag bits of {@link FutureState.flags}. */
 const STARTED = 1;
 const FINISHED = 2;
@@ -41,18 +40,6 @@ const INVALID = 8;
 
 /** A shared empty result list, read while a future has no results (a burst's futures would each allocate one). */
 const NO_RESULTS: readonly never[] = Object.freeze([]);
-
-/** Progress and its throttle, made on the first progress report: most tasks never report any. */
-class Progress {
-  /** A range or text was set: until then the progress counts the results (QF-7). */
-  set = false;
-  min = 0;
-  max = 0;
-  value = 0;
-  text = '';
-  lastSent = -Infinity;
-  timer: ReturnType<typeof setTimeout> | null = null;
-}
 
 /** Something to call when a future finishes: a function, or an object that runs a continuation. */
 export type Finisher = (() => void) | { settle(): void };
@@ -75,7 +62,7 @@ export class FutureState<T> {
   contiguous = 0;
   /** Result reports the computation may make in all before it holds back (QW-7); -1: no limit. */
   private credit = -1;
-  private progress: Progress | null = null;
+  private progress: FutureProgress | null = null;
   /** The error the computation ended with (a task that threw, a crashed worker, a missed deadline). */
   exception: { readonly error: unknown } | null = null;
   control: FutureControl | null = null;
@@ -180,7 +167,7 @@ export class FutureState<T> {
     if (progress && !progress.set) progress.value = this.resultTotal;
     if (this.listeners) {
       // QF-7: with no range, the progress is the number of results (sent before them, as Qt does).
-      if (!progress?.set) this.sendProgress(false);
+      if (!progress?.set) this.progressState().send(false);
       this.emit({ kind: 'resultsReady', begin, end: begin + count });
     }
     return true;
@@ -189,75 +176,37 @@ export class FutureState<T> {
   /** QP-3: `max < min` means `max = min`; the value goes back to `min`. */
   setProgressRange(min: number, max: number): void {
     if ((this.flags & (CANCELED | FINISHED)) !== 0) return;
-    if (max < min) max = min;
     const progress = this.progressState();
-    progress.set = true;
-    if (min === progress.min && max === progress.max) return;
-    progress.min = min;
-    progress.max = max;
-    this.emit({ kind: 'progressRange', min, max });
-    progress.value = min;
+    if (!progress.setRange(min, max)) return;
+    this.emit({ kind: 'progressRange', min: progress.min, max: progress.max });
+    progress.value = progress.min; // the value goes back to the range's start
   }
 
   /** QP-3: ignored outside the range, when not above the current value, and once canceled or finished. */
   setProgressValue(value: number, text?: string): void {
     if ((this.flags & (CANCELED | FINISHED)) !== 0) return;
     const progress = this.progressState();
-    const ranged = progress.min !== 0 || progress.max !== 0;
-    if (ranged && (value < progress.min || value > progress.max)) return;
-    const textChanged = text !== undefined && text !== progress.text;
-    if (value <= progress.value && !textChanged) return;
-    if (value > progress.value) progress.value = value;
-    if (textChanged) {
+    if (!progress.accepts(value, text)) return;
+    if (text !== undefined && text !== progress.text) {
       progress.set = true;
       progress.text = text;
       this.emit({ kind: 'progressText', text });
     }
-    this.sendProgress(false);
+    progress.send(false);
   }
 
-  private progressState(): Progress {
-    if (this.progress) return this.progress;
-    const progress = new Progress();
-    progress.value = this.resultTotal;
-    return (this.progress = progress);
+  private progressState(): FutureProgress {
+    return (this.progress ??= new FutureProgress(this, this.resultTotal));
   }
 
-  /** QW-6: the first value and the maximum go out at once, others at most every 40 ms, the latest one always. */
-  private sendProgress(force: boolean): void {
-    const progress = this.progressState();
-    const now = performance.now();
-    const due = force || progress.value === progress.max || now - progress.lastSent >= PROGRESS_INTERVAL_MS;
-    if (due) {
-      if (progress.timer !== null) clearTimeout(progress.timer);
-      progress.timer = null;
-      progress.lastSent = now;
-      this.emit({ kind: 'progressValue', value: progress.value });
-    } else if (progress.timer === null) {
-      const wait = PROGRESS_INTERVAL_MS - (now - progress.lastSent);
-      progress.timer = setTimeout(() => {
-        progress.timer = null;
-        if ((this.flags & (CANCELED | FINISHED)) === 0) this.sendProgress(true);
-      }, wait);
-    }
+  /** @internal The throttle's value, sent to the listeners. */
+  sendProgressValue(value: number): void {
+    this.emit({ kind: 'progressValue', value });
   }
 
-  /** Sends a progress value held back by the throttle, so that listeners always see the last one. */
-  private flushProgress(): void {
-    const progress = this.progress;
-    if (progress === null || progress.timer === null) return;
-    clearTimeout(progress.timer);
-    progress.timer = null;
-    progress.lastSent = performance.now();
-    this.emit({ kind: 'progressValue', value: progress.value });
-  }
-
-  /** Drops a progress value held back by the throttle (the future was canceled: nothing more is sent). */
-  private dropHeldProgress(): void {
-    const progress = this.progress;
-    if (progress === null || progress.timer === null) return;
-    clearTimeout(progress.timer);
-    progress.timer = null;
+  /** @internal False once canceled or finished: a held progress value is then not sent. */
+  get running(): boolean {
+    return (this.flags & (CANCELED | FINISHED)) === 0;
   }
 
   /** Stores the error the computation failed with, once; the future counts as canceled (Qt's reportException). */
@@ -275,7 +224,7 @@ export class FutureState<T> {
     if ((this.flags & (CANCELED | FINISHED)) !== 0) return;
     if (error !== undefined && this.exception === null) this.exception = { error };
     this.flags |= CANCELED;
-    this.dropHeldProgress();
+    this.progress?.drop();
     this.suspension = 'none';
     this.control?.cancel();
     this.emit(EVENTS.canceled);
@@ -325,7 +274,7 @@ export class FutureState<T> {
   finish(): void {
     if (this.finished) return;
     if (!this.started) this.start();
-    this.flushProgress();
+    this.progress?.flush();
     this.flags |= FINISHED;
     this.suspension = 'none';
     this.control = null;

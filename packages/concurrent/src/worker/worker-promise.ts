@@ -1,14 +1,12 @@
 import { toWireError } from '@sigslot/thread/channel';
 import { CANCEL, CREDIT, SUSPEND } from '../pool/protocol';
+import { PROGRESS_INTERVAL_MS } from '../future/future-progress';
 import { takeTransfers } from '../task/transfer-marks';
 import type { ReportBuffer } from './report-buffer';
 
-/**
- * Progress values leave the worker at most this often (Qt's QFutureInterface: 25 per second); the first, the
- * maximum and a new text always leave at once, and a value held back leaves before the task's next report of any
- * other kind, so a watcher always sees the last value before the result (QW-6).
- */
-const PROGRESS_INTERVAL_MS = 40;
+// Progress values leave the worker at most every PROGRESS_INTERVAL_MS (Qt's QFutureInterface: 25 per second, the
+// watcher's own throttle); the first, the maximum and a new text always leave at once, and a value held back leaves
+// before the task's next report of any other kind, so a watcher always sees the last value before the result (QW-6).
 
 /**
  * The QPromise a task run with `runWithPromise` gets in its worker. Results and progress go out through the
