@@ -192,4 +192,80 @@ describe('QThreadPool in headless Chromium (module Web Workers)', () => {
   test("F-9 a task that awaits a child task completes on a one-thread pool (the child runs in its worker's global pool)", () => {
     expect(results.rules!.f9).toBe(9);
   });
+
+  test('TP-1 globalInstance() is one pool, sized by idealThreadCount() (navigator.hardwareConcurrency)', () => {
+    const { same, max, hardwareConcurrency } = results.poolRules!.tp1;
+    expect(same).toBe(true);
+    expect(max).toBe(hardwareConcurrency);
+    expect(max).toBeGreaterThanOrEqual(1);
+  });
+
+  test('TP-2 with one busy thread, priorities 0, 5, 5, 1 run 5, 5, 1, 0, the two 5s in submission order', () => {
+    expect(results.poolRules!.tp2).toEqual([51, 52, 1, 0]);
+  });
+
+  test('TP-3 tryStart on a full pool returns false and never runs the task; on an idle pool it runs it', () => {
+    expect(results.poolRules!.tp3).toEqual({ whenFull: false, refusedStarted: false, whenIdle: true, result: 8 });
+  });
+
+  test('TP-5 reserveThread counts as active beyond the limit; releaseThread, even without a reserve, starts queued work at once', () => {
+    expect(results.poolRules!.tp5).toEqual({
+      activeReserved: 3,
+      queuedWhileReserved: 1,
+      ranOnRelease: 2,
+      firstStillRunning: true,
+      queuedAtLimit: 1,
+      ranBeside: 3,
+      besideStillRunning: true,
+    });
+  });
+
+  test('TP-6 a worker idle for expiryTimeout ms ends; the next task starts a new one', () => {
+    expect(results.poolRules!.tp6).toEqual({ results: [1, 2], threadsAfterTask: 1, ended: true, threadsAfterNext: 1 });
+  });
+
+  test('QC-2 the future is started at submission, while the task is still queued', () => {
+    expect(results.poolRules!.qc2).toEqual({ startedAtCall: true, finished: false, queuedTasks: 1 });
+  });
+
+  test('TP-8 clear() cancels and finishes queued tasks; the running one completes', () => {
+    expect(results.poolRules!.tp8).toEqual({
+      canceledAndFinished: true,
+      queued: 'rejected TaskCanceledError',
+      running: 'resolved 1',
+    });
+  });
+
+  test('TP-9 waitForDone(ms) resolves false on timeout, true once everything ran, and ends the workers', () => {
+    expect(results.poolRules!.tp9).toEqual({
+      waitedBeforeDone: false,
+      waitedAll: true,
+      runningFinished: true,
+      threads: 0,
+    });
+  });
+
+  test('TP-11 a task that throws rejects its future with the original class name; the pool goes on', () => {
+    const { rejected, remoteName, message, handled, after } = results.poolRules!.tp11;
+    expect([rejected, remoteName, after]).toEqual(['rejected TaskFailedError', 'ParseProblem', 5]);
+    expect(message).toMatch(/task throwCustom \(tasks\) on QThreadPool "rulesPool" threw ParseProblem: bad input/);
+    expect(handled).toMatch(/threw RangeError: r\./);
+  });
+
+  test("F-7 a Web Worker that dies (an uncaught error) fails only its task with TaskCrashedError and is ended; the other thread's task completes", () => {
+    const { message, deadWorkerAnswered, ...rest } = results.poolRules!.f7;
+    expect(rest).toEqual({
+      rejected: 'rejected TaskCrashedError',
+      otherFinishedAtCrash: false,
+      otherResult: 9,
+      after: 4,
+      waitedAll: true,
+    });
+    expect(message).toMatch(/task crashLater \(tasks\).*died.*crashed on purpose/);
+    expect(deadWorkerAnswered).toBe(false);
+  });
+
+  test('F-8 a deadline cancels the task with TaskDeadlineError and keeps its worker', () => {
+    expect(results.poolRules!.f8).toEqual({ rejected: 'rejected TaskDeadlineError', after: 2, threads: 1 });
+  });
 });

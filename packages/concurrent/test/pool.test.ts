@@ -121,6 +121,13 @@ describe('QThreadPool and QtConcurrent.run with real workers', () => {
     expect(await QtConcurrent.run(pool, tasks.echo, 4)).toBe(4);
     expect(await pool.waitForDone()).toBe(true);
   });
+
+  test('F-7 an uncaught error thrown outside the task (from a timer) is a crash: TaskCrashedError, and the pool goes on', async () => {
+    const crashed = QtConcurrent.run(pool, tasks.crashLater, new Int32Array(new SharedArrayBuffer(4)), 0);
+    await expect(crashed).rejects.toBeInstanceOf(TaskCrashedError);
+    expect((crashed.exception() as Error).message).toMatch(/task crashLater \(tasks\.ts\).*died.*crashed on purpose/);
+    expect(await QtConcurrent.run(pool, tasks.echo, 4)).toBe(4);
+  });
 });
 
 describe('tasks with a QPromise', () => {

@@ -22,6 +22,8 @@ const DROPPED_AFTER_CANCEL = new Set<FutureEvent['kind']>([
  * than `pendingResultsLimit()`, the computation is held back (QW-7).
  */
 export class QFutureWatcher<T> extends QObject {
+  /** The name messages give the class, written out so that a bundler or minifier cannot rename it. */
+  static override readonly className: string = 'QFutureWatcher';
   readonly started = new Signal(this, 'started');
   readonly finished = new Signal(this, 'finished');
   readonly canceled = new Signal(this, 'canceled');

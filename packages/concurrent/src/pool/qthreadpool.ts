@@ -34,6 +34,8 @@ export interface QThreadPoolOptions {
  * workers never keep a Node program alive.
  */
 export class QThreadPool extends QObject {
+  /** The name messages give the class, written out so that a bundler or minifier cannot rename it. */
+  static override readonly className: string = 'QThreadPool';
   /** `queuedTaskCount()` changed (F-11; announced once per batch of changes, see {@link PoolStatistics}). */
   readonly queuedTaskCountChanged = new Signal<[count: number]>(this, 'queuedTaskCountChanged');
   /** `activeThreadCount()` changed: threads running tasks, plus reserved ones. */

@@ -73,6 +73,9 @@ export function spawnPoolWorker(
   endpoint.onError((error: unknown) => {
     const { name, message } = error as Error;
     death.die(web ? `it failed: ${message}` : `it threw outside a task: ${name}: ${message}`);
+    // A Web Worker goes on after an uncaught error (a Node worker exits): the pool counts it as dead and replaces
+    // it, so it is ended here, rather than left running the tasks whose futures just failed (F-7).
+    if (web) void endpoint.terminate();
   });
   endpoint.onExit((code: number) => death.die(`it exited with code ${code}`));
   return {

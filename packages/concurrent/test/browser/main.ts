@@ -2,6 +2,7 @@
 import { QFutureWatcher, QThreadPool, QtConcurrent, QtFuture, taskModule, transfer } from '@sigslot/concurrent';
 import type { PoolResults } from './results';
 import { checkRules } from './rules';
+import { checkPoolRules } from './rules-pool';
 import type * as Tasks from './tasks';
 
 const results: PoolResults = { done: false, errors: [], crossOriginIsolated };
@@ -57,6 +58,7 @@ async function run(): Promise<void> {
   results.combined = await combined(tasks);
   await pool.waitForDone();
   results.rules = await checkRules(tasks);
+  results.poolRules = await checkPoolRules(tasks);
 }
 
 type TaskRefs = ReturnType<typeof taskModule<typeof Tasks>>;

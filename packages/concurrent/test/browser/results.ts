@@ -22,6 +22,8 @@ export interface PoolResults {
   combined?: { allInOrder: boolean; allFinished: boolean; anyIndex: number; heldFinishedAtAny: boolean };
   /** The later pool.md rules (rules.ts). */
   rules?: RuleResults;
+  /** The pool rules (rules-pool.ts). */
+  poolRules?: PoolRuleResults;
 }
 
 /** The later pool.md rules, as the page saw them (rules.ts; kept here, free of import.meta, for the Node test). */
@@ -42,4 +44,38 @@ export interface RuleResults {
   qw: { inSetFuture: number; log: string[] };
   /** F-9: what a task on a one-thread pool got from the child task it awaited (run in its worker's global pool). */
   f9: number;
+}
+
+/** The pool rules (rules-pool.ts). */
+export interface PoolRuleResults {
+  tp1: { same: boolean; max: number; hardwareConcurrency: number };
+  /** The order in which queued tasks of priorities 0, 5, 5, 1 (values 0, 51, 52, 1) finished. */
+  tp2: number[];
+  tp3: { whenFull: boolean; refusedStarted: boolean; whenIdle: boolean; result: number };
+  tp5: {
+    activeReserved: number;
+    queuedWhileReserved: number;
+    ranOnRelease: number;
+    firstStillRunning: boolean;
+    queuedAtLimit: number;
+    ranBeside: number;
+    besideStillRunning: boolean;
+  };
+  tp6: { results: number[]; threadsAfterTask: number; ended: boolean; threadsAfterNext: number };
+  /** A task queued behind a running one: started at the call, not finished, in the queue. */
+  qc2: { startedAtCall: boolean; finished: boolean; queuedTasks: number };
+  tp8: { canceledAndFinished: boolean; queued: string; running: string };
+  tp9: { waitedBeforeDone: boolean; waitedAll: boolean; runningFinished: boolean; threads: number };
+  tp11: { rejected: string; remoteName: string; message: string; handled: string; after: number };
+  f7: {
+    rejected: string;
+    message: string;
+    otherFinishedAtCrash: boolean;
+    otherResult: number;
+    after: number;
+    /** Whether the worker counted as dead still ran code afterwards. */
+    deadWorkerAnswered: boolean;
+    waitedAll: boolean;
+  };
+  f8: { rejected: string; after: number; threads: number };
 }

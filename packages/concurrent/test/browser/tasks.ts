@@ -20,4 +20,8 @@ export {
   throwRange,
   throwCustom,
   awaitChild,
+  crashLater,
+  reportUntilCanceled,
+  promiseSteps,
+  addResultReturns,
 } from '../fixtures/tasks';
