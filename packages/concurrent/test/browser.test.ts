@@ -268,4 +268,118 @@ describe('QThreadPool in headless Chromium (module Web Workers)', () => {
   test('F-8 a deadline cancels the task with TaskDeadlineError and keeps its worker', () => {
     expect(results.poolRules!.f8).toEqual({ rejected: 'rejected TaskDeadlineError', after: 2, threads: 1 });
   });
+
+  test('QC-3 a task with a QPromise reports results, a progress range and values; results come before finished', () => {
+    const { ranges, ...rest } = results.mapRules!.qc3;
+    expect(ranges.at(-1)).toBe('0-100'); // after the replayed (0,0) of a future started with no range yet (QW-2)
+    expect(rest).toEqual({ resultsAtFinished: 100, lastProgress: 100, lastResult: 100 });
+  });
+
+  test('QC-4 mapped, filtered, map in place, mappedReduced and filteredReduced', () => {
+    expect(results.mapRules!.qc4).toEqual({
+      mappedRight: true,
+      filteredRight: true,
+      inPlace: [1, 4, 9],
+      mappedReduced: 14,
+      filteredReduced: 6,
+    });
+  });
+
+  test('QC-6 OrderedReduce sees input order, UnorderedReduce completion order, with an initial value, on the starting thread', () => {
+    const { ordered, unordered, reducedOnPageThread } = results.mapRules!.qc6;
+    expect(ordered).toEqual([0, 1, 2, 3, 4]);
+    expect([...unordered].sort()).toEqual([0, 1, 2, 3, 4]);
+    expect(unordered).not.toEqual([0, 1, 2, 3, 4]);
+    expect(reducedOnPageThread).toBe(true);
+  });
+
+  test('QC-7 progress runs 0 to the item count; cancel stops a mapped computation; suspend stops it, resume completes it', () => {
+    expect(results.mapRules!.qc7).toEqual({
+      progress: { ranges: ['0-4'], value: 4 },
+      cancel: { canceled: true, resultsBelowItems: true },
+      suspend: { doneBelowItems: true, resultsAfterResume: 1000 },
+    });
+  });
+
+  test('QC-10 an item that throws fails the whole computation with its error', () => {
+    expect(results.mapRules!.qc10).toEqual({ rejected: 'rejected TaskFailedError', remoteName: 'RangeError' });
+  });
+
+  test('QF-2 a future is awaitable; cancel is asynchronous and no result is added after it', () => {
+    const { value, failed, atCancel, resultsAfter } = results.futureRules!.qf2;
+    expect([value, failed]).toEqual(['resolved 42', 'rejected TaskFailedError']);
+    expect([atCancel.canceled, atCancel.finished]).toEqual([true, false]);
+    expect(atCancel.results).toBeGreaterThan(0);
+    expect(resultsAfter).toBe(atCancel.results);
+  });
+
+  test('QF-3 suspend: suspending at once, suspended when the task parks, resumed after; ignored once canceled', () => {
+    expect(results.futureRules!.qf3).toEqual({
+      atSuspend: { suspending: true, suspended: false },
+      parked: true,
+      log: ['suspending', 'suspended', 'resumed', 'finished'],
+      suspendingAfterCancel: false,
+      cancelLog: ['canceled', 'finished'],
+    });
+  });
+
+  test('QF-9 then() chains; onFailed(Type) handles only that type; onCanceled handles a cancel; then(context) runs after the turn', () => {
+    expect(results.futureRules!.qf9).toEqual({
+      doubled: 42,
+      handled: 'RangeError',
+      onCanceled: 7,
+      contextResult: 2,
+      seen: ['after thenOn', 'continuation 1'],
+    });
+  });
+
+  test('QP-1 a promise disposed without finish() cancels and finishes its future', () => {
+    expect(results.futureRules!.qp1).toEqual({ canceled: true, finished: true, awaited: 'rejected TaskCanceledError' });
+  });
+
+  test('QP-2 in a worker, addResult appends, stores at an index, and returns false when the index is taken or after cancel', () => {
+    expect(results.futureRules!.qp2).toEqual({ returned: [1, 1, 0, 0], results: ['a', 'c'] });
+  });
+
+  test('QP-3 progress only rises, is ignored outside the range, and a reversed range means max = min', () => {
+    expect(results.futureRules!.qp3).toEqual({ risingOnly: [0, 100, 10, ''], reversedRange: [50, 50, 50, 'half'] });
+  });
+
+  test('QP-5 suspendIfRequested parks only when asked, reports nothing while parked, and a cancel releases it', () => {
+    expect(results.futureRules!.qp5).toEqual({
+      parkedResultsKept: true,
+      resultsAfterResume: 6,
+      unsuspendedResults: 3,
+      releasedByCancel: true,
+    });
+  });
+
+  test('QW-2 setFuture on a finished future replays started, progress, results, then finished', () => {
+    expect(results.futureRules!.qw2).toEqual({
+      inSetFuture: 0,
+      log: [
+        'started',
+        'progressRangeChanged(0,10)',
+        'progressValueChanged(10)',
+        'resultsReadyAt(0,2)',
+        'resultReadyAt(0)',
+        'resultReadyAt(1)',
+        'finished',
+      ],
+    });
+  });
+
+  test('QW-3 connecting after setFuture in the same turn still sees everything', () => {
+    expect(results.futureRules!.qw3).toContain('started');
+    expect(results.futureRules!.qw3).toContain('resultsReadyAt(0,1)');
+    expect(results.futureRules!.qw3.at(-1)).toBe('finished');
+  });
+
+  test('QW-4 with no future, isStarted, isCanceled and isFinished are true', () => {
+    expect(results.futureRules!.qw4).toEqual([true, true, true]);
+  });
+
+  test('QW-5 after cancel, result and progress signals are dropped, even ones already queued; finished still comes', () => {
+    expect(results.futureRules!.qw5.afterCancel).toEqual(['canceled', 'finished']);
+  });
 });

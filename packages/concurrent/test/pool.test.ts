@@ -9,6 +9,7 @@ import {
   TaskFailedError,
   taskModule,
 } from '@sigslot/concurrent';
+import { waitFor } from '@sigslot/core';
 import * as path from 'node:path';
 import { poolPerTest } from './fixtures/pool-per-test';
 import type * as Tasks from './fixtures/tasks';
@@ -181,6 +182,29 @@ describe('tasks with a QPromise', () => {
     await watcher.finished.once();
     expect(future.results()).toHaveLength(20);
     expect(log).toEqual(['suspending', 'suspended', 'resumed']);
+  });
+
+  test('QP-2 in a worker, addResult returns false for a taken index and after cancel', async () => {
+    const seen = new Int32Array(new SharedArrayBuffer(16));
+    const future = QtConcurrent.runWithPromise(pool, tasks.addResultReturns, seen);
+    const watcher = new QFutureWatcher<string>();
+    watcher.setFuture(future);
+    while (future.resultCount() < 1 || !future.isResultReadyAt(2)) await watcher.resultsReadyAt.once();
+    future.cancel();
+    await future.waitForFinished();
+    expect([...seen]).toEqual([1, 1, 0, 0]);
+    expect(future.results()).toEqual(['a', 'c']);
+  });
+
+  test('QC-3 results a task reported before a long stretch with no reports arrive while it runs (isCanceled sends them)', async () => {
+    const future = QtConcurrent.runWithPromise(pool, tasks.addTwiceThenSpin);
+    try {
+      await waitFor(() => future.resultCount() === 2, 5000);
+      expect(future.isFinished()).toBe(false);
+    } finally {
+      future.cancel(); // the task spins until then
+    }
+    await future.waitForFinished();
   });
 
   test('QP-5 a cancel releases a suspended task', async () => {

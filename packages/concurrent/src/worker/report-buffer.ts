@@ -68,6 +68,15 @@ export class ReportBuffer {
     this.ms += ms;
   }
 
+  /**
+   * Sends the waiting reports if main is idle or the first waited 16 ms: called where a task looks at its flags
+   * (`isCanceled()`), so that a result reported before a long synchronous stretch with no reports does not wait for
+   * the task's next report or its end.
+   */
+  poll(): void {
+    if (this.batch.length > HEAD) this.maybeFlush(true);
+  }
+
   private maybeFlush(urgent: boolean): void {
     if (
       (urgent && Atomics.load(this.control, DELIVERED) === this.posted) ||

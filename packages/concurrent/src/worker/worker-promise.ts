@@ -23,6 +23,13 @@ export class WorkerPromise<T> {
   private failed = false;
   /** Result reports made so far (counted against the credit main gives, QW-7). */
   private reported = 0;
+  /** One past the highest result index used: where results without an index go, as on main's side. */
+  private end = 0;
+  /**
+   * The indexes taken, once a result came with an index of its own (QP-2): indexes below `prefix` (results appended
+   * before that, which are contiguous), and those in the set. Null while every result was appended.
+   */
+  private taken: { prefix: number; set: Set<number> } | null = null;
   /** When the last progress report left (performance.now()). */
   private progressSentAt = -Infinity;
   /** True while a progress value newer than the last one sent is held back (see PROGRESS_INTERVAL_MS). */
@@ -47,7 +54,12 @@ export class WorkerPromise<T> {
     this.done = true;
     this.reports.add({ id: this.id, kind: 'finished' }, false);
   }
+  /** The task's cancel check; it also sends reports left waiting while the task ran with no other report. */
   isCanceled(): boolean {
+    this.reports.poll();
+    return this.canceled();
+  }
+  private canceled(): boolean {
     return this.failed || (Atomics.load(this.flags, this.slot) & CANCEL) !== 0;
   }
   addResult(value: T, index?: number): boolean {
@@ -55,7 +67,7 @@ export class WorkerPromise<T> {
   }
   addResults(values: readonly T[], index?: number): boolean {
     this.waitForCredit();
-    if (this.done || this.isCanceled()) return false;
+    if (this.done || this.canceled() || !this.takeIndexes(index ?? this.end, values.length)) return false;
     this.sendHeldProgress();
     this.reported++;
     // Marked results move now: the task loses their buffers at addResult, as a sender does.
@@ -67,8 +79,20 @@ export class WorkerPromise<T> {
     );
     return true;
   }
+  /** Marks `count` indexes from `begin` taken, or returns false (taking none) if one of them is (QP-2). */
+  private takeIndexes(begin: number, count: number): boolean {
+    const appended = begin === this.end;
+    if (!appended && this.taken === null) this.taken = { prefix: this.end, set: new Set() };
+    const taken = this.taken;
+    if (taken !== null) {
+      for (let i = begin; i < begin + count; i++) if (i < taken.prefix || taken.set.has(i)) return false;
+      for (let i = begin; i < begin + count; i++) taken.set.add(i);
+    }
+    this.end = Math.max(this.end, begin + count);
+    return true;
+  }
   setProgressRange(minimum: number, maximum: number): void {
-    if (this.done || this.isCanceled()) return;
+    if (this.done || this.canceled()) return;
     this.sendHeldProgress();
     this.min = minimum;
     this.max = Math.max(minimum, maximum);
@@ -82,7 +106,7 @@ export class WorkerPromise<T> {
     this.progress(value, text);
   }
   private progress(value: number, text: string | null): void {
-    if (this.done || this.isCanceled()) return;
+    if (this.done || this.canceled()) return;
     const ranged = this.min !== 0 || this.max !== 0;
     if (ranged && (value < this.min || value > this.max)) return;
     const newText = text !== null && text !== this.text;
@@ -107,12 +131,13 @@ export class WorkerPromise<T> {
   }
   /** Fails the future with `error`, once; ignored once canceled or finished (QP-4). The task goes on until it returns. */
   setException(error: unknown): void {
-    if (this.done || this.isCanceled()) return;
+    if (this.done || this.canceled()) return;
     this.failed = true;
     this.reports.add({ id: this.id, kind: 'exception', error: toWireError(error) });
   }
   /** Parks the worker while a suspend is requested (without CPU); a cancel releases it. */
   suspendIfRequested(): void {
+    this.reports.poll();
     let flags = Atomics.load(this.flags, this.slot);
     if ((flags & SUSPEND) === 0 || (flags & CANCEL) !== 0 || this.failed) return;
     this.sendHeldProgress();
@@ -134,7 +159,7 @@ export class WorkerPromise<T> {
     let credit = Atomics.load(this.flags, at);
     if (this.reported < credit) return;
     this.reports.flush();
-    while (this.reported >= credit && !this.isCanceled()) {
+    while (this.reported >= credit && !this.canceled()) {
       Atomics.wait(this.flags, at, credit);
       credit = Atomics.load(this.flags, at);
     }

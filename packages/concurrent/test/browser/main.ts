@@ -2,6 +2,8 @@
 import { QFutureWatcher, QThreadPool, QtConcurrent, QtFuture, taskModule, transfer } from '@sigslot/concurrent';
 import type { PoolResults } from './results';
 import { checkRules } from './rules';
+import { checkFutureRules } from './rules-future';
+import { checkMapRules } from './rules-map';
 import { checkPoolRules } from './rules-pool';
 import type * as Tasks from './tasks';
 
@@ -59,6 +61,8 @@ async function run(): Promise<void> {
   await pool.waitForDone();
   results.rules = await checkRules(tasks);
   results.poolRules = await checkPoolRules(tasks);
+  results.mapRules = await checkMapRules(tasks);
+  results.futureRules = await checkFutureRules(tasks);
 }
 
 type TaskRefs = ReturnType<typeof taskModule<typeof Tasks>>;

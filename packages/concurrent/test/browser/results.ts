@@ -24,6 +24,10 @@ export interface PoolResults {
   rules?: RuleResults;
   /** The pool rules (rules-pool.ts). */
   poolRules?: PoolRuleResults;
+  /** The QtConcurrent rules for promise tasks, map, filter and reduce (rules-map.ts). */
+  mapRules?: MapRuleResults;
+  /** The future, promise and watcher rules (rules-future.ts). */
+  futureRules?: FutureRuleResults;
 }
 
 /** The later pool.md rules, as the page saw them (rules.ts; kept here, free of import.meta, for the Node test). */
@@ -78,4 +82,57 @@ export interface PoolRuleResults {
     waitedAll: boolean;
   };
   f8: { rejected: string; after: number; threads: number };
+}
+
+/** The QtConcurrent rules for promise tasks, map, filter and reduce (rules-map.ts). */
+export interface MapRuleResults {
+  qc3: { ranges: string[]; resultsAtFinished: number; lastProgress: number; lastResult: number };
+  qc4: {
+    mappedRight: boolean;
+    filteredRight: boolean;
+    inPlace: number[];
+    mappedReduced: number;
+    filteredReduced: number;
+  };
+  qc6: { ordered: number[]; unordered: number[]; reducedOnPageThread: boolean };
+  qc7: {
+    progress: { ranges: string[]; value: number };
+    cancel: { canceled: boolean; resultsBelowItems: boolean };
+    suspend: { doneBelowItems: boolean; resultsAfterResume: number };
+  };
+  qc10: { rejected: string; remoteName: string };
+}
+
+/** The future, promise and watcher rules (rules-future.ts). */
+export interface FutureRuleResults {
+  qf2: {
+    value: string;
+    failed: string;
+    atCancel: { canceled: boolean; finished: boolean; results: number };
+    resultsAfter: number;
+  };
+  qf3: {
+    atSuspend: { suspending: boolean; suspended: boolean };
+    parked: boolean;
+    log: string[];
+    suspendingAfterCancel: boolean;
+    cancelLog: string[];
+  };
+  qf9: { doubled: number; handled: string; onCanceled: number; contextResult: number; seen: string[] };
+  qp1: { canceled: boolean; finished: boolean; awaited: string };
+  /** What the task's addResult calls returned (1 true, 0 false), and the results main kept. */
+  qp2: { returned: number[]; results: string[] };
+  /** Progress minimum, maximum, value and text after each list of steps. */
+  qp3: { risingOnly: (number | string)[]; reversedRange: (number | string)[] };
+  qp5: {
+    parkedResultsKept: boolean;
+    resultsAfterResume: number;
+    unsuspendedResults: number;
+    releasedByCancel: boolean;
+  };
+  qw2: { inSetFuture: number; log: string[] };
+  qw3: string[];
+  qw4: boolean[];
+  /** The signals a watcher delivered after its slot canceled the future. */
+  qw5: { afterCancel: string[] };
 }
