@@ -13,7 +13,7 @@
  * @packageDocumentation
  */
 import { webEndpoint } from '@sigslot/thread/channel';
-import type { PoolWorkerInit } from './pool/protocol';
+import { CLOSING, type PoolWorkerInit } from './pool/protocol';
 import { markPoolWorkerScript } from './pool/worker-script';
 import { runPoolWorker } from './worker/task-runner';
 
@@ -23,6 +23,14 @@ export function startWebPoolWorker(modules: Readonly<Record<string, unknown>>): 
     addEventListener(type: 'message', listener: (event: MessageEvent) => void): void;
     removeEventListener(type: 'message', listener: (event: MessageEvent) => void): void;
     postMessage(message: unknown, transfer: object[]): void;
+    close(): void;
+  };
+  // The page gets no event when a worker closes itself: it is told first, so that the pool fails the worker's tasks
+  // and replaces it, as it does for a worker that dies (F-7).
+  const close = scope.close.bind(scope);
+  scope.close = () => {
+    scope.postMessage(CLOSING, []);
+    close();
   };
   const onInit = (event: MessageEvent): void => {
     const data = event.data as { type?: string; init?: PoolWorkerInit };

@@ -253,7 +253,7 @@ describe('QThreadPool in headless Chromium (module Web Workers)', () => {
   });
 
   test("F-7 a Web Worker that dies (an uncaught error) fails only its task with TaskCrashedError and is ended; the other thread's task completes", () => {
-    const { message, deadWorkerAnswered, ...rest } = results.poolRules!.f7;
+    const { message, deadWorkerAnswered, closedSelf: _closed, afterClose: _after, ...rest } = results.poolRules!.f7;
     expect(rest).toEqual({
       rejected: 'rejected TaskCrashedError',
       otherFinishedAtCrash: false,
@@ -263,6 +263,13 @@ describe('QThreadPool in headless Chromium (module Web Workers)', () => {
     });
     expect(message).toMatch(/task crashLater \(tasks\).*died.*crashed on purpose/);
     expect(deadWorkerAnswered).toBe(false);
+  });
+
+  test('F-7 a Web Worker that closes itself (self.close()) fails its task with TaskCrashedError; the pool replaces it', () => {
+    const { closedSelf, afterClose } = results.poolRules!.f7;
+    expect(closedSelf.rejected).toBe('rejected TaskCrashedError');
+    expect(closedSelf.message).toMatch(/task closeSelf \(tasks\).*died.*closed itself/);
+    expect(afterClose).toBe(5);
   });
 
   test('F-8 a deadline cancels the task with TaskDeadlineError and keeps its worker', () => {

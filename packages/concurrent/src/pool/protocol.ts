@@ -51,6 +51,8 @@ export const TASK_FIELDS = 4;
  */
 export type ReportBatch = readonly unknown[];
 export const REPORTS = 'reports';
+/** What a browser pool worker posts when it closes itself (`self.close()`), of which the page gets no event. */
+export const CLOSING = 'closing';
 export const REPORT_FIELDS = 3;
 export const RETURNED = 0;
 export const REPORT = 1;

@@ -13,7 +13,7 @@ import {
 } from '@sigslot/thread/channel';
 import { InvalidArgumentError } from '@sigslot/core';
 import { NODE_POOL_BOOTSTRAP } from './node-bootstrap';
-import type { PoolWorkerInit } from './protocol';
+import { CLOSING, type PoolWorkerInit } from './protocol';
 
 /** The main side of one pool worker. */
 export interface PoolWorkerHandle extends Endpoint {
@@ -80,7 +80,11 @@ export function spawnPoolWorker(
   endpoint.onExit((code: number) => death.die(`it exited with code ${code}`));
   return {
     postMessage: (message, transfer) => endpoint.postMessage(message, transfer),
-    onMessage: (handler) => endpoint.onMessage(handler),
+    // A Web Worker that closes itself says so first (startWebPoolWorker): the page gets no event of its own for it.
+    onMessage: (handler) =>
+      endpoint.onMessage((message) =>
+        web && message === CLOSING ? death.die('it closed itself (self.close())') : handler(message),
+      ),
     onDeath: death.listen,
     setBusy: (busy) => endpoint.setKeepAlive(busy),
     terminate: async () => {

@@ -79,6 +79,9 @@ export interface PoolRuleResults {
     after: number;
     /** Whether the worker counted as dead still ran code afterwards. */
     deadWorkerAnswered: boolean;
+    /** A task whose worker closed itself (self.close()): how its future ended, and the next task's result. */
+    closedSelf: { rejected: string; message: string };
+    afterClose: number;
     waitedAll: boolean;
   };
   f8: { rejected: string; after: number; threads: number };

@@ -201,7 +201,8 @@ async function throwing(tasks: TaskRefs): Promise<PoolRuleResults['tp11']> {
 }
 
 /**
- * F-7: a worker that dies (an uncaught error) fails only its task; the other thread's task completes. Whether the
+ * F-7: a worker that dies (an uncaught error) fails only its task; the other thread's task completes. A worker that
+ * closes itself (self.close(), a browser worker's exit) fails its task the same way. Whether the
  * dead worker was ended has no signal: it would answer 250 ms after its crash, and the page gives it 400 ms, while
  * the checks after this one run.
  */
@@ -218,9 +219,22 @@ async function crash(tasks: TaskRefs): Promise<{ f7: PoolRuleResults['f7']; dead
   held.open();
   const otherResult = await other;
   const after = await QtConcurrent.run(pool, tasks.echo, 4);
+  const closed = QtConcurrent.run(pool, tasks.closeSelf);
+  const closedSelf = { rejected: await outcome(closed), message: (closed.exception() as Error).message };
+  const afterClose = await QtConcurrent.run(pool, tasks.echo, 5);
   const waitedAll = await pool.waitForDone();
   return {
-    f7: { rejected, message, otherFinishedAtCrash, otherResult, after, deadWorkerAnswered: false, waitedAll },
+    f7: {
+      rejected,
+      message,
+      otherFinishedAtCrash,
+      otherResult,
+      after,
+      deadWorkerAnswered: false,
+      closedSelf,
+      afterClose,
+      waitedAll,
+    },
     deadWorker,
   };
 }

@@ -21,6 +21,7 @@ export {
   throwCustom,
   awaitChild,
   crashLater,
+  closeSelf,
   square,
   isEven,
   failOnThree,
