@@ -51,7 +51,7 @@ const FULL: Sizes = {
   start: { starts: 20, rounds: 3 },
   latency: { steps: 200, intervalMs: 5, rounds: 3 },
   memory: { rounds: 3, emitters: 10_000, inflight: 1_000_000, floodN: 10_000_000, floodSlotUs: 1, floodCapMb: 4096 },
-  pool: { n: 100_000, warmup: 10_000, trips: 5_000, progressN: 100_000, cpuTasks: 200, cpuTaskMs: 10, rounds: 3 },
+  pool: { n: 100_000, warmup: 10_000, trips: 5_000, progressN: 100_000, cpuTasks: 200, cpuTaskMs: 10, rounds: 5 },
 };
 
 const SMOKE: Sizes = {
