@@ -2,12 +2,10 @@
 // the Node tests drive most of these with a QPromise on main (future.test.ts); here the promise is a task's, in a
 // module Web Worker, wherever the rule is about what a task reports. QP-1 and QW-4 need no task: they run as on Node.
 import { QObject } from '@sigslot/core';
-import { QFuture, QFutureWatcher, QPromise, QThreadPool, QtConcurrent, type taskModule } from '@sigslot/concurrent';
+import { QFuture, QFutureWatcher, QPromise, QThreadPool, QtConcurrent } from '@sigslot/concurrent';
 import type { PromiseStep } from '../fixtures/tasks';
 import type { FutureRuleResults } from './results';
-import type * as Tasks from './tasks';
-
-type TaskRefs = ReturnType<typeof taskModule<typeof Tasks>>;
+import type { TaskRefs } from './page-pools';
 
 /** Records every watcher signal (resultReadyAt only if `perIndex`), in order, as `name(args)`. */
 function record<T>(watcher: QFutureWatcher<T>, perIndex = true): string[] {

@@ -1,17 +1,9 @@
 // The page's checks of pool.md's QtConcurrent rules for tasks with a QPromise and for map, filter and reduce (QC-3,
 // QC-4, QC-6, QC-7, QC-10): the same behaviour as the Node tests (pool.test.ts, map.test.ts), in module Web Workers.
 import { currentThreadData } from '@sigslot/core/kernel';
-import { QFutureWatcher, QThreadPool, QtConcurrent, ReduceOption, type taskModule } from '@sigslot/concurrent';
+import { QFutureWatcher, QThreadPool, QtConcurrent, ReduceOption } from '@sigslot/concurrent';
 import type { MapRuleResults } from './results';
-import type * as Tasks from './tasks';
-
-type TaskRefs = ReturnType<typeof taskModule<typeof Tasks>>;
-
-const newPool = (max: number): QThreadPool => {
-  const pool = new QThreadPool(null, { workerUrl: new URL('./pool-worker.js', import.meta.url) });
-  pool.maxThreadCount = max;
-  return pool;
-};
+import { newPool, type TaskRefs } from './page-pools';
 
 /** Items whose durations fall with the index: later items finish first. */
 const reversed = (n: number): { value: number; ms: number }[] =>

@@ -2,30 +2,16 @@
 // behaviour as the Node tests (pool.test.ts, pool-threads.test.ts, lifetime.test.ts), seen in module Web Workers.
 // A task held on a shared gate stands for long work, so that nothing here depends on how long a task takes.
 import { waitFor } from '@sigslot/core';
-import { QRunnable, QThreadPool, QtConcurrent, type QFuture, type taskModule } from '@sigslot/concurrent';
+import { QRunnable, QThreadPool, QtConcurrent, type QFuture } from '@sigslot/concurrent';
 import type { PoolRuleResults } from './results';
-import type * as Tasks from './tasks';
-
-type TaskRefs = ReturnType<typeof taskModule<typeof Tasks>>;
-
-const newPool = (max: number): QThreadPool => {
-  const pool = new QThreadPool(null, { workerUrl: new URL('./pool-worker.js', import.meta.url) });
-  pool.maxThreadCount = max;
-  return pool;
-};
-
-/** Lets the pool hand out what it queued in this turn (it does so in a microtask). */
-const aTurn = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 0));
+import { aTurn, newPool, openGate, type TaskRefs } from './page-pools';
 
 /** A gate a task waits on (`waitForGate`) until `open`. */
 function gate(): { cell: Int32Array; open(): void } {
   const cell = new Int32Array(new SharedArrayBuffer(4));
   return {
     cell,
-    open: () => {
-      Atomics.store(cell, 0, 1);
-      Atomics.notify(cell, 0);
-    },
+    open: () => openGate(cell),
   };
 }
 

@@ -1,26 +1,11 @@
 // The page's checks of pool.md rules beyond the first ones (TP-4, TP-7, TP-10, QC-8, QC-9, QF-1, QF-4…QF-8, QF-11,
 // QP-4, QW-1, QW-8, QW-9, F-9): the same behaviour as the Node tests, observed in module Web Workers.
-import { QFuture, QFutureWatcher, QRunnable, QThreadPool, QtConcurrent, type taskModule } from '@sigslot/concurrent';
+import { QFuture, QFutureWatcher, QRunnable, QtConcurrent } from '@sigslot/concurrent';
 import type { RuleResults } from './results';
-import type * as Tasks from './tasks';
-
-type TaskRefs = ReturnType<typeof taskModule<typeof Tasks>>;
-
-const newPool = (max: number): QThreadPool => {
-  const pool = new QThreadPool(null, { workerUrl: new URL('./pool-worker.js', import.meta.url) });
-  pool.maxThreadCount = max;
-  return pool;
-};
-
-const aTurn = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 0));
+import { aTurn, newPool, openGate, type TaskRefs } from './page-pools';
 
 function flags(f: QFuture<unknown, unknown>): boolean[] {
   return [f.isStarted(), f.isRunning(), f.isFinished(), f.isCanceled(), f.isValid()];
-}
-
-function openGate(cell: Int32Array): void {
-  Atomics.store(cell, 0, 1);
-  Atomics.notify(cell, 0);
 }
 
 /** Runs every check on pools of its own; each pool is drained before the next check. */
