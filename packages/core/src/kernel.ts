@@ -18,6 +18,7 @@ export { currentThreadData, setThreadResolver, unknownThreadReason } from './thr
 export { EventLoop } from './thread/event-loop';
 export type { Task } from './thread/event-loop';
 export { activate, invokeSlot } from './signal/activate';
+export { activateRun } from './signal/activate-run';
 export {
   signalConnections,
   deliverEmission,

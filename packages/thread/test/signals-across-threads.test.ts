@@ -191,6 +191,36 @@ describe('signals across threads', () => {
     expect(receiver.values).toHaveLength(10);
   });
 
+  test("a slot that destroys a later connection's receiver mid-batch: that receiver gets nothing from that emit on", async () => {
+    const thread = new CounterThread();
+    thread.count = 1000;
+    const first = new Receiver();
+    const second = new Receiver();
+    thread.value.connect(first, (n: number) => {
+      first.values.push(n);
+      if (n === 9) second.destroy();
+    });
+    thread.value.connect(second, second.onValue);
+    thread.start();
+    await thread.wait();
+    expect(first.values).toHaveLength(1000);
+    expect(second.values).toEqual([0, 1, 2, 3, 4, 5, 6, 7, 8]);
+  });
+
+  test("sender() in a slot a worker's emits reach names the thread object; a bare function slot between two sees none", async () => {
+    const thread = new CounterThread();
+    thread.count = 100;
+    const first = new Receiver();
+    const second = new Receiver();
+    const seen: unknown[] = [];
+    thread.value.connect(first, () => seen.push(first.sender() === thread));
+    thread.value.connect(() => seen.push(first.sender(), second.sender()));
+    thread.value.connect(second, () => seen.push(second.sender() === thread && first.sender() === null));
+    thread.start();
+    await thread.wait();
+    expect(seen).toEqual(Array.from({ length: 100 }, () => [true, null, null, true]).flat());
+  });
+
   test('SingleShotConnection across threads runs once', async () => {
     const thread = new CounterThread();
     thread.count = 5;

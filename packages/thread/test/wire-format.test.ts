@@ -3,7 +3,7 @@ import { QObject, Signal } from '@sigslot/core';
 import { CloneError, QThread } from '@sigslot/thread';
 import { validateFromWorker } from '@sigslot/thread/channel';
 import { snapshotArgs } from '../src/wire/clone-check';
-import { MixedRunsThread, MutatingThread, Recorder } from './fixtures/backpressure';
+import { MixedRunsThread, MutatingThread, NumberRunsThread, numberRunEmits, Recorder } from './fixtures/backpressure';
 
 describe('the emits batch', () => {
   test('validateFromWorker accepts runs, and rejects a run that does not fit or claims too many emits', () => {
@@ -17,10 +17,42 @@ describe('the emits batch', () => {
       '"emits" has a run at entry 0 longer than the batch',
     );
     expect(validateFromWorker({ type: 'emits', batch: [0, 2, 0, 1, 0] })).toBe('"emits" has a malformed run at 0');
-    expect(validateFromWorker({ type: 'emits', batch: [0, 2, 0, -1, 1] })).toBe('"emits" has a malformed run at 0');
+    expect(validateFromWorker({ type: 'emits', batch: [0, 2, 0, -5, 1] })).toBe('"emits" has a malformed run at 0');
     expect(validateFromWorker({ type: 'emits', batch: [0, 2, 0, 1, 1, 7, 0, 'x', 0, 0, 1] })).toBe(
       '"emits" has a malformed run at 1',
     );
+  });
+
+  test("validateFromWorker accepts number runs whose values are all in the batch's Float64Array, and nothing else", () => {
+    // Two emits of signal 2 with two numbers each (argCount -2), a run of strings, then one emit of one number.
+    const batch = [0, 2, 7, -2, 2, 0, 1, 7, 1, 1, 'a', 0, 1, 7, -1, 1];
+    expect(validateFromWorker({ type: 'emits', batch, numbers: Float64Array.of(1, 2, 3, 4, 5) })).toBeNull();
+    expect(validateFromWorker({ type: 'emits', batch, numbers: Float64Array.of(1, 2, 3, 4) })).toBe(
+      '"emits" has number runs of 5 values, and 4 numbers',
+    );
+    expect(validateFromWorker({ type: 'emits', batch, numbers: Float64Array.of(1, 2, 3, 4, 5, 6) })).toBe(
+      '"emits" has number runs of 5 values, and 6 numbers',
+    );
+    expect(validateFromWorker({ type: 'emits', batch })).toBe('"emits" has number runs of 5 values, and no numbers');
+    expect(validateFromWorker({ type: 'emits', batch, numbers: [1, 2, 3, 4, 5] })).toMatch(/numbers in a Float64Array/);
+    expect(validateFromWorker({ type: 'emits', batch, numbers: Int32Array.of(1, 2, 3, 4, 5) })).toMatch(
+      /numbers in a Float64Array/,
+    );
+  });
+
+  test('numbers of every kind, 1 to 5 per emit, arrive exactly and in emit order among other arguments', async () => {
+    const thread = new NumberRunsThread();
+    const got: unknown[][] = [];
+    thread.one.connect((...args) => got.push(['one', ...args]));
+    thread.four.connect((...args) => got.push(['four', ...args]));
+    thread.five.connect((...args) => got.push(['five', ...args]));
+    thread.mixed.connect((...args) => got.push(['mixed', ...args]));
+    thread.start();
+    await thread.wait();
+    const expected = numberRunEmits();
+    expect(got).toEqual(expected);
+    // toEqual tells -0 from 0; check it on every value anyway, NaN included.
+    expect(got.every((emit, i) => emit.every((value, k) => Object.is(value, expected[i]![k])))).toBe(true);
   });
 
   test('a batch bounds the work it causes: emits without arguments cannot claim more than one batch holds', () => {

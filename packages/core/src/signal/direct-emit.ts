@@ -1,5 +1,5 @@
 import { ConnectionType } from '../connection-type';
-import type { ThreadData } from '../thread/thread-data';
+import type { ThreadData, ThreadTransport } from '../thread/thread-data';
 import { activateList, reportSlotError } from './activate';
 import type { QObject } from '../object/qobject';
 import { Word, type Connection } from './connection';
@@ -63,10 +63,12 @@ function routeOf(word: number, receiver: QObject | null, here: ThreadData): Rout
  * The statement that posts connection `i`'s call through its receiver's transport, as `activate()` does. The
  * transport is read each emit (a thread gets a new one when restarted): another one hands the rest to `activate()`.
  */
-function postStatement(i: number, args: string, handOver: string): string {
+function postStatement(i: number, transport: ThreadTransport, arity: number, params: string, handOver: string): string {
+  const post =
+    arity > 0 && transport.queueArgs ? `queueArgs(c${i}, ${arity}, ${params})` : `queueSlot(c${i}, [${params}])`;
   return (
     `if (d${i}.transport !== q${i}) ${handOver}${i}, result); }\n` +
-    `  { const blocked = q${i}.queueSlot(c${i}, ${args}); if (blocked !== undefined) result = blocked; }`
+    `  { const blocked = q${i}.${post}; if (blocked !== undefined) result = blocked; }`
   );
 }
 
@@ -132,7 +134,7 @@ export function compileDirectEmit<Args extends unknown[]>(
   connections.forEach((c, i) => {
     if (routes[i] === Route.Post) {
       if (i > 0) body += `  if (guard.stale) ${handOver}${i}, result); }\n`;
-      body += `  ${postStatement(i, args, handOver)}\n`;
+      body += `  ${postStatement(i, c.receiver!.threadData()!.transport!, arity, params, handOver)}\n`;
       return;
     }
     let statement = callStatement(c as unknown as Connection<unknown[]>, i, params);

@@ -15,6 +15,11 @@ export interface ThreadTransport {
    * BlockingQueuedConnection on the signal); it then returns what the slots returned, as `blockSlot` does.
    */
   queueSlot(connection: Connection, args: readonly unknown[]): unknown;
+  /**
+   * {@link queueSlot} with the arguments given one by one, `count` (1 to 4) of them: a compiled emit (direct-emit.ts)
+   * calls it, where the transport has it, so that an emit of a few numbers makes no array.
+   */
+  queueArgs?(connection: Connection, count: number, a0?: unknown, a1?: unknown, a2?: unknown, a3?: unknown): unknown;
   /** Queues a slot call and blocks the calling thread until the slot has run there; returns what it returned. */
   blockSlot(connection: Connection, args: readonly unknown[]): unknown;
   /** Queues a method call on an object living in that thread; the promise settles with its result. */

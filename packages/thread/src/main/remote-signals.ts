@@ -10,6 +10,7 @@ import { connectionDelivery, signalConnections, watchSignalRouting } from '@sigs
 import type { RemoteObjectHandle } from './remote-object';
 import { ControlWords, type WireCall } from '../wire/protocol';
 import { RoutingHistory } from './routing-history';
+import { nextRouting } from '../wire/blocking';
 
 /** What the signal table needs from the thread it serves. */
 export interface RemoteSignalsOwner {
@@ -76,10 +77,8 @@ export class RemoteSignals {
     this.routing.set(signal, history);
     let slot = flagSlot;
     const watcher = (s: Signal<unknown[]>): void => {
-      // A new routing version: the worker's emits from now on are delivered to what `s` reaches now.
-      history.record(Atomics.add(control, ControlWords.Routing, 1) + 1, routedTo(s));
-      this.mirror(objectId, s);
       // Blocking connections here make the worker wait for this thread; mirrored ones run there and need no wait.
+      // The flag is set before the routing version changes: the worker reads it again only once that changed.
       const blocking = signalConnections(s).filter(
         (c) =>
           connectionDelivery(c) === ConnectionType.BlockingQueuedConnection &&
@@ -93,6 +92,9 @@ export class RemoteSignals {
         this.owner.watch(objectId, s.name, slot);
       }
       if (slot !== undefined) Atomics.store(control, slot, blocking);
+      // A new routing version: the worker's emits from now on are delivered to what `s` reaches now.
+      history.record(nextRouting(control), routedTo(s));
+      this.mirror(objectId, s);
     };
     watchSignalRouting(signal, watcher);
     watcher(signal);

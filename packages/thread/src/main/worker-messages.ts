@@ -1,6 +1,7 @@
 import { reportError, type Connection, type Signal, type Thread } from '@sigslot/core';
 import {
   activate,
+  activateRun,
   deliverEmission,
   recordAffinityViolation,
   threadDataOf,
@@ -107,7 +108,7 @@ export class WorkerMessages {
         // Counted as taken before the slots run: a worker whose emit a slot here answers (through shared memory,
         // say) sees this side caught up, so its next emit is posted at once (see Outbox). Backpressure counts it too.
         delivered(owner.control, countEmits(m.batch));
-        decodeBatch(m.batch, this.route, this.deliverEmit);
+        decodeBatch(m, this.route, this.deliverRun);
         return;
       case 'result':
         if (!owner.calls.settle(m.replyId, m.ok, m.value))
@@ -163,6 +164,15 @@ export class WorkerMessages {
     const connections = this.owner.signals.routedAt(signal, version);
     return connections.length === 0 ? null : { signal, connections, from: threadDataOf(this.owner.thread) };
   }
+
+  /** Runs the calls a run of emissions made in the worker posted along `route` (see `decodeBatch`). */
+  private readonly deliverRun = (
+    { signal, connections, from }: EmitRoute,
+    values: ArrayLike<unknown>,
+    at: number,
+    argCount: number,
+    emits: number,
+  ): void => activateRun(signal, connections, from, values, at, argCount, emits);
 
   /**
    * Runs the calls one emission made in the worker posted along `route`; a routing error is reported, so the rest

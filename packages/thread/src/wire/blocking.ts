@@ -55,6 +55,13 @@ export function delivered(control: Int32Array, count: number): void {
   wakeWorker(control);
 }
 
+/** Main side: a new routing version (see `ControlWords.Routing`); returns it. */
+export function nextRouting(control: Int32Array): number {
+  const version = Atomics.add(control, ControlWords.Routing, 1) + 1;
+  wakeWorker(control); // a worker's emits read `Routing` again only when `Wake` changed
+  return version;
+}
+
 /** Main side: sets a backpressure word (`MainBlocked`, `Release`) and wakes a worker waiting to drain. */
 export function setAndWake(control: Int32Array, index: number, value: number): void {
   Atomics.store(control, index, value);

@@ -140,6 +140,11 @@ export interface ThreadAssignment {
 export interface EmitBatch {
   readonly type: 'emits';
   readonly batch: readonly unknown[];
+  /**
+   * The arguments of the batch's number runs (a negative `argCount`: `-argCount` numbers per emit), in order: a
+   * typed array is copied as one block, where an array is copied value by value.
+   */
+  readonly numbers: Float64Array | undefined;
 }
 
 /**
@@ -217,9 +222,10 @@ export const ControlWords = {
   /** Backpressure: 1 once the thread is being terminated or has ended: a waiting worker stops waiting. */
   Release: 7,
   /**
-   * Backpressure: the main side adds 1 after every change of `Delivered`, `MainBlocked` or `Release`, and
-   * notifies it. A worker reads it before checking those words and waits on the value it read, so no change
-   * can slip between its check and its wait (no lost wake-up).
+   * The main side adds 1 after every change of `Delivered`, `MainBlocked`, `Release` or `Routing`, and notifies
+   * it. Backpressure: a worker reads it before checking those words and waits on the value it read, so no change
+   * can slip between its check and its wait (no lost wake-up). Emits: a worker reads `Routing` and `Delivered`
+   * again only when it changed.
    */
   Wake: 8,
   /**

@@ -36,7 +36,7 @@ export function validateFromWorker(message: unknown): string | null {
         ? null
         : '"created" needs an objectId and a list of signal names';
     case 'emits':
-      return validateBatch(message.batch);
+      return validateBatch(message.batch, message.numbers);
     case 'result':
       return isInt(message.replyId) && typeof message.ok === 'boolean' ? null : '"result" needs a replyId and ok';
     case 'slot-error':

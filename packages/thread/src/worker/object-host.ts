@@ -15,10 +15,16 @@ import type { Outbox } from './outbox';
  * A connection from a signal of an object living in the worker to the main thread: every emission is sent
  * there, where the main side's connections deliver it. The core routes it as queued; the transport makes the
  * emit blocking while the main side holds a BlockingQueuedConnection on the signal (a count the main side
- * keeps in shared memory at `flagSlot`, read at each emit), since only the main side knows its connections.
+ * keeps in shared memory at `flagSlot`), since only the main side knows its connections.
  */
 export class ForwardConnection extends Connection {
   flagSlot = 0;
+  /**
+   * The flag as last read, and the `Wake` it was read at: the main side changes `Wake` after the flag, so an emit
+   * reads the flag again only when `Wake` changed (-1: not read since `flagSlot` was set).
+   */
+  blocking = false;
+  flagReadAt = -1;
   constructor(
     signal: Signal<unknown[]>,
     mainProxy: QObject,
@@ -84,7 +90,10 @@ export class ObjectHost {
     const key = `${objectId}:${signal}`;
     this.watchSlots.set(key, slot); // for an object not built yet
     const forward = this.forwards.get(key);
-    if (forward) forward.flagSlot = slot;
+    if (forward) {
+      forward.flagSlot = slot;
+      forward.flagReadAt = -1;
+    }
   }
 
   /** Runs one call from the main side: creations at once, method calls on this thread's event loop. */

@@ -24,6 +24,14 @@ export class Outbox {
   private readonly lowWater: number;
   /** True once "finished" is posted: the thread is over, and nothing more is sent. */
   private closed = false;
+  /**
+   * `Wake` when last read, and `Routing` and `Delivered` as read just after it. The main side adds to `Wake` after
+   * changing either, so an emit reads one shared word, not three: on Node 20 an `Atomics.load` is a call of
+   * about 14 ns, a third of an emit's whole cost here.
+   */
+  private seenWake: number;
+  private routing: number;
+  private delivered: number;
 
   constructor(
     private readonly endpoint: Endpoint,
@@ -31,9 +39,15 @@ export class Outbox {
     private readonly highWater: number,
   ) {
     this.lowWater = highWater >>> 1;
+    this.seenWake = Atomics.load(control, ControlWords.Wake);
+    this.routing = Atomics.load(control, ControlWords.Routing);
+    this.delivered = Atomics.load(control, ControlWords.Delivered);
   }
 
-  /** Adds one queued emit (its object arguments already copied); `transfer` moves objects with it, now. */
+  /**
+   * Adds one queued emit (its object arguments already copied); `transfer` moves objects with it, now. The caller
+   * called {@link sync} for this emit.
+   */
   emit(
     key: object,
     objectId: number,
@@ -42,15 +56,48 @@ export class Outbox {
     transfer: TransferList | null,
   ): void {
     // Routed now (Qt: in the emitting thread, at the emit): main delivers it to what it had at this version.
-    const version = Atomics.load(this.control, ControlWords.Routing);
-    this.encoder.add(key, objectId, signalIndex, version, args);
+    this.encoder.add(key, objectId, signalIndex, this.routing, args);
     if (transfer) {
       // Sent at once, so that the emitter loses the transferred objects at the emit, not at some later flush.
       this.transfers.push(...transfer);
       this.flush();
-    } else if (Atomics.load(this.control, ControlWords.Delivered) === this.posted || this.encoder.full) {
-      this.flush();
-    } else if (!this.flushScheduled) {
+    } else this.added();
+  }
+
+  /** {@link emit} for an emit of `count` (1 to 4) numbers, given one by one (no array, nothing to transfer). */
+  emitNumbers(
+    key: object,
+    objectId: number,
+    signalIndex: number,
+    count: number,
+    a0: number,
+    a1: number,
+    a2: number,
+    a3: number,
+  ): void {
+    this.encoder.addNumbers(key, objectId, signalIndex, this.routing, count, a0, a1, a2, a3);
+    this.added();
+  }
+
+  /**
+   * Reads `Wake`, and the words the main side changes before it (`Routing`, `Delivered`) when it changed: once per
+   * emit, before {@link emit}. Returns `Wake`.
+   */
+  sync(): number {
+    const wake = Atomics.load(this.control, ControlWords.Wake);
+    if (wake !== this.seenWake) {
+      // Read after `Wake`: a change made after this read changes `Wake` again.
+      this.seenWake = wake;
+      this.routing = Atomics.load(this.control, ControlWords.Routing);
+      this.delivered = Atomics.load(this.control, ControlWords.Delivered);
+    }
+    return wake;
+  }
+
+  /** After an emit was added: sends the batch now if main is idle or the batch is full, or else soon. */
+  private added(): void {
+    if (this.delivered === this.posted || this.encoder.full) this.flush();
+    else if (!this.flushScheduled) {
       this.flushScheduled = true;
       queueMicrotask(this.flush);
     }
@@ -64,7 +111,8 @@ export class Outbox {
     if (this.highWater !== 0) waitForDrain(this.control, this.posted, this.highWater, this.lowWater);
     const transfers = this.transfers;
     this.transfers = [];
-    this.send({ type: 'emits', batch: this.encoder.take() }, transfers.length ? transfers : undefined);
+    const { batch, numbers } = this.encoder.take();
+    this.send({ type: 'emits', batch, numbers }, transfers.length ? transfers : undefined);
     this.posted = (this.posted + emits) | 0;
     Atomics.store(this.control, ControlWords.Posted, this.posted);
   };

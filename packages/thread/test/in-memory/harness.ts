@@ -65,5 +65,20 @@ export async function settled(tier: InMemoryThread<QThread>): Promise<void> {
 export function batches(tier: InMemoryThread<QThread>): unknown[][] {
   return tier
     .run!.channel.toMain.sent.filter((m) => (m as { type: string }).type === 'emits')
-    .map((m) => (m as { batch: unknown[] }).batch);
+    .map((m) => inlineNumbers(m as { batch: unknown[]; numbers: Float64Array | undefined }));
+}
+
+/** A batch with its number runs (negative `argCount`, values in `numbers`) written as plain runs, values inline. */
+function inlineNumbers({ batch, numbers }: { batch: unknown[]; numbers: Float64Array | undefined }): unknown[] {
+  const out: unknown[] = [];
+  let n = 0;
+  for (let i = 0; i < batch.length;) {
+    const [objectId, signal, version, argCount, emits] = batch.slice(i, i + 5) as number[];
+    i += 5;
+    const count = Math.abs(argCount!) * emits!;
+    out.push(objectId, signal, version, Math.abs(argCount!), emits);
+    if (argCount! < 0) out.push(...numbers!.subarray(n, (n += count)));
+    else out.push(...batch.slice(i, (i += count)));
+  }
+  return out;
 }

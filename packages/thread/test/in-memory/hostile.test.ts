@@ -10,7 +10,12 @@ const rejected: Array<[string, unknown, string]> = [
   ['a value that is not an object', 42, 'the message is not an object'],
   ['an unknown type', { type: 'hello' }, 'unknown message type "hello"'],
   ['a truncated batch', { type: 'emits', batch: [0, 0] }, '"emits" needs a batch'],
-  ['a run with a negative count', { type: 'emits', batch: [0, 0, 0, -1, 1] }, 'a malformed run at 0'],
+  ['a run with a negative count', { type: 'emits', batch: [0, 0, 0, -5, 1] }, 'a malformed run at 0'],
+  [
+    'a number run without its numbers',
+    { type: 'emits', batch: [0, 0, 0, -1, 1] },
+    'number runs of 1 values, and no numbers',
+  ],
   ['a run longer than its batch', { type: 'emits', batch: [0, 0, 0, 1, 3, 7] }, 'longer than the batch'],
   [
     `a batch that claims more than ${MAX_BATCH_EMITS} emits`,
