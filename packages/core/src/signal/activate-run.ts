@@ -2,6 +2,7 @@ import { reportError } from '../report-error';
 import { currentThreadData } from '../thread/current-thread';
 import type { ThreadData } from '../thread/thread-data';
 import { activate, reportSlotError } from './activate';
+import type { QObject } from '../object/qobject';
 import type { Connection } from './connection';
 import { calling, GENERAL } from './sender';
 import type { Signal } from './signal';
@@ -63,7 +64,9 @@ export function activateRun(
     return;
   }
   const { index: previousIndex, signal: previousSignal, receiver: previousReceiver } = calling;
-  let senderSet = false; // `calling` names a receiver of this run, not the caller's
+  // The receiver `calling` names (set once for consecutive calls of one receiver: every slot puts back what it
+  // found), or null: the caller's.
+  let named: QObject | null = null;
   try {
     for (let k = 0; k < emits; k++, at += argCount) {
       for (let i = 0; i < connections.length; i++) {
@@ -71,23 +74,23 @@ export function activateRun(
         const receiver = c.receiver;
         const common =
           !c.singleShot && (receiver === null || (receiver.threadData() === here && !receiver.isDestroyed()));
-        if (senderSet && (receiver === null || !common)) {
+        if (named !== null && (receiver === null || !common)) {
           // A bare function's call leaves sender() as the caller had it (see sender.ts); so does activate().
           calling.index = previousIndex;
           calling.signal = previousSignal;
           calling.receiver = previousReceiver;
-          senderSet = false;
+          named = null;
         }
         if (!common) {
           handOver(signal, connections, argsAt(values, at, argCount), from, i);
           break;
         }
         const slot = c.slot;
-        if (receiver !== null) {
+        if (receiver !== null && named !== receiver) {
           calling.index = GENERAL;
           calling.signal = signal as unknown as Signal<never>;
           calling.receiver = receiver;
-          senderSet = true;
+          named = receiver;
         }
         try {
           const method = typeof slot === 'string' ? (receiver as unknown as Record<string, Method>)[slot]! : slot;
