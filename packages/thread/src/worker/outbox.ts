@@ -1,6 +1,6 @@
 import type { TransferList } from '@sigslot/core';
 import type { Endpoint } from '../endpoint/endpoint';
-import { sleepOn, waitForAnswer, waitForDrain } from '../wire/blocking';
+import { AnswerSpin, sleepOn, waitForDrain } from '../wire/blocking';
 import { BatchEncoder } from '../wire/codec';
 import { ControlWords, type FromWorker } from '../wire/protocol';
 
@@ -17,6 +17,7 @@ import { ControlWords, type FromWorker } from '../wire/protocol';
  */
 export class Outbox {
   private readonly encoder = new BatchEncoder();
+  private readonly answerSpin = new AnswerSpin();
   private transfers: object[] = [];
   private flushScheduled = false;
   /** Queued emits posted so far (Int32, wrapping); main adds the ones it delivered to `Delivered`. */
@@ -135,7 +136,7 @@ export class Outbox {
     this.flush();
     Atomics.store(this.control, ControlWords.WorkerWait, 0);
     this.send(message, transfer);
-    return waitForAnswer(this.control, ControlWords.WorkerWait);
+    return this.answerSpin.wait(this.control, ControlWords.WorkerWait);
   }
 
   /** `QThread.msleep`: sends what is batched, then sleeps (cut short only by terminate()). */
