@@ -43,6 +43,8 @@ export class BatchEncoder {
   private runArgs = 0;
   private runVersion = 0;
   private runAt = 0;
+  /** Emits in the current run: written to its header when the run ends (an array store per emit costs more). */
+  private runEmits = 0;
 
   /** Emits in the batch. */
   get emits(): number {
@@ -97,14 +99,16 @@ export class BatchEncoder {
 
   /** Counts one more emit in the current run, or starts a run for it (`argCount` < 0: a number run). */
   private run(key: object, objectId: number, signalIndex: number, version: number, argCount: number): void {
-    const values = this.values;
     if (this.runKey === key && this.runArgs === argCount && this.runVersion === version) {
-      values[this.runAt + 4] = (values[this.runAt + 4] as number) + 1;
+      this.runEmits++;
     } else {
+      const values = this.values;
+      if (this.runKey !== null) values[this.runAt + 4] = this.runEmits;
       this.runKey = key;
       this.runArgs = argCount;
       this.runVersion = version;
       this.runAt = values.length;
+      this.runEmits = 1;
       values.push(objectId, signalIndex, version, argCount, 1);
     }
     this.emitCount++;
@@ -113,6 +117,7 @@ export class BatchEncoder {
   /** Takes the batch built so far and starts a new one. */
   take(): Batch {
     const batch = this.values;
+    if (this.runKey !== null) batch[this.runAt + 4] = this.runEmits;
     const numbers = this.numberCount === 0 ? undefined : this.numbers.slice(0, this.numberCount);
     this.values = [];
     this.numberCount = 0;
