@@ -200,15 +200,10 @@ export class WorkerSide implements ThreadTransport {
   // ThreadTransport: calls from this worker to the main thread.
 
   queueSlot(connection: Connection, args: readonly unknown[]): unknown {
-    // Only the forwarding connections reach the main thread's proxy (a pointer test: cheaper than instanceof).
-    if (connection.receiver !== this.mainProxy) throw this.noMainObjects(connection.receiver!);
-    const forward = connection as ForwardConnection;
-    if (this.blocks(forward, this.outbox.sync())) return this.blockSlot(forward, args);
-    const transfer = connection.signal.transfer;
-    // The common emit, kept small so that it inlines into the emitter: primitive arguments, nothing to transfer.
-    if (transfer === undefined && allPrimitive(args))
-      return this.outbox.emit(forward, forward.objectId, forward.signalIndex, args, null);
-    this.queueObjects(forward, args, transfer);
+    const count = args.length;
+    return count >= 1 && count <= 4 && typeof args[0] === 'number'
+      ? this.queueArgs(connection, count, args[0], args[1], args[2], args[3])
+      : this.post(connection, args);
   }
 
   queueArgs(connection: Connection, count: number, a0?: unknown, a1?: unknown, a2?: unknown, a3?: unknown): unknown {
@@ -233,7 +228,19 @@ export class WorkerSide implements ThreadTransport {
         a2 as number,
         a3 as number,
       );
-    return this.queueSlot(connection, [a0, a1, a2, a3].slice(0, count));
+    return this.post(connection, [a0, a1, a2, a3].slice(0, count));
+  }
+
+  /** Any other queued emit to the main thread: blocking, transferring, or with arguments that are not all numbers. */
+  private post(connection: Connection, args: readonly unknown[]): unknown {
+    // Only the forwarding connections reach the main thread's proxy (a pointer test: cheaper than instanceof).
+    if (connection.receiver !== this.mainProxy) throw this.noMainObjects(connection.receiver!);
+    const forward = connection as ForwardConnection;
+    if (this.blocks(forward, this.outbox.sync())) return this.blockSlot(forward, args);
+    const transfer = connection.signal.transfer;
+    if (transfer === undefined && allPrimitive(args))
+      return this.outbox.emit(forward, forward.objectId, forward.signalIndex, args, null);
+    this.queueObjects(forward, args, transfer);
   }
 
   /**
@@ -259,7 +266,7 @@ export class WorkerSide implements ThreadTransport {
     transfer: Signal<unknown[]>['transfer'],
   ): void {
     if (transfer) assertCloneable(args, () => emitted(forward));
-    else args = snapshotArgs(args, () => emitted(forward)); // queueSlot found an object argument
+    else args = snapshotArgs(args, () => emitted(forward)); // post() found an object argument
     this.outbox.emit(
       forward,
       forward.objectId,

@@ -58,6 +58,29 @@ describe('post at once; batch only when the receiver is busy (in memory)', () =>
     });
   });
 
+  test("an emit of numbers carries them in the batch's Float64Array; an emit of other values, in the batch itself", async () => {
+    await inMemory(new Emitter(), async (tier) => {
+      tier.run!.channel.toMain.hold(); // main is behind: the emits below coalesce into one batch
+      tier.inWorker(() => {
+        tier.worker.ping.emit();
+        tier.worker.value.emit(1.5);
+        tier.worker.value.emit(-0);
+        tier.worker.pair.emit(2, 'two');
+        tier.worker.value.emit(3);
+      });
+      await Promise.resolve(); // the worker's code yields
+      const sent = tier.run!.channel.toMain.sent.filter((m) => (m as { type: string }).type === 'emits');
+      const { batch, numbers } = sent[1] as { batch: unknown[]; numbers: Float64Array };
+      // Three runs of (objectId, signal, version, argCount, emits, ...arguments); a negative argCount: numbers.
+      expect(batch).toHaveLength(5 + 7 + 5);
+      expect([batch[3], batch[4], batch[8], batch[9], batch[15], batch[16]]).toEqual([-1, 2, 2, 1, -1, 1]);
+      expect(batch.slice(10, 12)).toEqual([2, 'two']);
+      expect(Object.prototype.toString.call(numbers)).toBe('[object Float64Array]'); // made in another realm
+      expect([...numbers]).toEqual([1.5, -0, 3]);
+      expect(Object.is(numbers[1], -0)).toBe(true);
+    });
+  });
+
   test("any other message leaves after the emits made before it: a method's signal arrives before its result", async () => {
     const thread = new Emitter();
     const counter = thread.create(Counter);
