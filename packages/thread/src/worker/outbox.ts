@@ -117,6 +117,8 @@ export class Outbox {
     const transfers = this.transfers;
     this.transfers = [];
     const { batch, numbers } = this.encoder.take();
+    // The numbers' buffer is the batch's own copy: moved, not copied again.
+    if (numbers) transfers.push(numbers.buffer);
     this.send({ type: 'emits', batch, numbers }, transfers.length ? transfers : undefined);
     this.posted = (this.posted + emits) | 0;
     Atomics.store(this.control, ControlWords.Posted, this.posted);
