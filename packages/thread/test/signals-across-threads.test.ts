@@ -1,13 +1,20 @@
 import {
   ConnectionType,
   ConnectionTypeError,
+  type Connection,
   currentThread,
   QObject,
   setErrorHandler,
   type ErrorContext,
 } from '@sigslot/core';
 import { CloneError } from '@sigslot/thread';
-import { AskingThread, BlockingThread, CounterThread, RepeatingArgumentThread } from './fixtures/threads';
+import {
+  AskingThread,
+  BlockingThread,
+  CounterThread,
+  GatedNumbersThread,
+  RepeatingArgumentThread,
+} from './fixtures/threads';
 
 class Receiver extends QObject {
   values: number[] = [];
@@ -80,6 +87,36 @@ describe('signals across threads', () => {
     const [mismatches] = await report;
     expect(mismatches).toEqual([]);
     expect(seenOnMain).toEqual([1, 2, 3, 4, 5]);
+  });
+
+  test('a BlockingQueuedConnection made while run() emits without yielding makes the next emit block; its disconnect, the next not', async () => {
+    const thread = new GatedNumbersThread();
+    const gate = new Int32Array(new SharedArrayBuffer(4));
+    thread.gate = gate.buffer as SharedArrayBuffer;
+    const queued: number[] = [];
+    const blocking: number[] = [];
+    const receiver = new Receiver();
+    let connection: Connection | undefined;
+    const onBlocking = (n: number): number => {
+      blocking.push(n);
+      if (n === 1999) connection!.disconnect(); // the worker's emits from 2000 on are queued again
+      return n;
+    };
+    thread.value.connect((n) => {
+      queued.push(n);
+      if (n !== 999) return;
+      // The worker waits at the gate: its next emit is made after this connect.
+      connection = thread.value.connect(receiver, onBlocking, ConnectionType.BlockingQueuedConnection);
+      Atomics.store(gate, 0, 1);
+      Atomics.notify(gate, 0);
+    });
+    const done = new Promise<number>((resolve) => thread.done.connect(resolve));
+    thread.start();
+    const blocked = await done;
+    await thread.wait();
+    expect(queued).toEqual(Array.from({ length: 3000 }, (_, i) => i));
+    expect(blocking).toEqual(Array.from({ length: 1000 }, (_, i) => 1000 + i));
+    expect(blocked).toBe(1000);
   });
 
   test("BlockingQueuedConnection: the worker's emit returns what the main thread's slot returned", async () => {

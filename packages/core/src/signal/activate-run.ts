@@ -64,8 +64,7 @@ export function activateRun(
     return;
   }
   const { index: previousIndex, signal: previousSignal, receiver: previousReceiver } = calling;
-  // The receiver `calling` names (set once for consecutive calls of one receiver: every slot puts back what it
-  // found), or null: the caller's.
+  // A receiver of this run that `calling` was set to name, or null: it names the caller's.
   let named: QObject | null = null;
   try {
     for (let k = 0; k < emits; k++, at += argCount) {
@@ -86,7 +85,13 @@ export function activateRun(
           break;
         }
         const slot = c.slot;
-        if (receiver !== null && named !== receiver) {
+        // Set unless it already names this call (one load each is cheaper than a store with a write barrier).
+        if (
+          receiver !== null &&
+          (calling.receiver !== receiver ||
+            calling.signal !== (signal as unknown as Signal<never>) ||
+            calling.index !== GENERAL)
+        ) {
           calling.index = GENERAL;
           calling.signal = signal as unknown as Signal<never>;
           calling.receiver = receiver;

@@ -134,6 +134,9 @@ export function compileDirectEmit<Args extends unknown[]>(
   connections.forEach((c, i) => {
     if (routes[i] === Route.Post) {
       if (i > 0) body += `  if (guard.stale) ${handOver}${i}, result); }\n`;
+      // A post may throw (an argument that cannot be copied): the caller's sender() is put back before it.
+      if (senderSet) body += '  calling.index = previous;\n';
+      senderSet = false;
       body += `  ${postStatement(i, c.receiver!.threadData()!.transport!, arity, params, handOver)}\n`;
       return;
     }

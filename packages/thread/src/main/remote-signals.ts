@@ -31,7 +31,7 @@ export interface RemoteSignalsOwner {
 /**
  * The main side's view of the signals a worker emits: for each object living there (0: the thread object), its
  * signals on this side in the worker's numbering; for each signal, its connections by routing version (see
- * {@link RoutingHistory}), the blocking-flag slot the worker reads at each emit, and the connections between two
+ * {@link RoutingHistory}), the blocking-flag slot the worker reads (again whenever `Wake` changed), and the connections between two
  * objects of that worker, which are made there too (mirrored) so that Qt's routing between them runs there.
  */
 export class RemoteSignals {
@@ -77,24 +77,29 @@ export class RemoteSignals {
     this.routing.set(signal, history);
     let slot = flagSlot;
     const watcher = (s: Signal<unknown[]>): void => {
-      // Blocking connections here make the worker wait for this thread; mirrored ones run there and need no wait.
-      // The flag is set before the routing version changes: the worker reads it again only once that changed.
-      const blocking = signalConnections(s).filter(
-        (c) =>
-          connectionDelivery(c) === ConnectionType.BlockingQueuedConnection &&
-          !this.runsThere(c as unknown as Connection),
-      ).length;
-      if (blocking > 0 && slot === undefined) {
-        if (this.nextFlag >= ControlWords.Size)
-          throw new InvalidArgumentError(`${s.describe()}: too many signals with blocking connections on one thread.`);
-        slot = this.nextFlag++;
-        this.watches.push([objectId, s.name, slot]);
-        this.owner.watch(objectId, s.name, slot);
-      }
-      if (slot !== undefined) Atomics.store(control, slot, blocking);
-      // A new routing version: the worker's emits from now on are delivered to what `s` reaches now.
-      history.record(nextRouting(control), routedTo(s));
       this.mirror(objectId, s);
+      try {
+        // Blocking connections here make the worker wait for this thread; mirrored ones run there and need no wait.
+        const blocking = signalConnections(s).filter(
+          (c) =>
+            connectionDelivery(c) === ConnectionType.BlockingQueuedConnection &&
+            !this.runsThere(c as unknown as Connection),
+        ).length;
+        if (blocking > 0 && slot === undefined) {
+          if (this.nextFlag >= ControlWords.Size)
+            throw new InvalidArgumentError(
+              `${s.describe()}: too many signals with blocking connections on one thread.`,
+            );
+          slot = this.nextFlag++;
+          this.watches.push([objectId, s.name, slot]);
+          this.owner.watch(objectId, s.name, slot);
+        }
+        if (slot !== undefined) Atomics.store(control, slot, blocking);
+      } finally {
+        // A new routing version, after the flag (the worker reads flags again once the version changed): the
+        // worker's emits from now on are delivered to what `s` reaches now.
+        history.record(nextRouting(control), routedTo(s));
+      }
     };
     watchSignalRouting(signal, watcher);
     watcher(signal);

@@ -222,10 +222,10 @@ export const ControlWords = {
   /** Backpressure: 1 once the thread is being terminated or has ended: a waiting worker stops waiting. */
   Release: 7,
   /**
-   * The main side adds 1 after every change of `Delivered`, `MainBlocked`, `Release` or `Routing`, and notifies
-   * it. Backpressure: a worker reads it before checking those words and waits on the value it read, so no change
-   * can slip between its check and its wait (no lost wake-up). Emits: a worker reads `Routing` and `Delivered`
-   * again only when it changed.
+   * The main side adds 1 after every change a worker waiting or emitting must notice (`Delivered`, `Routing`, a
+   * blocking flag; `MainBlocked` or `Release` set), and notifies it. Backpressure: a worker reads it before checking
+   * those words and waits on the value it read, so no change can slip between its check and its wait (no lost
+   * wake-up). Emits: a worker reads `Routing`, `Delivered` and its flags again only when it changed.
    */
   Wake: 8,
   /**

@@ -21,10 +21,10 @@ export class ForwardConnection extends Connection {
   flagSlot = 0;
   /**
    * The flag as last read, and the `Wake` it was read at: the main side changes `Wake` after the flag, so an emit
-   * reads the flag again only when `Wake` changed (-1: not read since `flagSlot` was set).
+   * reads the flag again only when `Wake` changed (NaN: not read since `flagSlot` was set; no `Wake` equals it).
    */
   blocking = false;
-  flagReadAt = -1;
+  flagReadAt = NaN;
   constructor(
     signal: Signal<unknown[]>,
     mainProxy: QObject,
@@ -92,7 +92,7 @@ export class ObjectHost {
     const forward = this.forwards.get(key);
     if (forward) {
       forward.flagSlot = slot;
-      forward.flagReadAt = -1;
+      forward.flagReadAt = NaN;
     }
   }
 

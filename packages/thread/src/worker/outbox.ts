@@ -30,6 +30,8 @@ export class Outbox {
    * changing either, so an emit reads one shared word, not three (see {@link sync}).
    */
   private seenWake: number;
+  /** Plain reads of `Wake` left before the next atomic one (see {@link sync}). */
+  private plainReads = 256;
   private routing: number;
   private delivered: number;
 
@@ -85,13 +87,15 @@ export class Outbox {
    *
    * The per-emit read is a plain one, a hint that something changed: on Node 20 `Atomics.load` is a call of about
    * 14 ns, a fifth of a queued emit. A plain read of shared memory sees a change a moment later at worst, which is as
-   * if the emit had been made before it; an emit always holds a call that may post (`flush`), so no compiler keeps the
-   * value across emits. A change it sees is then read atomically, `Wake` first: that read synchronizes with the
-   * main side's write, so `Routing` and `Delivered`, written before it there, are read as new (or newer).
+   * if the emit had been made before it; a loop of emits holds the path that posts a batch (a call), so a compiler
+   * cannot keep the value across its turns, and every 256th emit reads it atomically anyway, as the memory model
+   * promises nothing for plain reads. A change is then read atomically, `Wake` first: that read synchronizes with
+   * the main side's write, so `Routing`, `Delivered` and the flags, written before it there, are read as new.
    */
   sync(): number {
     const control = this.control;
-    if (control[ControlWords.Wake] !== this.seenWake) {
+    if (control[ControlWords.Wake] !== this.seenWake || --this.plainReads === 0) {
+      this.plainReads = 256;
       this.seenWake = Atomics.load(control, ControlWords.Wake);
       this.routing = Atomics.load(control, ControlWords.Routing);
       this.delivered = Atomics.load(control, ControlWords.Delivered);
