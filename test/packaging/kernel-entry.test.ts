@@ -47,6 +47,7 @@ test('require(): @sigslot/core/kernel is the same instance as @sigslot/core, and
       'EventLoop',
       'ThreadData',
       'activate',
+      'activateRun',
       'attachConnection',
       'bindObjectToThread',
       'classNameOf',

@@ -96,7 +96,7 @@ describe('signals across threads', () => {
     const queued: number[] = [];
     const blocking: number[] = [];
     const receiver = new Receiver();
-    let connection: Connection | undefined;
+    let connection: Connection<[n: number]> | undefined;
     const onBlocking = (n: number): number => {
       blocking.push(n);
       if (n === 1999) connection!.disconnect(); // the worker's emits from 2000 on are queued again
