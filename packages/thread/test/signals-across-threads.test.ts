@@ -258,6 +258,30 @@ describe('signals across threads', () => {
     expect(seen).toEqual(Array.from({ length: 100 }, () => [true, null, null, true]).flat());
   });
 
+  test("a slot that moves a receiver out of every thread mid-batch: the batch's later calls to it wait until it is moved back", async () => {
+    const thread = new CounterThread();
+    thread.count = 1000;
+    const mover = new Receiver();
+    const moved = new Receiver();
+    thread.value.connect(mover, (n: number) => {
+      mover.values.push(n);
+      if (n === 4) moved.moveToThread(null); // Qt: queued calls to an object with no thread wait for it
+    });
+    let allArrived = (): void => undefined;
+    const arrived = new Promise<void>((resolve) => (allArrived = resolve));
+    thread.value.connect(moved, (n: number) => {
+      moved.values.push(n);
+      if (n === 999) allArrived();
+    });
+    thread.start();
+    await thread.wait();
+    expect(mover.values).toHaveLength(1000);
+    expect(moved.values).toEqual([0, 1, 2, 3]);
+    moved.moveToThread(currentThread()); // the held calls run on this thread's loop, in order
+    await arrived;
+    expect(moved.values).toEqual(Array.from({ length: 1000 }, (_, i) => i));
+  });
+
   test('SingleShotConnection across threads runs once', async () => {
     const thread = new CounterThread();
     thread.count = 5;
