@@ -1,7 +1,7 @@
 import { reportError } from '../report-error';
 import { currentThreadData } from '../thread/current-thread';
 import type { ThreadData } from '../thread/thread-data';
-import { activate, reportSlotError } from './activate';
+import { activate, callWith, reportSlotError, type Method } from './activate';
 import type { QObject } from '../object/qobject';
 import type { Connection } from './connection';
 import { calling, GENERAL } from './sender';
@@ -10,31 +10,6 @@ import type { Signal } from './signal';
 /** The arguments of one emission, `count` values at `at`. */
 function argsAt(values: ArrayLike<unknown>, at: number, count: number): unknown[] {
   return Array.prototype.slice.call(values, at, at + count);
-}
-
-type Method = (...args: unknown[]) => unknown;
-
-/** `method.call(self, ...)` with the emission's `count` arguments read from `values` at `at`, with no array for up to 4. */
-function callWith(method: Method, self: unknown, values: ArrayLike<unknown>, at: number, count: number): void {
-  switch (count) {
-    case 0:
-      method.call(self);
-      return;
-    case 1:
-      method.call(self, values[at]);
-      return;
-    case 2:
-      method.call(self, values[at], values[at + 1]);
-      return;
-    case 3:
-      method.call(self, values[at], values[at + 1], values[at + 2]);
-      return;
-    case 4:
-      method.call(self, values[at], values[at + 1], values[at + 2], values[at + 3]);
-      return;
-    default:
-      method.apply(self, argsAt(values, at, count));
-  }
 }
 
 /**

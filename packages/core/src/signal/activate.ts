@@ -34,7 +34,7 @@ function callSlot<Args extends unknown[]>(
   calling.receiver = receiver;
   try {
     const method = typeof slot === 'string' ? (receiver as unknown as Record<string, Method>)[slot]! : slot;
-    return callMethod(method as Method, receiver, args);
+    return callWith(method as Method, receiver, args, 0, args.length);
   } catch (error) {
     reportSlotError(error, signal, slot, receiver);
     return undefined;
@@ -45,21 +45,33 @@ function callSlot<Args extends unknown[]>(
   }
 }
 
-type Method = (...args: unknown[]) => unknown;
+/** A slot as called: a function, with the receiver (or undefined) as `this`. */
+export type Method = (...args: unknown[]) => unknown;
 
-/** `method.apply(self, args)`, without a spread or apply for the usual arities (see callFunctionSlot). */
-function callMethod(method: Method, self: unknown, args: readonly unknown[]): unknown {
-  switch (args.length) {
+/**
+ * `method.apply(self, args)` for the `count` arguments of `values` from `at`, without a spread, an apply or an
+ * arguments array for the usual arities (see callFunctionSlot): an emit's own array, or a worker batch's run.
+ */
+export function callWith(
+  method: Method,
+  self: unknown,
+  values: ArrayLike<unknown>,
+  at: number,
+  count: number,
+): unknown {
+  switch (count) {
     case 0:
       return method.call(self);
     case 1:
-      return method.call(self, args[0]);
+      return method.call(self, values[at]);
     case 2:
-      return method.call(self, args[0], args[1]);
+      return method.call(self, values[at], values[at + 1]);
     case 3:
-      return method.call(self, args[0], args[1], args[2]);
+      return method.call(self, values[at], values[at + 1], values[at + 2]);
+    case 4:
+      return method.call(self, values[at], values[at + 1], values[at + 2], values[at + 3]);
     default:
-      return method.apply(self, args as unknown[]);
+      return method.apply(self, Array.prototype.slice.call(values, at, at + count));
   }
 }
 

@@ -23,6 +23,12 @@ const MAX_ARGS = 1 << 16;
 /** The most arguments an emit passes one by one (`addNumbers`): a compiled emit's largest arity. */
 const MAX_NUMBER_ARGS = 4;
 
+/** The signal an emit is of, as a worker's forwarding connection names it: consecutive emits of one key share a run. */
+export interface RunKey {
+  readonly objectId: number;
+  readonly signalIndex: number;
+}
+
 /** A batch as posted: its runs, and the arguments of its number runs. */
 export interface Batch {
   readonly batch: readonly unknown[];
@@ -39,7 +45,7 @@ export class BatchEncoder {
   private readonly numbers = new Float64Array(MAX_BATCH_VALUES);
   private numberCount = 0;
   private emitCount = 0;
-  private runKey: object | null = null;
+  private runKey: RunKey | null = null;
   private runArgs = 0;
   private runVersion = 0;
   private runAt = 0;
@@ -60,10 +66,10 @@ export class BatchEncoder {
     );
   }
 
-  /** Adds one emit of signal `signalIndex` of object `objectId`; `key` identifies that signal (any object). */
-  add(key: object, objectId: number, signalIndex: number, version: number, args: readonly unknown[]): void {
+  /** Adds one emit of `key`'s signal, routed at `version`. */
+  add(key: RunKey, version: number, args: readonly unknown[]): void {
     const count = args.length;
-    this.run(key, objectId, signalIndex, version, count);
+    this.run(key, version, count);
     const values = this.values;
     for (let i = 0; i < count; i++) values.push(args[i]);
   }
@@ -72,18 +78,8 @@ export class BatchEncoder {
    * {@link add} for an emit of `count` (1 to 4) numbers, given one by one: what a compiled emit posts, with no
    * array made for it.
    */
-  addNumbers(
-    key: object,
-    objectId: number,
-    signalIndex: number,
-    version: number,
-    count: number,
-    a0: number,
-    a1: number,
-    a2: number,
-    a3: number,
-  ): void {
-    this.run(key, objectId, signalIndex, version, -count);
+  addNumbers(key: RunKey, version: number, count: number, a0: number, a1: number, a2: number, a3: number): void {
+    this.run(key, version, -count);
     const numbers = this.numbers;
     let n = this.numberCount;
     numbers[n++] = a0;
@@ -98,7 +94,7 @@ export class BatchEncoder {
   }
 
   /** Counts one more emit in the current run, or starts a run for it (`argCount` < 0: a number run). */
-  private run(key: object, objectId: number, signalIndex: number, version: number, argCount: number): void {
+  private run(key: RunKey, version: number, argCount: number): void {
     if (this.runKey === key && this.runArgs === argCount && this.runVersion === version) {
       this.runEmits++;
     } else {
@@ -109,7 +105,7 @@ export class BatchEncoder {
       this.runVersion = version;
       this.runAt = values.length;
       this.runEmits = 1;
-      values.push(objectId, signalIndex, version, argCount, 1);
+      values.push(key.objectId, key.signalIndex, version, argCount, 1);
     }
     this.emitCount++;
   }

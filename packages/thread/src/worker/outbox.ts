@@ -1,7 +1,7 @@
 import type { TransferList } from '@sigslot/core';
 import type { Endpoint } from '../endpoint/endpoint';
 import { AnswerSpin, sleepOn, waitForDrain } from '../wire/blocking';
-import { BatchEncoder } from '../wire/codec';
+import { BatchEncoder, type RunKey } from '../wire/codec';
 import { ControlWords, type FromWorker } from '../wire/protocol';
 
 /**
@@ -50,15 +50,9 @@ export class Outbox {
    * Adds one queued emit (its object arguments already copied); `transfer` moves objects with it, now. The caller
    * called {@link sync} for this emit.
    */
-  emit(
-    key: object,
-    objectId: number,
-    signalIndex: number,
-    args: readonly unknown[],
-    transfer: TransferList | null,
-  ): void {
+  emit(key: RunKey, args: readonly unknown[], transfer: TransferList | null): void {
     // Routed now (Qt: in the emitting thread, at the emit): main delivers it to what it had at this version.
-    this.encoder.add(key, objectId, signalIndex, this.routing, args);
+    this.encoder.add(key, this.routing, args);
     if (transfer) {
       // Sent at once, so that the emitter loses the transferred objects at the emit, not at some later flush.
       this.transfers.push(...transfer);
@@ -67,17 +61,8 @@ export class Outbox {
   }
 
   /** {@link emit} for an emit of `count` (1 to 4) numbers, given one by one (no array, nothing to transfer). */
-  emitNumbers(
-    key: object,
-    objectId: number,
-    signalIndex: number,
-    count: number,
-    a0: number,
-    a1: number,
-    a2: number,
-    a3: number,
-  ): void {
-    this.encoder.addNumbers(key, objectId, signalIndex, this.routing, count, a0, a1, a2, a3);
+  emitNumbers(key: RunKey, count: number, a0: number, a1: number, a2: number, a3: number): void {
+    this.encoder.addNumbers(key, this.routing, count, a0, a1, a2, a3);
     this.added();
   }
 

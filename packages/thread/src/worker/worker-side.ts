@@ -201,34 +201,40 @@ export class WorkerSide implements ThreadTransport {
 
   queueSlot(connection: Connection, args: readonly unknown[]): unknown {
     const count = args.length;
-    return count >= 1 && count <= 4 && typeof args[0] === 'number'
-      ? this.queueArgs(connection, count, args[0], args[1], args[2], args[3])
-      : this.post(connection, args);
+    if (count >= 1 && count <= 4 && this.postNumbers(connection, count, args[0], args[1], args[2], args[3])) return;
+    return this.post(connection, args);
   }
 
   queueArgs(connection: Connection, count: number, a0?: unknown, a1?: unknown, a2?: unknown, a3?: unknown): unknown {
-    const forward = connection as ForwardConnection;
-    // The common emit, kept small so that it inlines into the compiled emit: up to 4 numbers, no array made.
-    if (
-      connection.receiver === this.mainProxy &&
-      connection.signal.transfer === undefined &&
-      typeof a0 === 'number' &&
-      (count < 2 || typeof a1 === 'number') &&
-      (count < 3 || typeof a2 === 'number') &&
-      (count < 4 || typeof a3 === 'number') &&
-      !this.blocks(forward, this.outbox.sync())
-    )
-      return this.outbox.emitNumbers(
-        forward,
-        forward.objectId,
-        forward.signalIndex,
-        count,
-        a0,
-        a1 as number,
-        a2 as number,
-        a3 as number,
-      );
+    if (this.postNumbers(connection, count, a0, a1, a2, a3)) return;
     return this.post(connection, [a0, a1, a2, a3].slice(0, count));
+  }
+
+  /**
+   * The common queued emit, kept small so that it inlines into the compiled emit: `count` (1 to 4) numbers to the
+   * main thread, nothing to transfer, no blocking connection there. Returns false, having done nothing, otherwise.
+   */
+  private postNumbers(
+    connection: Connection,
+    count: number,
+    a0: unknown,
+    a1: unknown,
+    a2: unknown,
+    a3: unknown,
+  ): boolean {
+    const forward = connection as ForwardConnection;
+    if (
+      connection.receiver !== this.mainProxy ||
+      connection.signal.transfer !== undefined ||
+      typeof a0 !== 'number' ||
+      (count > 1 && typeof a1 !== 'number') ||
+      (count > 2 && typeof a2 !== 'number') ||
+      (count > 3 && typeof a3 !== 'number') ||
+      this.blocks(forward, this.outbox.sync())
+    )
+      return false;
+    this.outbox.emitNumbers(forward, count, a0, a1 as number, a2 as number, a3 as number);
+    return true;
   }
 
   /** Any other queued emit to the main thread: blocking, transferring, or with arguments that are not all numbers. */
@@ -238,8 +244,7 @@ export class WorkerSide implements ThreadTransport {
     const forward = connection as ForwardConnection;
     if (this.blocks(forward, this.outbox.sync())) return this.blockSlot(forward, args);
     const transfer = connection.signal.transfer;
-    if (transfer === undefined && allPrimitive(args))
-      return this.outbox.emit(forward, forward.objectId, forward.signalIndex, args, null);
+    if (transfer === undefined && allPrimitive(args)) return this.outbox.emit(forward, args, null);
     this.queueObjects(forward, args, transfer);
   }
 
@@ -267,13 +272,7 @@ export class WorkerSide implements ThreadTransport {
   ): void {
     if (transfer) assertCloneable(args, () => emitted(forward));
     else args = snapshotArgs(args, () => emitted(forward)); // post() found an object argument
-    this.outbox.emit(
-      forward,
-      forward.objectId,
-      forward.signalIndex,
-      args,
-      transfer ? transfer(...(args as unknown[])) : null,
-    );
+    this.outbox.emit(forward, args, transfer ? transfer(...(args as unknown[])) : null);
   }
 
   /** A thread's name in a deadlock message, by id (this thread, main, or another worker). */
