@@ -158,7 +158,10 @@ const browserFiles = {
 const coreAsKernel = {
   name: 'core-as-kernel',
   setup(build) {
-    build.onResolve({ filter: /^@sigslot\/core$/ }, () => ({ path: '@sigslot/core/kernel', external: true }));
+    // Not a `require.resolve('@sigslot/core')`, which asks where the package's main entry is.
+    build.onResolve({ filter: /^@sigslot\/core$/ }, (args) =>
+      args.kind === 'require-resolve' ? undefined : { path: '@sigslot/core/kernel', external: true },
+    );
   },
 };
 
@@ -272,8 +275,50 @@ async function bundlePackage(name) {
       built.push(`packages/${name}/${outfile}`);
     }
   }
+  for (const file of await writeBootstraps(dir)) outputs.add(file);
   removeStale(path.join(dir, 'dist'), outputs);
   return built;
+}
+
+/**
+ * Writes each Node worker bootstrap of the package to dist/ as a file of its own: a worker starts from a file ~2 ms
+ * sooner than from `eval` source. A bootstrap is an export `{ file, dir, source }` of a `node-bootstrap.ts` module
+ * (@sigslot/thread's NodeBootstrap); at run time the package starts workers from `dir/file` when that file holds
+ * `source`, so the file written here is the source itself, evaluated from the module as the bundle would.
+ */
+async function writeBootstraps(dir) {
+  const modules = fs
+    .readdirSync(path.join(dir, 'src'), { recursive: true })
+    .filter((file) => path.basename(file) === 'node-bootstrap.ts');
+  const written = [];
+  for (const module of modules) {
+    const result = await esbuild.build({
+      absWorkingDir: dir,
+      entryPoints: [path.join('src', module)],
+      bundle: true,
+      platform: 'node',
+      format: 'cjs',
+      packages: 'external',
+      logLevel: 'warning',
+      write: false,
+    });
+    const loaded = { exports: {} };
+    new Function('module', 'exports', 'require', '__dirname', result.outputFiles[0].text)(
+      loaded,
+      loaded.exports,
+      () => ({}),
+      path.join(dir, 'dist'),
+    );
+    const bootstraps = Object.values(loaded.exports).filter(
+      (value) => typeof value?.file === 'string' && typeof value.source === 'string',
+    );
+    for (const { file, source } of bootstraps) {
+      const out = path.join(dir, 'dist', file);
+      writeIfChanged(out, Buffer.from(source));
+      written.push(out);
+    }
+  }
+  return written;
 }
 
 /**
@@ -296,7 +341,7 @@ function writeIfChanged(file, contents) {
 function removeStale(distDir, keep) {
   if (!fs.existsSync(distDir)) return;
   for (const entry of fs.readdirSync(distDir, { withFileTypes: true, recursive: true })) {
-    if (!entry.isFile() || !/\.m?js(\.map)?$/.test(entry.name)) continue;
+    if (!entry.isFile() || !/\.[mc]?js(\.map)?$/.test(entry.name)) continue;
     const file = path.join(entry.parentPath ?? entry.path, entry.name);
     if (!keep.has(file)) fs.rmSync(file);
   }

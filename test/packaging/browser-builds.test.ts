@@ -135,7 +135,7 @@ test('each Node-only function of the browser build throws that error, and its bo
     expect(stub).toThrow(SigslotError);
     expect(stub).toThrow(`${name}() runs only on Node`);
   }
-  expect([bootstrap.NODE_BOOTSTRAP, bootstrap.NODE_PREPARED_BOOTSTRAP]).toEqual(['', '']);
+  expect([bootstrap.NODE_BOOTSTRAP.source, bootstrap.NODE_PREPARED_BOOTSTRAP.source]).toEqual(['', '']);
 });
 
 test('a browser prepares no workers: prepareWorkers() checks its count and resolves, and no spare is ever taken', async () => {

@@ -277,6 +277,76 @@ describe('@sigslot/thread and @sigslot/sd-shim as npm dependencies', () => {
     },
   );
 
+  testIfBuilt('thread')(
+    "a CommonJS thread's worker starts from the package's bootstrap file and resolves no exports map",
+    async () => {
+      fs.writeFileSync(
+        path.join(project, 'probe.cjs'),
+        `'use strict';
+        const { QThread, Signal } = require('@sigslot/thread');
+        class Probe extends QThread {
+          static module = __filename;
+          seen = new Signal(this);
+          run() {
+            // What started this worker, and whether Node had to load its ES module resolver (which reading an
+            // exports map costs a CommonJS require) for the package's own imports.
+            this.seen.emit(require.main.filename, process.moduleLoadList.includes('NativeModule internal/modules/esm/resolve'));
+          }
+        }
+        module.exports = { Probe };`,
+      );
+      const out = await runInConsumer(
+        'probe-main.cjs',
+        `'use strict';
+        const { ConnectionType, QObject } = require('@sigslot/thread');
+        const { Probe } = require('./probe.cjs');
+        const probe = new Probe();
+        probe.seen.connect(new QObject(), (script, esmResolver) => console.log(JSON.stringify({ script, esmResolver })), ConnectionType.QueuedConnection);
+        probe.start();`,
+      );
+      expect(out).toEqual({
+        script: fs.realpathSync(path.join(project, 'node_modules/@sigslot/thread/dist/thread-bootstrap.cjs')),
+        esmResolver: false,
+      });
+    },
+  );
+
+  testIfBuilt('thread')(
+    'a thread module with a copy of @sigslot/core of its own gets that copy in its worker, as on main',
+    async () => {
+      // @sigslot/thread's own import of core finds the project's copy; the module's import finds the nearer one.
+      const nested = path.join(project, 'nested');
+      fs.rmSync(nested, { recursive: true, force: true });
+      fs.cpSync(path.join(project, 'node_modules/@sigslot/core'), path.join(nested, 'node_modules/@sigslot/core'), {
+        recursive: true,
+        dereference: true,
+      });
+      fs.writeFileSync(
+        path.join(nested, 'own-core.cjs'),
+        `'use strict';
+        const { QThread, Signal } = require('@sigslot/thread');
+        require('@sigslot/core');
+        class OwnCore extends QThread {
+          static module = __filename;
+          seen = new Signal(this);
+          run() { this.seen.emit(require.resolve('@sigslot/core')); }
+        }
+        module.exports = { OwnCore, core: require.resolve('@sigslot/core') };`,
+      );
+      const out = await runInConsumer(
+        'own-core-main.cjs',
+        `'use strict';
+        const { ConnectionType, QObject } = require('@sigslot/thread');
+        const { OwnCore, core } = require('./nested/own-core.cjs');
+        const thread = new OwnCore();
+        thread.seen.connect(new QObject(), (worker) => console.log(JSON.stringify({ main: core, worker })), ConnectionType.QueuedConnection);
+        thread.start();`,
+      );
+      const own = path.join(fs.realpathSync(nested), 'node_modules/@sigslot/core/dist/index.js');
+      expect(out).toEqual({ main: own, worker: own });
+    },
+  );
+
   testIfBuilt('thread')('a QThread from an .mjs thread module runs in a real worker', async () => {
     fs.writeFileSync(
       path.join(project, 'ticker.mjs'),

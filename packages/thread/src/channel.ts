@@ -10,7 +10,14 @@
  *   untrusted input), and the program's wait-for graph (deadlock detection).
  * @packageDocumentation
  */
-export type { Endpoint, WorkerEndpoint, SpawnOptions, SpareWorker, SpareWorkerEvents } from './endpoint/endpoint';
+export type {
+  Endpoint,
+  WorkerEndpoint,
+  SpawnOptions,
+  SpareWorker,
+  SpareWorkerEvents,
+  NodeBootstrap,
+} from './endpoint/endpoint';
 export { nodeEndpoint, spawnNodeWorker } from './endpoint/node-endpoint';
 export { webEndpoint, spawnWebWorker } from './endpoint/web-endpoint';
 export { nodeBuiltin, nodeProcess, inWebWorker, sharedBuffer, idealThreadCount } from './endpoint/platform';

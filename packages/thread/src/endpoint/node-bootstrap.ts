@@ -1,3 +1,5 @@
+import type { NodeBootstrap } from './endpoint';
+
 /**
  * The first lines of both Node bootstraps: on Node 22.1 and later, turn on Node's compile cache
  * (`module.enableCompileCache`), which keeps V8's compiled code of the modules a worker loads on disk, so that a start
@@ -12,31 +14,58 @@ export const COMPILE_CACHE = `{
 }`;
 
 /**
- * What both Node bootstraps share: `loadThreadModule(data)` loads the module that defines the thread class —
- * through tsx when that module is TypeScript — and `runtimeOf` finds the runtime that `@sigslot/thread`
- * registered on `globalThis` when it was loaded. While the module loads, `globalThis[Symbol.for('sigslot.thread.
- * loading')]` is `[module, thread name]` (the runtime warns if the module's top level starts a thread).
+ * What both Node bootstraps share:
+ * - `loadThreadModule(data)` loads the module that defines the thread class, through tsx when that module is
+ *   TypeScript. A module named by a relative path or a bare name is found from the working directory. While it
+ *   loads, `globalThis[Symbol.for('sigslot.thread.loading')]` is `[module, thread name]` (the runtime warns if the
+ *   module's top level starts a thread).
+ * - Before that, `seedResolutions(data.resolved)` takes the resolutions the main thread made for this worker
+ *   (`[from, request, file]`, see worker-resolutions.ts) into Node's CommonJS path cache, each only where the copy
+ *   of the package Node would find from `from` is the one main found (the same folder, by real path). A bare name
+ *   resolved through a package's `exports` map costs a fresh worker ~3 ms (Node loads its ES module resolver for it);
+ *   a cached one costs nothing. It reaches Node's cache through the CommonJS loader's own fields, and does nothing
+ *   where they are missing (then Node resolves as usual).
+ * - `runtimeOf` finds the runtime that `@sigslot/thread` registered on `globalThis` when it was loaded.
  */
 const SHARED = `
 'use strict';
 ${COMPILE_CACHE}
 const { workerData } = require('node:worker_threads');
-const { pathToFileURL, fileURLToPath } = require('node:url');
 let tsxRegistered = false;
 const registerTsx = (tsx) => {
   if (tsx && !tsxRegistered) require(tsx).register();
   tsxRegistered ||= !!tsx;
 };
+const seedResolutions = (resolved) => {
+  const Module = module.constructor;
+  if (!Array.isArray(resolved) || typeof Module._pathCache !== 'object' || typeof Module._resolveLookupPaths !==
+      'function' || typeof Module._nodeModulePaths !== 'function') return;
+  if (process.execArgv.includes('--preserve-symlinks') || process.env.NODE_PRESERVE_SYMLINKS === '1') return;
+  const fs = require('node:fs');
+  const path = require('node:path');
+  for (const [from, request, file] of resolved) {
+    try {
+      const paths = Module._resolveLookupPaths(request, { paths: Module._nodeModulePaths(path.dirname(from)) });
+      const name = request.split('/').slice(0, request.startsWith('@') ? 2 : 1).join(path.sep);
+      const nearest = paths?.find((dir) => fs.existsSync(path.join(dir, name)));
+      if (nearest === undefined) continue;
+      const inside = path.relative(fs.realpathSync(path.join(nearest, name)), file).split(path.sep);
+      if (inside[0] === '..' || path.isAbsolute(inside[0]) || inside.includes('node_modules')) continue;
+      Module._pathCache[request + '\\x00' + paths.join('\\x00')] ??= file;
+    } catch {}
+  }
+};
 const loading = Symbol.for('sigslot.thread.loading');
 const loadThreadModule = async (data) => {
   registerTsx(data.tsx);
+  seedResolutions(data.resolved);
   const spec = data.init.location.module;
-  const isUrl = spec.startsWith('file:');
   globalThis[loading] = [spec, data.init.name];
   try {
-    return /\\.mjs$/.test(spec)
-      ? await import(isUrl ? spec : pathToFileURL(spec).href)
-      : require(isUrl ? fileURLToPath(spec) : spec);
+    if (/\\.mjs$/.test(spec))
+      return await import(spec.startsWith('file:') ? spec : require('node:url').pathToFileURL(spec).href);
+    if (spec.startsWith('file:')) return require(require('node:url').fileURLToPath(spec));
+    return require(require('node:path').isAbsolute(spec) ? spec : require.resolve(spec, { paths: [process.cwd()] }));
   } finally {
     delete globalThis[loading];
   }
@@ -50,12 +79,14 @@ const fail = (error) => process.nextTick(() => { throw error; });
 `;
 
 /**
- * The first code a Node worker started for its thread runs (as `eval` source, CommonJS): it loads the thread
- * module named in `workerData` and hands its exports to the runtime, which the module's import of
- * `@sigslot/thread` registered. Kept as source so that compiled JavaScript and TypeScript sources start the
- * same way.
+ * The first code a Node worker started for its thread runs (CommonJS): it loads the thread module named in
+ * `workerData` and hands its exports to the runtime, which the module's import of `@sigslot/thread` registered.
+ * Compiled JavaScript and TypeScript sources start the same way.
  */
-export const NODE_BOOTSTRAP = `${SHARED}
+export const NODE_BOOTSTRAP: NodeBootstrap = {
+  file: 'thread-bootstrap.cjs',
+  dir: typeof __dirname === 'string' ? __dirname : undefined,
+  source: `${SHARED}
 // The run's secrets go to the runtime only: the thread module's code sees neither the token nor the sync port.
 const data = { ...workerData, init: { ...workerData.init } };
 delete workerData.syncPort;
@@ -63,7 +94,8 @@ delete workerData.init.token;
 loadThreadModule(data)
   .then((exports) => runtimeOf('The thread module ' + data.init.location.module).startNode(exports, data))
   .catch(fail);
-`;
+`,
+};
 
 /**
  * The first code a prepared Node worker runs (`QThread.prepareWorkers()`): before any thread needs it, it loads the
@@ -74,11 +106,15 @@ loadThreadModule(data)
  * (~0.5 ms). Then the runtime says so on `workerData.ready` and waits for the `assign` message that names its
  * thread, which it loads with `loadThreadModule`.
  */
-export const NODE_PREPARED_BOOTSTRAP = `${SHARED}
+export const NODE_PREPARED_BOOTSTRAP: NodeBootstrap = {
+  file: 'prepared-bootstrap.cjs',
+  dir: typeof __dirname === 'string' ? __dirname : undefined,
+  source: `${SHARED}
 registerTsx(workerData.tsx);
 require(workerData.entry);
 try { require.resolve('@sigslot/thread', { paths: [process.cwd()] }); } catch {}
 (workerData.esm ? import(workerData.esm) : Promise.resolve())
   .then(() => runtimeOf(workerData.entry).prepareNode(workerData.ready, loadThreadModule, fail))
   .catch(fail);
-`;
+`,
+};

@@ -1,6 +1,28 @@
 import type * as WorkerThreads from 'node:worker_threads';
-import type { Endpoint, SpareWorker, SpareWorkerEvents, SpawnOptions, WorkerEndpoint } from './endpoint';
+import type { Endpoint, NodeBootstrap, SpareWorker, SpareWorkerEvents, SpawnOptions, WorkerEndpoint } from './endpoint';
 import { nodeBuiltin } from './platform';
+
+/** Each bootstrap's built file, once it was found to hold the bootstrap's source (null: evaluate the source). */
+const builtFiles = new WeakMap<NodeBootstrap, string | null>();
+
+/** What `new Worker` runs for `bootstrap`: its built file if that holds its source, else the source (`eval`). */
+function workerScript(bootstrap: NodeBootstrap): { script: string; eval: boolean } {
+  let file = builtFiles.get(bootstrap);
+  if (file === undefined) {
+    const fs = nodeBuiltin<typeof import('node:fs')>('node:fs');
+    const path = nodeBuiltin<typeof import('node:path')>('node:path');
+    const candidate = bootstrap.dir === undefined ? undefined : path.join(bootstrap.dir, bootstrap.file);
+    let text: string | undefined;
+    try {
+      text = candidate === undefined ? undefined : fs.readFileSync(candidate, 'utf8');
+    } catch {
+      // not built (sources), or bundled into an application: evaluate the source
+    }
+    file = text === bootstrap.source ? candidate! : null;
+    builtFiles.set(bootstrap, file);
+  }
+  return file === null ? { script: bootstrap.source, eval: true } : { script: file, eval: false };
+}
 
 /** Adapts a Node `MessagePort` or `Worker` (EventEmitter style) to an {@link Endpoint}. */
 export function nodeEndpoint(port: WorkerThreads.MessagePort | WorkerThreads.Worker): Endpoint {
@@ -33,18 +55,19 @@ function workerEndpoint(worker: WorkerThreads.Worker): WorkerEndpoint {
 }
 
 /**
- * Starts a Node worker that runs `bootstrap` (CommonJS source) with `workerData`. Starting from source
- * keeps one code path for compiled JavaScript and for TypeScript run through tsx.
+ * Starts a Node worker that runs `bootstrap` with `workerData`. One bootstrap serves compiled JavaScript and
+ * TypeScript run through tsx alike.
  */
 export function spawnNodeWorker(
-  bootstrap: string,
+  bootstrap: NodeBootstrap,
   workerData: unknown,
   options: SpawnOptions,
   transferList: readonly WorkerThreads.TransferListItem[] = [],
 ): WorkerEndpoint {
   const { Worker } = nodeBuiltin<typeof WorkerThreads>('node:worker_threads');
-  const worker = new Worker(bootstrap, {
-    eval: true,
+  const { script, eval: isSource } = workerScript(bootstrap);
+  const worker = new Worker(script, {
+    eval: isSource,
     name: options.name,
     workerData,
     transferList: [...transferList],
@@ -54,19 +77,20 @@ export function spawnNodeWorker(
 }
 
 /**
- * Starts a spare Node worker that runs `bootstrap` (CommonJS source) with `workerData` plus `ready`, a port on
+ * Starts a spare Node worker that runs `bootstrap` with `workerData` plus `ready`, a port on
  * which the bootstrap posts once it has loaded the runtime. The worker keeps the process alive while it starts (so
  * that a Promise waiting for it settles), not while it waits idle for its thread, and again once assigned.
  */
 export function spawnSpareNodeWorker(
-  bootstrap: string,
+  bootstrap: NodeBootstrap,
   workerData: Readonly<Record<string, unknown>>,
   events: SpareWorkerEvents,
 ): SpareWorker {
   const { Worker, MessageChannel } = nodeBuiltin<typeof WorkerThreads>('node:worker_threads');
   const { port1: readyPort, port2 } = new MessageChannel();
-  const worker = new Worker(bootstrap, {
-    eval: true,
+  const { script, eval: isSource } = workerScript(bootstrap);
+  const worker = new Worker(script, {
+    eval: isSource,
     workerData: { ...workerData, ready: port2 },
     transferList: [port2],
   });

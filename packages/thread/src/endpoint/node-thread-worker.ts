@@ -7,6 +7,7 @@ import { spawnNodeWorker } from './node-endpoint';
 import { nodeBuiltin } from './platform';
 import type { ThreadWorker } from './start-thread-worker';
 import { isTypeScript, resolveTsx } from './tsx';
+import { workerResolutions } from './worker-resolutions';
 
 /**
  * Starts a thread's Node worker: the bootstrap (or a prepared worker it is handed to), with a sync port the main
@@ -19,7 +20,8 @@ export function startNodeThreadWorker(init: ThreadInit, options: SpawnOptions, w
   // A prepared worker was started without per-worker options: a thread that sets one gets its own worker.
   // (`resourceLimits` is the only one today; a new one must be added to this test.)
   const spare = options.resourceLimits ? null : takePreparedWorker();
-  const data = { init, syncPort: channel.port2, ...(tsx ? { tsx } : {}) };
+  const resolved = tsx ? [] : workerResolutions(init.location.module);
+  const data = { init, syncPort: channel.port2, ...(tsx ? { tsx } : {}), ...(resolved.length ? { resolved } : {}) };
   const endpoint = spare
     ? spare.assign({ type: 'assign', ...data } satisfies ThreadAssignment, [channel.port2])
     : spawnNodeWorker(NODE_BOOTSTRAP, data, options, [channel.port2]);

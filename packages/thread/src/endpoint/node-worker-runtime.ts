@@ -53,9 +53,10 @@ function nodeSyncChannel(data: NodeWorkerData): SyncChannel {
  */
 export function startNodeThread(exports: unknown, data: NodeWorkerData, endpoint?: Endpoint): void {
   const { parentPort } = nodeBuiltin<typeof WorkerThreads>('node:worker_threads');
-  const { pathToFileURL, fileURLToPath } = nodeBuiltin<typeof import('node:url')>('node:url');
   const load = (location: ClassLocation): unknown => {
     const spec = location.module;
+    // Loaded here, not before: a thread whose objects come from its own module never needs it.
+    const { pathToFileURL, fileURLToPath } = nodeBuiltin<typeof import('node:url')>('node:url');
     // The comments keep bundlers from resolving this Node-only import at build time (webpack warns otherwise).
     if (/\.mjs$/.test(spec)) {
       const url = spec.startsWith('file:') ? spec : pathToFileURL(spec).href;

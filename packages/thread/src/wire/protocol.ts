@@ -123,6 +123,11 @@ export interface ThreadAssignment {
   readonly syncPort?: unknown;
   /** Node: the path of tsx's CommonJS register API, when the thread module is TypeScript. */
   readonly tsx?: string;
+  /**
+   * Node: resolutions the main thread made for the worker, `[from, request, file]`, which its bootstrap caches
+   * where they hold there (endpoint/worker-resolutions.ts).
+   */
+  readonly resolved?: readonly (readonly [string, string, string])[];
 }
 
 /**

@@ -102,5 +102,11 @@ export function validateAssignment(message: unknown): string | null {
   if (problem !== null) return `"assign": ${problem}`;
   if (message.syncPort !== undefined && !isObj(message.syncPort)) return '"assign" has a syncPort that is not a port';
   if (message.tsx !== undefined && !isStr(message.tsx)) return '"assign" has a tsx path that is not a string';
+  const resolved = message.resolved;
+  if (
+    resolved !== undefined &&
+    !(Array.isArray(resolved) && resolved.every((r) => Array.isArray(r) && r.length === 3 && r.every(isStr)))
+  )
+    return '"assign" has resolutions that are not [from, request, file] strings';
   return null;
 }
