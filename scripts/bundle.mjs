@@ -207,12 +207,8 @@ const TARGETS = [
     format: 'cjs',
     target: 'node20',
     define: {},
-    // esbuild's CommonJS exports are getters (live bindings through two closures and a keyed load): every
-    // `core.invokeSlot(...)` the other packages make on a hot path paid for them, about half of the main thread's time
-    // per queued emit delivered. The packages export no binding that changes after loading, so once the bundle has
-    // run its exports become plain values. esbuild's `0 && (module.exports = {...})` above stays, for Node's ESM
-    // named-export detection (esm/*.mjs re-export this file).
-    footer: { js: 'module.exports = Object.defineProperty({ ...module.exports }, "__esModule", { value: true });' },
+    // esbuild's CommonJS exports are getters (live bindings): see plainExports.
+    exports: 'plain',
   },
   {
     key: 'browser',
@@ -231,7 +227,7 @@ async function bundlePackage(name) {
   const entries = [...entriesOf(dir), ...privates];
   const outputs = new Set();
   const built = [];
-  for (const { key, platform, format, target, define, footer } of TARGETS) {
+  for (const { key, platform, format, target, define, exports } of TARGETS) {
     for (const [i, entry] of entries.entries()) {
       const outfile = entry[key];
       if (outfile === undefined) continue;
@@ -253,7 +249,6 @@ async function bundlePackage(name) {
         format,
         target,
         define,
-        footer,
         // Bare specifiers (other packages, dependencies) stay imports: one instance of each package per process.
         packages: 'external',
         // Node: class names are part of messages (sd-shim's Designer classes, describe()) and name the class a worker
@@ -269,7 +264,8 @@ async function bundlePackage(name) {
         write: false,
       });
       for (const file of result.outputFiles) {
-        writeIfChanged(file.path, file.contents);
+        const plain = exports === 'plain' && file.path.endsWith('.js');
+        writeIfChanged(file.path, plain ? Buffer.from(asciiOnly(plainExports(file.text, file.path))) : file.contents);
         outputs.add(file.path);
       }
       built.push(`packages/${name}/${outfile}`);
@@ -278,6 +274,48 @@ async function bundlePackage(name) {
   for (const file of await writeBootstraps(dir)) outputs.add(file);
   removeStale(path.join(dir, 'dist'), outputs);
   return built;
+}
+
+/**
+ * A CommonJS bundle whose exports are plain values, set once the bundle has run, instead of esbuild's getters.
+ *
+ * esbuild makes a bundle's exports live bindings: `__export` defines a getter per export (an arrow function each),
+ * and `__toCommonJS` copies them onto `module.exports` as getters again, at the top of the bundle. Every
+ * `core.invokeSlot(...)` the other packages make on a hot path went through two closures and a keyed load (about half
+ * of the main thread's time per queued emit delivered), and a worker thread compiles and calls each getter as it
+ * loads the bundle (~1 ms of a thread's start). The packages export no binding that changes after loading and
+ * require one another without cycles, so the exports can be the values themselves: the `__export` call and the
+ * `__toCommonJS` line become blank lines (the source map's lines stay where they are), and `module.exports` is
+ * assigned once at the end. esbuild's `0 && (module.exports = {...})` stays, for Node's ESM named-export detection
+ * (esm/*.mjs re-export the bundle).
+ */
+function plainExports(text, file) {
+  const entry = /^var (\w+) = \{\};\n__export\(\1, \{\n((?: {2}[\w$]+: \(\) => [\w$.]+,?\n)*)\}\);\n/m.exec(text);
+  const assign = entry && `module.exports = __toCommonJS(${entry[1]});\n`;
+  if (!entry || !text.includes(assign))
+    throw new Error(`${file}: esbuild's CommonJS exports are not where plainExports looks for them`);
+  const pairs = [...entry[2].matchAll(/^ {2}([\w$]+): \(\) => ([\w$.]+),?$/gm)].map(
+    ([, name, value]) => `${name}: ${value}`,
+  );
+  const blank = (code) => '\n'.repeat(code.split('\n').length - 1);
+  const mapComment = text.lastIndexOf('\n//# sourceMappingURL=');
+  return (
+    text.slice(0, entry.index) +
+    `var ${entry[1]} = {};\n` +
+    blank(entry[0].slice(entry[0].indexOf('\n') + 1)) +
+    text.slice(entry.index + entry[0].length, mapComment).replace(assign, '\n') +
+    `\nmodule.exports = Object.defineProperty({ ${pairs.join(', ')} }, "__esModule", { value: true });` +
+    text.slice(mapComment)
+  );
+}
+
+/**
+ * The bundle with the non-ASCII characters that esbuild leaves in comments (its `charset: 'ascii'`, the default,
+ * escapes them everywhere else) written as `\\uXXXX`. Node reads a file of ASCII into a one-byte string; a single
+ * "—" makes the whole file a two-byte string, slower to read and to compile (~0.5 ms of a worker's start, measured).
+ */
+function asciiOnly(text) {
+  return text.replace(/[^\0-\x7f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }
 
 /**

@@ -347,6 +347,70 @@ describe('@sigslot/thread and @sigslot/sd-shim as npm dependencies', () => {
     },
   );
 
+  testIfBuilt('thread')(
+    "once a thread has started, workers load the package from the main thread's code caches: as Node would (errors at their lines, import() works)",
+    async () => {
+      fs.writeFileSync(
+        path.join(project, 'doubler.mjs'),
+        `import { QObject } from '@sigslot/thread';
+        export class Doubler extends QObject {
+          static module = import.meta.url;
+          double(n) { return 2 * n; }
+        }`,
+      );
+      fs.writeFileSync(
+        path.join(project, 'cached.cjs'),
+        `'use strict';
+        const { QThread, Signal } = require('@sigslot/thread');
+        class Cached extends QThread {
+          static module = __filename;
+          seen = new Signal(this);
+          run() {
+            // Who loaded the package in this worker, and where a library error says it was thrown.
+            const loader = require.cache[require.resolve('@sigslot/core/kernel')].parent?.filename;
+            let frame = null;
+            try { this.seen.connect(undefined); } catch (error) { frame = /\\((.*kernel\\.js):(\\d+):\\d+\\)/.exec(error.stack).slice(1); }
+            this.seen.emit(loader, frame);
+          }
+        }
+        module.exports = { Cached };`,
+      );
+      const out = await runInConsumer(
+        'cached-main.mjs',
+        `import { ConnectionType, QObject, QThread } from '@sigslot/thread';
+        import { createRequire } from 'node:module';
+        import { setImmediate } from 'node:timers/promises';
+        import * as fs from 'node:fs';
+        const { Cached } = createRequire(import.meta.url)('./cached.cjs');
+        const { Doubler } = await import('./doubler.mjs');
+        const seen = [];
+        for (let i = 0; i < 2; i++) {
+          const thread = new Cached();
+          thread.seen.connect(new QObject(), (loader, [file, line]) => seen.push({ loader, line: fs.readFileSync(file, 'utf8').split('\\n')[line - 1].trim() }), ConnectionType.QueuedConnection);
+          thread.start();
+          await thread.wait();
+          await setImmediate(); // the main thread makes the caches after the first thread started
+        }
+        const thread = new QThread();
+        const doubler = thread.create(Doubler); // the worker's bundle import()s doubler.mjs
+        thread.start();
+        const doubled = await doubler.double(21);
+        thread.quit();
+        await thread.wait();
+        console.log(JSON.stringify({ seen, doubled }));`,
+      );
+      const bootstrap = fs.realpathSync(path.join(project, 'node_modules/@sigslot/thread/dist/thread-bootstrap.cjs'));
+      const thrown = expect.stringMatching(/^throw new InvalidArgumentError\(/);
+      expect(out).toEqual({
+        seen: [
+          { loader: expect.not.stringMatching(/thread-bootstrap/), line: thrown }, // the first: Node loaded it
+          { loader: bootstrap, line: thrown },
+        ],
+        doubled: 42,
+      });
+    },
+  );
+
   testIfBuilt('thread')('a QThread from an .mjs thread module runs in a real worker', async () => {
     fs.writeFileSync(
       path.join(project, 'ticker.mjs'),

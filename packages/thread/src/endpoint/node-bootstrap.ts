@@ -1,3 +1,4 @@
+import { BUNDLE_WRAPPER_HEAD, BUNDLE_WRAPPER_TAIL } from './bundle-code-cache';
 import type { NodeBootstrap } from './endpoint';
 
 /**
@@ -25,7 +26,12 @@ export const COMPILE_CACHE = `{
  *   resolved through a package's `exports` map costs a fresh worker ~3 ms (Node loads its ES module resolver for it);
  *   a cached one costs nothing. It reaches Node's cache through the CommonJS loader's own fields, and does nothing
  *   where they are missing (then Node resolves as usual).
- * - `runtimeOf` finds the runtime that `@sigslot/thread` registered on `globalThis` when it was loaded.
+ * - Then `preloadBundles(data.preload)` loads the package's bundles the thread module is about to require (core's
+ *   kernel, this package's main bundle) with the V8 code caches the main thread made of them (bundle-code-cache.ts),
+ *   as Node's CommonJS loader would load them (the module object, `require`, `require.cache`), so that the module's
+ *   `require` finds them loaded. A bundle that fails to load is taken out of `require.cache` again, as Node does.
+ * - `runtimeOf` finds the runtime that `@sigslot/thread` registered on `globalThis` when it was loaded, which imports
+ *   ES modules through `importModule` (a script compiled by `vm` has no `import()` of its own).
  */
 const SHARED = `
 'use strict';
@@ -49,16 +55,43 @@ const seedResolutions = (resolved) => {
       const name = request.split('/').slice(0, request.startsWith('@') ? 2 : 1).join(path.sep);
       const nearest = paths?.find((dir) => fs.existsSync(path.join(dir, name)));
       if (nearest === undefined) continue;
-      const inside = path.relative(fs.realpathSync(path.join(nearest, name)), file).split(path.sep);
+      const inside = path.relative(fs.realpathSync.native(path.join(nearest, name)), file).split(path.sep);
       if (inside[0] === '..' || path.isAbsolute(inside[0]) || inside.includes('node_modules')) continue;
       Module._pathCache[request + '\\x00' + paths.join('\\x00')] ??= file;
     } catch {}
+  }
+};
+const preloadBundles = (bundles) => {
+  if (!Array.isArray(bundles)) return;
+  const Module = module.constructor;
+  const fs = require('node:fs');
+  const path = require('node:path');
+  const vm = require('node:vm');
+  for (const { file, cache } of bundles) {
+    if (Module._cache[file]) continue;
+    const script = new vm.Script(${JSON.stringify(BUNDLE_WRAPPER_HEAD)} + fs.readFileSync(file, 'utf8') + ${JSON.stringify(BUNDLE_WRAPPER_TAIL)}, {
+      filename: file,
+      lineOffset: -1,
+      cachedData: cache,
+    });
+    const loaded = new Module(file, module);
+    loaded.filename = file;
+    loaded.paths = Module._nodeModulePaths(path.dirname(file));
+    Module._cache[file] = loaded;
+    try {
+      script.runInThisContext().call(loaded.exports, loaded.exports, Module.createRequire(file), loaded, file, path.dirname(file));
+    } catch (error) {
+      delete Module._cache[file];
+      throw error;
+    }
+    loaded.loaded = true;
   }
 };
 const loading = Symbol.for('sigslot.thread.loading');
 const loadThreadModule = async (data) => {
   registerTsx(data.tsx);
   seedResolutions(data.resolved);
+  preloadBundles(data.preload);
   const spec = data.init.location.module;
   globalThis[loading] = [spec, data.init.name];
   try {
@@ -76,6 +109,7 @@ const runtimeOf = (what) => {
   return runtime;
 };
 const fail = (error) => process.nextTick(() => { throw error; });
+const importModule = (url) => import(url);
 `;
 
 /**
@@ -92,7 +126,7 @@ const data = { ...workerData, init: { ...workerData.init } };
 delete workerData.syncPort;
 delete workerData.init.token;
 loadThreadModule(data)
-  .then((exports) => runtimeOf('The thread module ' + data.init.location.module).startNode(exports, data))
+  .then((exports) => runtimeOf('The thread module ' + data.init.location.module).startNode(exports, data, importModule))
   .catch(fail);
 `,
 };
@@ -114,7 +148,7 @@ registerTsx(workerData.tsx);
 require(workerData.entry);
 try { require.resolve('@sigslot/thread', { paths: [process.cwd()] }); } catch {}
 (workerData.esm ? import(workerData.esm) : Promise.resolve())
-  .then(() => runtimeOf(workerData.entry).prepareNode(workerData.ready, loadThreadModule, fail))
+  .then(() => runtimeOf(workerData.entry).prepareNode(workerData.ready, loadThreadModule, fail, importModule))
   .catch(fail);
 `,
 };

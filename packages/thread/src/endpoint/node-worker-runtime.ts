@@ -48,20 +48,27 @@ function nodeSyncChannel(data: NodeWorkerData): SyncChannel {
 }
 
 /**
+ * The bootstrap's `import()`: ES modules of worker objects are imported through it, as the package's bundles may
+ * have been compiled without one of their own (node-bootstrap.ts loads them with V8's code cache, through `vm`).
+ */
+export type ImportModule = (url: string) => Promise<unknown>;
+
+/**
  * Runs the thread in this Node worker: `exports` are its module's, `data` its workerData (or a prepared worker's
  * assignment, whose messages then come through `endpoint`). The worker ends when `run()` returns.
  */
-export function startNodeThread(exports: unknown, data: NodeWorkerData, endpoint?: Endpoint): void {
+export function startNodeThread(
+  exports: unknown,
+  data: NodeWorkerData,
+  importModule: ImportModule,
+  endpoint?: Endpoint,
+): void {
   const { parentPort } = nodeBuiltin<typeof WorkerThreads>('node:worker_threads');
   const load = (location: ClassLocation): unknown => {
     const spec = location.module;
     // Loaded here, not before: a thread whose objects come from its own module never needs it.
     const { pathToFileURL, fileURLToPath } = nodeBuiltin<typeof import('node:url')>('node:url');
-    // The comments keep bundlers from resolving this Node-only import at build time (webpack warns otherwise).
-    if (/\.mjs$/.test(spec)) {
-      const url = spec.startsWith('file:') ? spec : pathToFileURL(spec).href;
-      return import(/* @vite-ignore */ /* webpackIgnore: true */ url);
-    }
+    if (/\.mjs$/.test(spec)) return importModule(spec.startsWith('file:') ? spec : pathToFileURL(spec).href);
     const file = spec.startsWith('file:') ? fileURLToPath(spec) : spec;
     // A TypeScript worker-object class in a thread whose own module is JavaScript (a plain QThread runs the
     // package's compiled entry): the bootstrap registered no tsx, so register it now, once.
@@ -98,6 +105,7 @@ export function prepareNodeWorker(
   ready: WorkerThreads.MessagePort,
   loadThreadModule: (data: ThreadAssignment) => Promise<unknown>,
   fail: (error: unknown) => void,
+  importModule: ImportModule,
 ): void {
   const { parentPort } = nodeBuiltin<typeof WorkerThreads>('node:worker_threads');
   receiveThread(
@@ -120,7 +128,7 @@ export function prepareNodeWorker(
                 `(QThread.releasePreparedWorkers()).`,
             );
           }
-          startNodeThread(exports, assignment, sideEndpoint);
+          startNodeThread(exports, assignment, importModule, sideEndpoint);
         })
         .catch(fail);
     },

@@ -7,6 +7,13 @@ export type WorkerResolution = readonly [from: string, request: string, file: st
 /** Where this thread found @sigslot/core (its main entry and its kernel), or null if it could not say. */
 let core: { readonly main: string; readonly kernel: string } | null | undefined;
 
+/** What a fresh Node worker resolves and loads on its way to a thread module; see {@link workerImports}. */
+export interface WorkerImports {
+  readonly resolved: readonly WorkerResolution[];
+  /** The package bundles those imports load, in load order: core's kernel, then this package's main bundle. */
+  readonly bundles: readonly string[];
+}
+
 /**
  * This package's bare imports as a Node worker makes them on its way to running the thread module `module`: the
  * module's `require('@sigslot/thread')` and `require('@sigslot/core')`, and this bundle's own
@@ -15,15 +22,15 @@ let core: { readonly main: string; readonly kernel: string } | null | undefined;
  * (~3 ms the first time in a worker). None when the package runs from its TypeScript sources (tsx resolves there),
  * for an ES module (Node's ES module resolver has no such cache), or when `module` cannot be found.
  */
-export function workerResolutions(module: string): readonly WorkerResolution[] {
+export function workerImports(module: string): WorkerImports | undefined {
   const entry = PACKAGE_ENTRY;
-  if (entry === undefined || !entry.endsWith('.js') || !/\.c?js$/.test(module)) return [];
+  if (entry === undefined || !entry.endsWith('.js') || !/\.c?js$/.test(module)) return undefined;
   try {
     core ??= { main: require.resolve('@sigslot/core'), kernel: require.resolve('@sigslot/core/kernel') };
   } catch {
     core = null;
   }
-  if (core === null) return [];
+  if (core === null) return undefined;
   let from: string;
   try {
     const file = module.startsWith('file:')
@@ -31,11 +38,12 @@ export function workerResolutions(module: string): readonly WorkerResolution[] {
       : module;
     from = nodeBuiltin<typeof import('node:fs')>('node:fs').realpathSync(file); // Node resolves from a module's real path
   } catch {
-    return [];
+    return undefined;
   }
-  return [
+  const resolved: WorkerResolution[] = [
     [from, '@sigslot/thread', entry],
     [from, '@sigslot/core', core.main],
     [entry, '@sigslot/core/kernel', core.kernel],
   ];
+  return { resolved, bundles: [core.kernel, entry] };
 }

@@ -1,0 +1,51 @@
+import { nodeBuiltin } from './platform';
+
+/** A bundle a fresh Node worker loads, with V8's code cache of it, made on the main thread. */
+export interface PreloadedBundle {
+  readonly file: string;
+  readonly cache: Uint8Array;
+}
+
+/**
+ * The text a bundle is compiled in: Node's CommonJS wrapper, on a line of its own so that the bundle's lines keep
+ * their numbers (the script starts at line -1). The worker's bootstrap compiles the same text (node-bootstrap.ts).
+ */
+export const BUNDLE_WRAPPER_HEAD = '(function (exports, require, module, __filename, __dirname) {\n';
+export const BUNDLE_WRAPPER_TAIL = '\n})';
+
+/** The caches, once made; null where they cannot be (then workers load the bundles as Node does). */
+let caches: readonly PreloadedBundle[] | null | undefined;
+let making = false;
+
+/**
+ * V8's code caches of `files` (this package's bundles a thread's worker loads: core's kernel, then this package's
+ * main bundle), for the worker's bootstrap to compile them with (node-bootstrap.ts): a fresh worker then skips
+ * parsing and compiling them, ~2 ms of each thread's start. V8 shares no compiled code between isolates, and Node
+ * has no compile cache before 22.1, so the main thread makes these once per process and hands them to each worker
+ * (~90 KB, copied). The first call schedules the work for after the thread that asked has started, and returns
+ * undefined, as every call does where the caches cannot serve: a bundle missing, or source maps enabled (Node maps
+ * errors only in the modules it loads itself). A bundle compiled by `vm` has no `import()`: the runtime imports
+ * through the bootstrap's (node-worker-runtime.ts).
+ */
+export function bundleCodeCaches(files: readonly string[]): readonly PreloadedBundle[] | undefined {
+  if (caches !== undefined) return caches ?? undefined;
+  if (!making) {
+    making = true;
+    setImmediate(() => (caches = makeCaches(files)));
+  }
+  return undefined;
+}
+
+function makeCaches(files: readonly string[]): readonly PreloadedBundle[] | null {
+  const vm = nodeBuiltin<typeof import('node:vm')>('node:vm');
+  const fs = nodeBuiltin<typeof import('node:fs')>('node:fs');
+  if ((process as { sourceMapsEnabled?: boolean }).sourceMapsEnabled) return null;
+  try {
+    return files.map((file) => {
+      const text = BUNDLE_WRAPPER_HEAD + fs.readFileSync(file, 'utf8') + BUNDLE_WRAPPER_TAIL;
+      return { file, cache: new vm.Script(text, { filename: file, lineOffset: -1 }).createCachedData() };
+    });
+  } catch {
+    return null;
+  }
+}
