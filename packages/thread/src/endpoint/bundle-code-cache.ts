@@ -6,12 +6,8 @@ export interface PreloadedBundle {
   readonly cache: Uint8Array;
 }
 
-/**
- * The text a bundle is compiled in: Node's CommonJS wrapper, on a line of its own so that the bundle's lines keep
- * their numbers (the script starts at line -1). The worker's bootstrap compiles the same text (node-bootstrap.ts).
- */
-export const BUNDLE_WRAPPER_HEAD = '(function (exports, require, module, __filename, __dirname) {\n';
-export const BUNDLE_WRAPPER_TAIL = '\n})';
+/** The parameters of Node's CommonJS module wrapper, which a bundle is compiled with (here and in the worker). */
+export const MODULE_PARAMETERS = ['exports', 'require', 'module', '__filename', '__dirname'] as const;
 
 /** The caches, once made; null where they cannot be (then workers load the bundles as Node does). */
 let caches: readonly PreloadedBundle[] | null | undefined;
@@ -42,8 +38,10 @@ function makeCaches(files: readonly string[]): readonly PreloadedBundle[] | null
   if ((process as { sourceMapsEnabled?: boolean }).sourceMapsEnabled) return null;
   try {
     return files.map((file) => {
-      const text = BUNDLE_WRAPPER_HEAD + fs.readFileSync(file, 'utf8') + BUNDLE_WRAPPER_TAIL;
-      return { file, cache: new vm.Script(text, { filename: file, lineOffset: -1 }).createCachedData() };
+      const source = fs.readFileSync(file, 'utf8');
+      const compiled = vm.compileFunction(source, [...MODULE_PARAMETERS], { filename: file, produceCachedData: true });
+      if (!compiled.cachedData) throw new Error(`V8 made no code cache of ${file}`);
+      return { file, cache: compiled.cachedData };
     });
   } catch {
     return null;

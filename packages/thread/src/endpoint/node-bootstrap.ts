@@ -1,4 +1,4 @@
-import { BUNDLE_WRAPPER_HEAD, BUNDLE_WRAPPER_TAIL } from './bundle-code-cache';
+import { MODULE_PARAMETERS } from './bundle-code-cache';
 import type { NodeBootstrap } from './endpoint';
 
 /**
@@ -69,9 +69,8 @@ const preloadBundles = (bundles) => {
   const vm = require('node:vm');
   for (const { file, cache } of bundles) {
     if (Module._cache[file]) continue;
-    const script = new vm.Script(${JSON.stringify(BUNDLE_WRAPPER_HEAD)} + fs.readFileSync(file, 'utf8') + ${JSON.stringify(BUNDLE_WRAPPER_TAIL)}, {
+    const compiled = vm.compileFunction(fs.readFileSync(file, 'utf8'), ${JSON.stringify(MODULE_PARAMETERS)}, {
       filename: file,
-      lineOffset: -1,
       cachedData: cache,
     });
     const loaded = new Module(file, module);
@@ -79,7 +78,7 @@ const preloadBundles = (bundles) => {
     loaded.paths = Module._nodeModulePaths(path.dirname(file));
     Module._cache[file] = loaded;
     try {
-      script.runInThisContext().call(loaded.exports, loaded.exports, Module.createRequire(file), loaded, file, path.dirname(file));
+      compiled.call(loaded.exports, loaded.exports, Module.createRequire(file), loaded, file, path.dirname(file));
     } catch (error) {
       delete Module._cache[file];
       throw error;
