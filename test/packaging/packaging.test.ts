@@ -56,10 +56,10 @@ afterAll(() => {
   if (tmp && !process.env.SIGSLOT_KEEP_PACKAGING_TMP) fs.rmSync(tmp, { recursive: true, force: true });
 });
 
-/** Writes `name` into the consumer project and runs it with node; returns its stdout parsed as JSON. */
-async function runInConsumer(name: string, source: string): Promise<Record<string, unknown>> {
+/** Writes `name` into the consumer project and runs it with node (and `nodeArgs`); returns its stdout parsed as JSON. */
+async function runInConsumer(name: string, source: string, nodeArgs: string[] = []): Promise<Record<string, unknown>> {
   fs.writeFileSync(path.join(project, name), source);
-  const stdout = await run(process.execPath, [name], project);
+  const stdout = await run(process.execPath, [...nodeArgs, name], project);
   return JSON.parse(stdout.trim().split('\n').pop()!) as Record<string, unknown>;
 }
 
@@ -369,7 +369,7 @@ describe('@sigslot/thread and @sigslot/sd-shim as npm dependencies', () => {
             // Who loaded the package in this worker, and where a library error says it was thrown.
             const loader = require.cache[require.resolve('@sigslot/core/kernel')].parent?.filename;
             let frame = null;
-            try { this.seen.connect(undefined); } catch (error) { frame = /\\((.*kernel\\.js):(\\d+):\\d+\\)/.exec(error.stack).slice(1); }
+            try { this.seen.connect(undefined); } catch (error) { frame = /\\((.*kernel\\.js):(\\d+):\\d+\\)/.exec(error.stack)?.slice(1) ?? null; }
             this.seen.emit(loader, frame);
           }
         }
@@ -386,7 +386,7 @@ describe('@sigslot/thread and @sigslot/sd-shim as npm dependencies', () => {
         const seen = [];
         for (let i = 0; i < 2; i++) {
           const thread = new Cached();
-          thread.seen.connect(new QObject(), (loader, [file, line]) => seen.push({ loader, line: fs.readFileSync(file, 'utf8').split('\\n')[line - 1].trim() }), ConnectionType.QueuedConnection);
+          thread.seen.connect(new QObject(), (loader, frame) => seen.push({ loader, line: frame && fs.readFileSync(frame[0], 'utf8').split('\\n')[frame[1] - 1].trim() }), ConnectionType.QueuedConnection);
           thread.start();
           await thread.wait();
           await setImmediate(); // the main thread makes the caches after the first thread started
@@ -408,6 +408,16 @@ describe('@sigslot/thread and @sigslot/sd-shim as npm dependencies', () => {
         ],
         doubled: 42,
       });
+      // With source maps enabled, Node loads the bundles itself, so that it can map their errors.
+      const mapped = await runInConsumer(
+        'cached-main.mjs',
+        fs.readFileSync(path.join(project, 'cached-main.mjs'), 'utf8'),
+        ['--enable-source-maps'],
+      );
+      expect((mapped.seen as { loader: string }[]).map((s) => s.loader)).toEqual([
+        expect.not.stringMatching(/thread-bootstrap/),
+        expect.not.stringMatching(/thread-bootstrap/),
+      ]);
     },
   );
 
