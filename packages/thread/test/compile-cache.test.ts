@@ -1,10 +1,13 @@
-import { COMPILE_CACHE } from '../src/endpoint/node-bootstrap';
+import { COMPILE_CACHE, NODE_BOOTSTRAP } from '../src/endpoint/node-bootstrap';
 
 /** Runs the bootstraps' compile-cache lines as a worker would on Node `version`; returns the modules they required. */
 function bootOn(version: string, enableCompileCache?: () => unknown): string[] {
   const required: string[] = [];
   const fakeRequire = (id: string): unknown => (required.push(id), { enableCompileCache });
-  new Function('process', 'require', COMPILE_CACHE)({ versions: { node: version } }, fakeRequire);
+  new Function('process', 'require', `${COMPILE_CACHE}\nenableCompileCache();`)(
+    { versions: { node: version } },
+    fakeRequire,
+  );
   return required;
 }
 
@@ -24,4 +27,30 @@ test('before Node 22.1 it does not even load node:module, and a cache that canno
     }),
   ).not.toThrow();
   expect(() => bootOn('23.0.0')).not.toThrow(); // a Node whose module has no enableCompileCache
+});
+
+/** Runs a thread's Node bootstrap on Node `version` with `workerData`, everything it requires faked; whether it turned the cache on. */
+async function threadBootstrapOn(version: string, workerData: Record<string, unknown>): Promise<boolean> {
+  const enableCompileCache = jest.fn();
+  const fakeRequire = (id: string): unknown =>
+    id === 'node:worker_threads'
+      ? { workerData }
+      : id === 'node:module'
+        ? { enableCompileCache }
+        : id === 'node:path'
+          ? { isAbsolute: () => true }
+          : {};
+  const failed = new Promise((resolve) => {
+    const fakeProcess = { versions: { node: version }, execArgv: [], env: {}, nextTick: resolve };
+    new Function('process', 'require', 'module', NODE_BOOTSTRAP.source)(fakeProcess, fakeRequire, { constructor: {} });
+  });
+  await failed; // no runtime registered itself in this fake worker: the bootstrap fails, as it should, after loading
+  return enableCompileCache.mock.calls.length > 0;
+}
+
+test("a thread's worker that the main thread hands code caches of the package leaves Node's compile cache off", async () => {
+  const init = { name: 'T', location: { module: '/app/t.js', exportName: 'T' } };
+  expect(await threadBootstrapOn('24.3.1', { init })).toBe(true);
+  expect(await threadBootstrapOn('24.3.1', { init, preload: [] })).toBe(false);
+  expect(await threadBootstrapOn('20.20.2', { init })).toBe(false);
 });

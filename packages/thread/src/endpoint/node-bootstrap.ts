@@ -2,12 +2,15 @@ import { MODULE_PARAMETERS } from './bundle-code-cache';
 import type { NodeBootstrap } from './endpoint';
 
 /**
- * The first lines of both Node bootstraps: on Node 22.1 and later, turn on Node's compile cache
- * (`module.enableCompileCache`), which keeps V8's compiled code of the modules a worker loads on disk, so that a start
- * after the first skips compiling the package and the thread module (Node's `NODE_DISABLE_COMPILE_CACHE=1` turns it
- * off). Earlier versions have no such cache: they do not even load `node:module`, a cost on every start. Never fails.
+ * `enableCompileCache()`, which both Node bootstraps call first: on Node 22.1 and later it turns on Node's compile
+ * cache (`module.enableCompileCache`), which keeps V8's compiled code of the modules a worker loads on disk, so that
+ * a start after the first, even in another process, skips compiling the package and the thread module (Node's
+ * `NODE_DISABLE_COMPILE_CACHE=1` turns it off). Earlier versions have no such cache: they do not even load
+ * `node:module`, a cost on every start. Never fails. A thread's worker that the main thread hands code caches of the
+ * package (`workerData.preload`, bundle-code-cache.ts) does not call it: turning the cache on costs a worker 1-1.7 ms
+ * on Node 22 and 24 (on 24 it loads Node's ES module resolver), more than the thread module's compiling it would save.
  */
-export const COMPILE_CACHE = `{
+export const COMPILE_CACHE = `function enableCompileCache() {
   const [major, minor] = process.versions.node.split('.').map(Number);
   if (major > 22 || (major === 22 && minor >= 1)) {
     try { require('node:module').enableCompileCache?.(); } catch {}
@@ -120,6 +123,7 @@ export const NODE_BOOTSTRAP: NodeBootstrap = {
   file: 'thread-bootstrap.cjs',
   dir: typeof __dirname === 'string' ? __dirname : undefined,
   source: `${SHARED}
+if (!workerData.preload) enableCompileCache();
 // The run's secrets go to the runtime only: the thread module's code sees neither the token nor the sync port.
 const data = { ...workerData, init: { ...workerData.init } };
 delete workerData.syncPort;
@@ -143,6 +147,7 @@ export const NODE_PREPARED_BOOTSTRAP: NodeBootstrap = {
   file: 'prepared-bootstrap.cjs',
   dir: typeof __dirname === 'string' ? __dirname : undefined,
   source: `${SHARED}
+enableCompileCache();
 registerTsx(workerData.tsx);
 require(workerData.entry);
 try { require.resolve('@sigslot/thread', { paths: [process.cwd()] }); } catch {}
