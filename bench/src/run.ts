@@ -48,7 +48,7 @@ const FULL: Sizes = {
   emit: { rounds: 5, minCpuTimeNs: 300e6 },
   queued: { n: 1_000_000, comlinkN: 100_000, rounds: 5 },
   blocking: { warmup: 2_000, count: 20_000, peerCount: 10_000, rounds: 5 },
-  start: { starts: 20, rounds: 3 },
+  start: { starts: 6, rounds: 10 },
   latency: { steps: 200, intervalMs: 5, rounds: 3 },
   memory: { rounds: 3, emitters: 10_000, inflight: 1_000_000, floodN: 10_000_000, floodSlotUs: 1, floodCapMb: 4096 },
   pool: { n: 100_000, warmup: 10_000, trips: 5_000, progressN: 100_000, cpuTasks: 200, cpuTaskMs: 10, rounds: 5 },
