@@ -56,9 +56,19 @@ afterAll(() => {
   if (tmp && !process.env.SIGSLOT_KEEP_PACKAGING_TMP) fs.rmSync(tmp, { recursive: true, force: true });
 });
 
-/** Writes `name` into the consumer project and runs it with node (and `nodeArgs`); returns its stdout parsed as JSON. */
-async function runInConsumer(name: string, source: string, nodeArgs: string[] = []): Promise<Record<string, unknown>> {
-  fs.writeFileSync(path.join(project, name), source);
+/**
+ * Writes `name` and the other `files` (the modules it loads, by path in the project) into the consumer project and
+ * runs `name` with node (and `nodeArgs`); returns its stdout parsed as JSON.
+ */
+async function runInConsumer(
+  name: string,
+  source: string,
+  { files = {}, nodeArgs = [] }: { files?: Record<string, string>; nodeArgs?: string[] } = {},
+): Promise<Record<string, unknown>> {
+  for (const [file, text] of Object.entries({ ...files, [name]: source })) {
+    fs.mkdirSync(path.dirname(path.join(project, file)), { recursive: true });
+    fs.writeFileSync(path.join(project, file), text);
+  }
   const stdout = await run(process.execPath, [...nodeArgs, name], project);
   return JSON.parse(stdout.trim().split('\n').pop()!) as Record<string, unknown>;
 }
@@ -238,21 +248,6 @@ describe('@sigslot/thread and @sigslot/sd-shim as npm dependencies', () => {
   testIfBuilt('thread')(
     'a QThread from a .cjs thread module, and a plain QThread with a worker object, run in real workers',
     async () => {
-      fs.writeFileSync(
-        path.join(project, 'ticker.cjs'),
-        `'use strict';
-        const { QThread, QObject, Signal } = require('@sigslot/thread');
-        class Ticker extends QThread {
-          static module = __filename;
-          tick = new Signal(this);
-          run() { for (let i = 1; i <= 3; i++) this.tick.emit(i); }
-        }
-        class Doubler extends QObject {
-          static module = __filename;
-          double(n) { return 2 * n; }
-        }
-        module.exports = { Ticker, Doubler };`,
-      );
       const out = await runInConsumer(
         'threads.cjs',
         `'use strict';
@@ -272,6 +267,22 @@ describe('@sigslot/thread and @sigslot/sd-shim as npm dependencies', () => {
           await thread.wait();
           console.log(JSON.stringify({ ticks, doubled, finished: ticker.isFinished() && thread.isFinished() }));
         })();`,
+        {
+          files: {
+            'ticker.cjs': `'use strict';
+        const { QThread, QObject, Signal } = require('@sigslot/thread');
+        class Ticker extends QThread {
+          static module = __filename;
+          tick = new Signal(this);
+          run() { for (let i = 1; i <= 3; i++) this.tick.emit(i); }
+        }
+        class Doubler extends QObject {
+          static module = __filename;
+          double(n) { return 2 * n; }
+        }
+        module.exports = { Ticker, Doubler };`,
+          },
+        },
       );
       expect(out).toEqual({ ticks: [1, 2, 3], doubled: 42, finished: true });
     },
@@ -280,9 +291,17 @@ describe('@sigslot/thread and @sigslot/sd-shim as npm dependencies', () => {
   testIfBuilt('thread')(
     "a CommonJS thread's worker starts from the package's bootstrap file and resolves no exports map",
     async () => {
-      fs.writeFileSync(
-        path.join(project, 'probe.cjs'),
+      const out = await runInConsumer(
+        'probe-main.cjs',
         `'use strict';
+        const { ConnectionType, QObject } = require('@sigslot/thread');
+        const { Probe } = require('./probe.cjs');
+        const probe = new Probe();
+        probe.seen.connect(new QObject(), (script, esmResolver) => console.log(JSON.stringify({ script, esmResolver })), ConnectionType.QueuedConnection);
+        probe.start();`,
+        {
+          files: {
+            'probe.cjs': `'use strict';
         const { QThread, Signal } = require('@sigslot/thread');
         class Probe extends QThread {
           static module = __filename;
@@ -294,20 +313,41 @@ describe('@sigslot/thread and @sigslot/sd-shim as npm dependencies', () => {
           }
         }
         module.exports = { Probe };`,
-      );
-      const out = await runInConsumer(
-        'probe-main.cjs',
-        `'use strict';
-        const { ConnectionType, QObject } = require('@sigslot/thread');
-        const { Probe } = require('./probe.cjs');
-        const probe = new Probe();
-        probe.seen.connect(new QObject(), (script, esmResolver) => console.log(JSON.stringify({ script, esmResolver })), ConnectionType.QueuedConnection);
-        probe.start();`,
+          },
+        },
       );
       expect(out).toEqual({
         script: fs.realpathSync(path.join(project, 'node_modules/@sigslot/thread/dist/thread-bootstrap.cjs')),
         esmResolver: false,
       });
+    },
+  );
+
+  testIfBuilt('thread')(
+    'a thread module named by a path relative to the working directory is found from there in its worker',
+    async () => {
+      const out = await runInConsumer(
+        'relative-main.cjs',
+        `'use strict';
+        const { ConnectionType, QObject } = require('@sigslot/thread');
+        const { Relative } = require('./relative.cjs');
+        const thread = new Relative();
+        thread.seen.connect(new QObject(), (file) => console.log(JSON.stringify({ file })), ConnectionType.QueuedConnection);
+        thread.start();`,
+        {
+          files: {
+            'relative.cjs': `'use strict';
+        const { QThread, Signal } = require('@sigslot/thread');
+        class Relative extends QThread {
+          static module = './relative.cjs';
+          seen = new Signal(this);
+          run() { this.seen.emit(__filename); }
+        }
+        module.exports = { Relative };`,
+          },
+        },
+      );
+      expect(out).toEqual({ file: fs.realpathSync(path.join(project, 'relative.cjs')) });
     },
   );
 
@@ -321,18 +361,6 @@ describe('@sigslot/thread and @sigslot/sd-shim as npm dependencies', () => {
         recursive: true,
         dereference: true,
       });
-      fs.writeFileSync(
-        path.join(nested, 'own-core.cjs'),
-        `'use strict';
-        const { QThread, Signal } = require('@sigslot/thread');
-        require('@sigslot/core');
-        class OwnCore extends QThread {
-          static module = __filename;
-          seen = new Signal(this);
-          run() { this.seen.emit(require.resolve('@sigslot/core')); }
-        }
-        module.exports = { OwnCore, core: require.resolve('@sigslot/core') };`,
-      );
       const out = await runInConsumer(
         'own-core-main.cjs',
         `'use strict';
@@ -341,6 +369,19 @@ describe('@sigslot/thread and @sigslot/sd-shim as npm dependencies', () => {
         const thread = new OwnCore();
         thread.seen.connect(new QObject(), (worker) => console.log(JSON.stringify({ main: core, worker })), ConnectionType.QueuedConnection);
         thread.start();`,
+        {
+          files: {
+            'nested/own-core.cjs': `'use strict';
+        const { QThread, Signal } = require('@sigslot/thread');
+        require('@sigslot/core');
+        class OwnCore extends QThread {
+          static module = __filename;
+          seen = new Signal(this);
+          run() { this.seen.emit(require.resolve('@sigslot/core')); }
+        }
+        module.exports = { OwnCore, core: require.resolve('@sigslot/core') };`,
+          },
+        },
       );
       const own = path.join(fs.realpathSync(nested), 'node_modules/@sigslot/core/dist/index.js');
       expect(out).toEqual({ main: own, worker: own });
@@ -350,31 +391,6 @@ describe('@sigslot/thread and @sigslot/sd-shim as npm dependencies', () => {
   testIfBuilt('thread')(
     "once a thread has started, workers load the package from the main thread's code caches: as Node would (errors at their lines, import() works)",
     async () => {
-      fs.writeFileSync(
-        path.join(project, 'doubler.mjs'),
-        `import { QObject } from '@sigslot/thread';
-        export class Doubler extends QObject {
-          static module = import.meta.url;
-          double(n) { return 2 * n; }
-        }`,
-      );
-      fs.writeFileSync(
-        path.join(project, 'cached.cjs'),
-        `'use strict';
-        const { QThread, Signal } = require('@sigslot/thread');
-        class Cached extends QThread {
-          static module = __filename;
-          seen = new Signal(this);
-          run() {
-            // Who loaded the package in this worker, and where a library error says it was thrown.
-            const loader = require.cache[require.resolve('@sigslot/core/kernel')].parent?.filename;
-            let frame = null;
-            try { this.seen.connect(undefined); } catch (error) { frame = /\\((.*kernel\\.js):(\\d+):\\d+\\)/.exec(error.stack)?.slice(1) ?? null; }
-            this.seen.emit(loader, frame);
-          }
-        }
-        module.exports = { Cached };`,
-      );
       const out = await runInConsumer(
         'cached-main.mjs',
         `import { ConnectionType, QObject, QThread } from '@sigslot/thread';
@@ -398,6 +414,29 @@ describe('@sigslot/thread and @sigslot/sd-shim as npm dependencies', () => {
         thread.quit();
         await thread.wait();
         console.log(JSON.stringify({ seen, doubled }));`,
+        {
+          files: {
+            'doubler.mjs': `import { QObject } from '@sigslot/thread';
+        export class Doubler extends QObject {
+          static module = import.meta.url;
+          double(n) { return 2 * n; }
+        }`,
+            'cached.cjs': `'use strict';
+        const { QThread, Signal } = require('@sigslot/thread');
+        class Cached extends QThread {
+          static module = __filename;
+          seen = new Signal(this);
+          run() {
+            // Who loaded the package in this worker, and where a library error says it was thrown.
+            const loader = require.cache[require.resolve('@sigslot/core/kernel')].parent?.filename;
+            let frame = null;
+            try { this.seen.connect(undefined); } catch (error) { frame = /\\((.*kernel\\.js):(\\d+):\\d+\\)/.exec(error.stack)?.slice(1) ?? null; }
+            this.seen.emit(loader, frame);
+          }
+        }
+        module.exports = { Cached };`,
+          },
+        },
       );
       const bootstrap = fs.realpathSync(path.join(project, 'node_modules/@sigslot/thread/dist/thread-bootstrap.cjs'));
       const thrown = expect.stringMatching(/^throw new InvalidArgumentError\(/);
@@ -412,7 +451,7 @@ describe('@sigslot/thread and @sigslot/sd-shim as npm dependencies', () => {
       const mapped = await runInConsumer(
         'cached-main.mjs',
         fs.readFileSync(path.join(project, 'cached-main.mjs'), 'utf8'),
-        ['--enable-source-maps'],
+        { nodeArgs: ['--enable-source-maps'] },
       );
       expect((mapped.seen as { loader: string }[]).map((s) => s.loader)).toEqual([
         expect.not.stringMatching(/thread-bootstrap/),
@@ -422,15 +461,6 @@ describe('@sigslot/thread and @sigslot/sd-shim as npm dependencies', () => {
   );
 
   testIfBuilt('thread')('a QThread from an .mjs thread module runs in a real worker', async () => {
-    fs.writeFileSync(
-      path.join(project, 'ticker.mjs'),
-      `import { QThread, Signal } from '@sigslot/thread';
-      export class EsmTicker extends QThread {
-        static module = import.meta.url;
-        tick = new Signal(this);
-        run() { for (let i = 1; i <= 3; i++) this.tick.emit(i); }
-      }`,
-    );
     const out = await runInConsumer(
       'esm-thread.mjs',
       `import { ConnectionType, QObject } from '@sigslot/thread';
@@ -441,6 +471,16 @@ describe('@sigslot/thread and @sigslot/sd-shim as npm dependencies', () => {
       ticker.start();
       await ticker.wait();
       console.log(JSON.stringify({ ticks, finished: ticker.isFinished() }));`,
+      {
+        files: {
+          'ticker.mjs': `import { QThread, Signal } from '@sigslot/thread';
+      export class EsmTicker extends QThread {
+        static module = import.meta.url;
+        tick = new Signal(this);
+        run() { for (let i = 1; i <= 3; i++) this.tick.emit(i); }
+      }`,
+        },
+      },
     );
     expect(out).toEqual({ ticks: [1, 2, 3], finished: true });
   });

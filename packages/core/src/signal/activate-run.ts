@@ -1,16 +1,11 @@
 import { reportError } from '../report-error';
 import { currentThreadData } from '../thread/current-thread';
 import type { ThreadData } from '../thread/thread-data';
-import { activate, callWith, reportSlotError, type Method } from './activate';
+import { activate, argsAt, callWith, reportSlotError, type Method } from './activate';
 import type { QObject } from '../object/qobject';
 import type { Connection } from './connection';
 import { calling, GENERAL } from './sender';
 import type { Signal } from './signal';
-
-/** The arguments of one emission, `count` values at `at`. */
-function argsAt(values: ArrayLike<unknown>, at: number, count: number): unknown[] {
-  return Array.prototype.slice.call(values, at, at + count);
-}
 
 /**
  * Delivers a run of `emits` emissions of `signal` posted here from thread `from` (a worker's batch), each to

@@ -45,6 +45,11 @@ function callSlot<Args extends unknown[]>(
   }
 }
 
+/** The `count` arguments of one emission, read from `values` (an emit's own array, or a batch's run) at `at`. */
+export function argsAt(values: ArrayLike<unknown>, at: number, count: number): unknown[] {
+  return Array.prototype.slice.call(values, at, at + count);
+}
+
 /** A slot as called: a function, with the receiver (or undefined) as `this`. */
 export type Method = (...args: unknown[]) => unknown;
 
@@ -71,7 +76,7 @@ export function callWith(
     case 4:
       return method.call(self, values[at], values[at + 1], values[at + 2], values[at + 3]);
     default:
-      return method.apply(self, Array.prototype.slice.call(values, at, at + count));
+      return method.apply(self, argsAt(values, at, count));
   }
 }
 

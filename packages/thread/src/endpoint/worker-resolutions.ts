@@ -1,8 +1,6 @@
+import type { WorkerResolution } from '../wire/protocol';
 import { PACKAGE_ENTRY } from './package-entry';
 import { nodeBuiltin } from './platform';
-
-/** A resolution a worker would make, made on the main thread: `request`, required from the file `from`, is `file`. */
-export type WorkerResolution = readonly [from: string, request: string, file: string];
 
 /** Where this thread found @sigslot/core (its main entry and its kernel), or null if it could not say. */
 let core: { readonly main: string; readonly kernel: string } | null | undefined;

@@ -124,11 +124,14 @@ export interface ThreadAssignment {
   /** Node: the path of tsx's CommonJS register API, when the thread module is TypeScript. */
   readonly tsx?: string;
   /**
-   * Node: resolutions the main thread made for the worker, `[from, request, file]`, which its bootstrap caches
-   * where they hold there (endpoint/worker-resolutions.ts).
+   * Node: resolutions the main thread made for the worker, which its bootstrap caches where they hold there
+   * (endpoint/worker-resolutions.ts).
    */
-  readonly resolved?: readonly (readonly [string, string, string])[];
+  readonly resolved?: readonly WorkerResolution[];
 }
+
+/** A resolution a worker would make, made on the main thread: `request`, required from the file `from`, is `file`. */
+export type WorkerResolution = readonly [from: string, request: string, file: string];
 
 /**
  * Worker → main: queued emits in the order they were made, in one flat array of plain values. The batch is a
