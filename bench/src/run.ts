@@ -45,8 +45,8 @@ interface Sizes {
 }
 
 const FULL: Sizes = {
-  emit: { rounds: 5, minCpuTimeNs: 300e6 },
-  queued: { n: 1_000_000, comlinkN: 100_000, rounds: 5 },
+  emit: { rounds: 9, minCpuTimeNs: 300e6 },
+  queued: { n: 1_000_000, comlinkN: 100_000, rounds: 7 },
   blocking: { warmup: 2_000, count: 20_000, peerCount: 10_000, rounds: 5 },
   start: { starts: 6, rounds: 10 },
   latency: { steps: 200, intervalMs: 5, rounds: 3 },
