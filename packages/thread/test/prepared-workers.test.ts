@@ -282,6 +282,12 @@ describe('preparing and releasing', () => {
       /SharedArrayBuffer/,
     );
     expect(validateAssignment({ type: 'assign', init, tsx: 3 })).toMatch(/tsx/);
+    // The resolutions main made for the worker's bootstrap (worker-resolutions.ts): [from, request, file] strings.
+    expect(validateAssignment({ type: 'assign', init, resolved: [['/a.js', '@sigslot/core', '/c.js']] })).toBeNull();
+    for (const resolved of ['/a.js', [['/a.js', '@sigslot/core']], [['/a.js', '@sigslot/core', 7]], [null]])
+      expect(validateAssignment({ type: 'assign', init, resolved })).toMatch(
+        /"assign" has resolutions that are not \[from, request, file\] strings/,
+      );
   });
 });
 

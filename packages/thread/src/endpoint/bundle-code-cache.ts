@@ -16,12 +16,12 @@ let making = false;
 /**
  * V8's code caches of `files` (this package's bundles a thread's worker loads: core's kernel, then this package's
  * main bundle), for the worker's bootstrap to compile them with (node-bootstrap.ts): a fresh worker then skips
- * parsing and compiling them (~4.5 ms on Node 20; reading the caches takes ~1 ms). V8 shares no compiled code between isolates, and Node
- * has no compile cache before 22.1, so the main thread makes these once per process and hands them to each worker
- * (~80 KB, copied into its `workerData`). The first call schedules the work for after the thread that asked has started, and returns
- * undefined, as every call does where the caches cannot serve: a bundle missing, or source maps enabled (Node maps
- * errors only in the modules it loads itself). A bundle compiled by `vm` has no `import()`: the runtime imports
- * through the bootstrap's (node-worker-runtime.ts).
+ * parsing and compiling them (~4.5 ms on Node 20; reading the caches takes ~1 ms). V8 shares no compiled code
+ * between isolates, and Node has no compile cache before 22.1, so the main thread makes these once per process and
+ * hands them to each worker (~80 KB, copied into its `workerData`). The first call schedules the work for after the
+ * thread that asked has started, and returns undefined, as every call does where the caches cannot serve: a bundle
+ * missing, or source maps enabled (Node maps errors only in the modules it loads itself). A bundle compiled by `vm`
+ * has no `import()`: the runtime imports through the bootstrap's (node-worker-runtime.ts).
  */
 export function bundleCodeCaches(files: readonly string[]): readonly PreloadedBundle[] | undefined {
   if (caches !== undefined) return caches ?? undefined;
